@@ -1,0 +1,3 @@
+from journeyctl.cli.app import main
+
+main()

@@ -1,0 +1,56 @@
+"""`journeyctl init NAME`: start a new map from the LAER (Land, Adopt, Expand, Renew) template."""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+import jinja2
+import typer
+
+from journeyctl.fileio import write_atomic
+from journeyctl.loading import UsageError
+from journeyctl.resources import schema_file, templates_dir
+from journeyctl.schema.models import ID_PATTERN
+
+
+def init(
+    name: str = typer.Argument(..., help="The new map's id (lowercase letters, digits, dashes), or a path ending in .yaml."),
+    title: Optional[str] = typer.Option(None, help="The map's title (default: made from the id)."),
+) -> None:
+    """Write a new journey map from the LAER template. Never overwrites an existing file."""
+    path = Path(name if name.endswith((".yaml", ".yml")) else f"{name}.yaml")
+    map_id = path.stem
+    if not re.fullmatch(ID_PATTERN, map_id):
+        raise UsageError(f"map id {map_id!r} may contain only lowercase letters, digits and dashes")
+    if path.exists():
+        raise UsageError(f"{path} already exists; init never overwrites a file")
+    if not path.parent.is_dir():
+        raise UsageError(f"folder {path.parent} does not exist")
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(templates_dir()), keep_trailing_newline=True,
+                                     undefined=jinja2.StrictUndefined)
+    text = environment.get_template("init/laer-journey.yaml").render(
+        map_id=map_id,
+        title=title or map_id.replace("-", " ").capitalize() + " journey",
+        today=date.today().isoformat(),
+        schema_url=_schema_url(path.parent.resolve()),
+    )
+    try:
+        write_atomic(path, text, exclusive=True)
+    except FileExistsError:
+        raise UsageError(f"{path} already exists; init never overwrites a file") from None
+    typer.echo(f"wrote {path}: edit it, then run 'journeyctl lint {path}'")
+
+
+def _schema_url(folder: Path) -> str:
+    """The repository's committed schema, relative to the new file; else the installed copy."""
+    for parent in (folder, *folder.parents):
+        candidate = parent / "schema" / "journeyctl.schema.json"
+        if candidate.exists():
+            return os.path.relpath(candidate, folder)
+        if (parent / ".git").exists():
+            break
+    return schema_file().as_uri()

@@ -1,0 +1,40 @@
+"""Writing output files: atomically, so a reader never sees half a file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: Path | str, content: str | bytes, *, exclusive: bool = False) -> None:
+    """Write to a temporary file beside `path`, then rename it over `path`.
+
+    With `exclusive`, refuse (FileExistsError) when `path` already exists.
+    """
+    path = Path(path)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    handle, temporary = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, _mode_for(path))
+        if exclusive:
+            os.link(temporary, path)  # fails if path exists, atomically
+            os.unlink(temporary)
+        else:
+            os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's mode; a new file gets the usual one (mkstemp's is owner-only)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

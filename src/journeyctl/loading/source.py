@@ -1,0 +1,311 @@
+"""YAML text -> plain Python data plus the node tree that knows every value's position.
+
+A map file comes from any contributor's pull request, so this module treats the text as
+hostile: size, encoding, tabs, nesting depth, tags, duplicate keys and alias expansion are
+checked here, and every failure becomes a located Problem, never an exception.
+
+Speed: the tree is composed by libyaml through ruamel.yaml's C extension (marks included,
+no round-trip overhead), and the Python values are built by one small walk below.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from journeyctl.problems import (
+    DUPLICATE_KEY,
+    FILE_START,
+    UNREADABLE_FILE,
+    UNSUPPORTED_YAML,
+    YAML_SYNTAX,
+    Check,
+    Problem,
+    Span,
+)
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+# A journey map is about seven levels deep; anything far beyond is an attack or a mistake.
+MAX_DEPTH = 64
+# Aliases may repeat a node, but not multiply the document ("billion laughs").
+MAX_ALIAS_EXPANSION = 100_000
+
+# libyaml's composer recurses in C once per nesting level and would overflow the stack on
+# a file nested 100,000 deep. Below these counts the depth is provably small enough for
+# it; above them the depth is measured with the (iterative) event parser first.
+_C_SAFE_FLOW_OPENERS = 5_000
+_C_SAFE_BLOCK_PREFIX = 2_500
+_DEEP_BLOCK_LINE = re.compile(r"(?:^|\n)[ ?:\-]{%d}" % _C_SAFE_BLOCK_PREFIX)
+_TAB_INDENT = re.compile(r"^ *\t", re.M)
+
+try:  # the C parser; ruamel.yaml's pure-Python one is the fallback
+    from ruamel.yaml.cyaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the platform
+    from ruamel.yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _INT, _FLOAT, _BOOL, _NULL = _TAG + "str", _TAG + "int", _TAG + "float", _TAG + "bool", _TAG + "null"
+_TIMESTAMP, _MAP, _SEQ, _MERGE = _TAG + "timestamp", _TAG + "map", _TAG + "seq", _TAG + "merge"
+_SCALAR_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP}
+
+
+@dataclass(slots=True)
+class Source:
+    """A parsed file: its data, and the node tree to find positions in."""
+
+    path: str
+    text: str
+    data: Any
+    root: Any  # a ruamel.yaml node
+
+
+class _Stop(Exception):
+    """Raised inside the walk with the problem that ends it."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+
+
+def node_span(node) -> Span:
+    start, end = node.start_mark, node.end_mark
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str | Problem:
+    """Read a file as UTF-8 text, or say why it cannot be a map file."""
+
+    def problem(message: str, span: Span = FILE_START) -> Problem:
+        return Problem(path, span, UNREADABLE_FILE, message)
+
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError as error:
+        return problem(f"cannot read file: {error.strerror or error}")
+    if len(raw) > max_bytes:
+        return problem(f"file is larger than the limit of {max_bytes:,} bytes (max_file_bytes)")
+    if b"\0" in raw:
+        return problem("file is not text (it contains NUL bytes)", _offset_span(raw, raw.index(b"\0")))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return problem(
+            f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8",
+            _offset_span(raw, error.start),
+        )
+    return text
+
+
+def _offset_span(raw: bytes, offset: int) -> Span:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+    return Span(line, column, line, column + 1)
+
+
+def _char_span(text: str, index: int) -> Span:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return Span(line, column, line, column + 1)
+
+
+def parse(path: str, text: str) -> Source | Problem:
+    """Parse YAML text into data with positions, or the first problem that stops it."""
+    match = _TAB_INDENT.search(text)
+    if match:
+        span = _char_span(text, match.end() - 1)
+        return Problem(path, span, YAML_SYNTAX, "tab character in indentation; YAML indents with spaces only")
+    if _needs_depth_check(text):
+        problem = _measure_depth(path, text)
+        if problem:
+            return problem
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except YAMLError as error:
+        return _yaml_problem(path, text, error)
+    except RecursionError:  # only the pure-Python fallback recurses in Python
+        return Problem(path, FILE_START, UNSUPPORTED_YAML, f"nesting deeper than {MAX_DEPTH} levels")
+    finally:
+        _dispose(loader)
+    if root is None:
+        return Source(path, text, None, None)
+    try:
+        data = _Builder(path).build(root)
+    except _Stop as stop:
+        return stop.problem
+    return Source(path, text, data, root)
+
+
+def _dispose(loader) -> None:
+    dispose = getattr(loader, "dispose", None)
+    if dispose:
+        dispose()
+
+
+def _needs_depth_check(text: str) -> bool:
+    openers = text.count("[") + text.count("{")
+    return openers > _C_SAFE_FLOW_OPENERS or _DEEP_BLOCK_LINE.search(text) is not None
+
+
+def _measure_depth(path: str, text: str) -> Problem | None:
+    """Walk the event stream (no recursion) and stop at the first node nested too deep."""
+    loader = _Loader(text)
+    depth = 0
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None:
+                return None
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    span = Span(event.start_mark.line + 1, event.start_mark.column + 1,
+                                event.end_mark.line + 1, event.end_mark.column + 1)
+                    return Problem(path, span, UNSUPPORTED_YAML, f"nesting deeper than {MAX_DEPTH} levels")
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+            elif type(event).__name__ == "StreamEndEvent":
+                return None
+    except YAMLError as error:
+        return _yaml_problem(path, text, error)
+    finally:
+        _dispose(loader)
+
+
+def _yaml_problem(path: str, text: str, error: YAMLError) -> Problem:
+    if isinstance(error, ReaderError):
+        span = _char_span(text, error.position)
+        character = f"#x{error.character:04x}" if isinstance(error.character, int) else repr(error.character)
+        return Problem(path, span, UNREADABLE_FILE, f"character {character} is not allowed in YAML: {error.reason}")
+    if isinstance(error, MarkedYAMLError) and error.problem_mark is not None:
+        mark = error.problem_mark
+        span = Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2)
+        message = str(error.problem or "invalid YAML")
+        if "cannot start any token" in message and _char_at(text, mark) == "\t":
+            message = "tab character where YAML expects spaces"
+        if error.context:
+            context = str(error.context).strip()
+            if error.context_mark is not None and error.context_mark.line != mark.line:
+                context += f" started at line {error.context_mark.line + 1}"
+            message = f"{message} ({context})"
+        return Problem(path, span, YAML_SYNTAX, message)
+    return Problem(path, FILE_START, YAML_SYNTAX, str(error).splitlines()[0] if str(error) else "invalid YAML")
+
+
+def _char_at(text: str, mark) -> str:
+    index = getattr(mark, "index", None)
+    return text[index] if isinstance(index, int) and 0 <= index < len(text) else ""
+
+
+class _Builder:
+    """Builds plain Python values from composed nodes, rejecting what a map never needs."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.built: dict[int, Any] = {}  # id(node) -> value, for aliases
+        self.sizes: dict[int, int] = {}  # id(node) -> node count of its subtree
+        self.expanded = 0
+
+    def stop(self, node, check: Check, message: str):
+        raise _Stop(Problem(self.path, node_span(node), check, message))
+
+    def build(self, node, depth: int = 1) -> Any:
+        if type(node) is ScalarNode:
+            return self.scalar(node)
+        key = id(node)
+        if key in self.built:  # an alias: the value is shared, but a validator walks it again
+            self.expanded += self.sizes[key]
+            if self.expanded > MAX_ALIAS_EXPANSION:
+                self.stop(node, UNSUPPORTED_YAML,
+                          f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} values (an alias bomb?)")
+            return self.built[key]
+        if depth > MAX_DEPTH:
+            self.stop(node, UNSUPPORTED_YAML, f"nesting deeper than {MAX_DEPTH} levels")
+        if type(node) is MappingNode:
+            value = self.mapping(node, depth)
+        elif type(node) is SequenceNode:
+            if node.tag != _SEQ:
+                self.stop(node, UNSUPPORTED_YAML, f"tag {_short(node.tag)} is not allowed; map files use plain YAML")
+            value = [self.build(item, depth + 1) for item in node.value]
+            self.sizes[key] = 1 + sum(self.sizes.get(id(item), 1) for item in node.value)
+        else:  # pragma: no cover - the composer makes only these three
+            self.stop(node, UNSUPPORTED_YAML, "unexpected YAML node")
+        self.built[key] = value
+        return value
+
+    def mapping(self, node, depth: int) -> dict:
+        if node.tag != _MAP:
+            self.stop(node, UNSUPPORTED_YAML, f"tag {_short(node.tag)} is not allowed; map files use plain YAML")
+        result: dict[str, Any] = {}
+        first_key_node: dict[str, Any] = {}
+        size = 1
+        for key_node, value_node in node.value:
+            if type(key_node) is not ScalarNode:
+                self.stop(key_node, UNSUPPORTED_YAML, "mapping keys must be plain text, not lists or mappings")
+            if key_node.tag == _MERGE:
+                self.stop(key_node, UNSUPPORTED_YAML, "merge keys (<<) are not supported; write the fields out")
+            if key_node.tag not in _SCALAR_TAGS:
+                self.stop(key_node, UNSUPPORTED_YAML, f"tag {_short(key_node.tag)} is not allowed; map files use plain YAML")
+            key = key_node.value
+            if key in result:
+                first = first_key_node[key].start_mark.line + 1
+                self.stop(key_node, DUPLICATE_KEY, f"duplicate key {key!r} (first defined on line {first})")
+            first_key_node[key] = key_node
+            result[key] = self.build(value_node, depth + 1)
+            size += 1 + self.sizes.get(id(value_node), 1)
+        self.sizes[id(node)] = size
+        return result
+
+    def scalar(self, node) -> Any:
+        tag, text = node.tag, node.value
+        if tag == _STR:
+            return text
+        if tag == _INT:
+            return _to_int(text)
+        if tag == _BOOL:
+            return text.lower() == "true"
+        if tag == _NULL:
+            return None
+        if tag == _FLOAT:
+            return _to_float(text)
+        if tag == _TIMESTAMP:
+            try:
+                if len(text) == 10:
+                    return date.fromisoformat(text)
+                return datetime.fromisoformat(text.replace(" ", "T", 1).replace("Z", "+00:00"))
+            except ValueError:  # e.g. 2026-13-01: left as text, so validation says what is wrong
+                return text
+        if tag == _MERGE:
+            return text
+        self.stop(node, UNSUPPORTED_YAML, f"tag {_short(tag)} is not allowed; map files use plain YAML")
+
+
+def _short(tag: str) -> str:
+    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+
+
+def _to_int(text: str) -> int:
+    cleaned = text.replace("_", "")
+    sign = -1 if cleaned.startswith("-") else 1
+    digits = cleaned.lstrip("+-")
+    for prefix, base in (("0x", 16), ("0o", 8), ("0b", 2)):
+        if digits.startswith(prefix):
+            return sign * int(digits[2:], base)
+    return sign * int(digits)
+
+
+def _to_float(text: str) -> float:
+    lowered = text.lower().replace("_", "")
+    if lowered in (".nan",):
+        return float("nan")
+    if lowered.lstrip("+-") == ".inf":
+        return float("-inf") if lowered.startswith("-") else float("inf")
+    return float(lowered)

@@ -1,0 +1,226 @@
+"""Plain data -> a Journey or Catalog model, with Pydantic's errors mapped to file positions."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from datetime import date
+from typing import Any, Sequence
+
+from pydantic import BaseModel, ValidationError
+
+from journeyctl.loading.locate import locate, semantic_path
+from journeyctl.loading.source import Source
+from journeyctl.problems import (
+    INVALID_VALUE,
+    MISSING_FIELD,
+    NOT_A_MAP_FILE,
+    UNKNOWN_FIELD,
+    FILE_START,
+    Problem,
+)
+from journeyctl.schema import DEFAULT_CHANNELS, FORMAT_VERSION, MODEL_BY_KIND
+
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "int_parsing": "a whole number",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "model_type": "a mapping (key: value lines)",
+    "model_attributes_type": "a mapping (key: value lines)",
+    "dict_type": "a mapping (key: value lines)",
+    "date_type": "a date such as 2026-09-15",
+    "date_from_datetime_inexact": "a date without a time",
+}
+
+
+def did_you_mean(word: Any, candidates: Sequence[str]) -> str:
+    if not isinstance(word, str):
+        return ""
+    match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean {match[0]!r}?)" if match else ""
+
+
+def describe(value: Any) -> str:
+    """A value as a map writer would name it."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:37] + "..."
+        return f"text {short!r}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def validate(source: Source, channels: Sequence[str] = DEFAULT_CHANNELS):
+    """Return (model or None, problems). A file without a `journeyctl:` key gives no model and one problem."""
+    path, data = source.path, source.data
+
+    def file_problem(message: str, loc=(), check=NOT_A_MAP_FILE, want_key=False) -> Problem:
+        return Problem(path, locate(source.root, loc, want_key=want_key), check, message, semantic_path(data, loc))
+
+    if data is None:
+        return None, [Problem(path, FILE_START, NOT_A_MAP_FILE, "file is empty; a map file starts with 'journeyctl: 1' and 'kind:'")]
+    if not isinstance(data, dict):
+        return None, [file_problem(f"the top level must be a mapping (journeyctl:, kind:, ...), not {describe(data)}")]
+    if "journeyctl" not in data:
+        return None, [file_problem("not a journeyctl map file: no top-level 'journeyctl:' key" + did_you_mean_key(data, "journeyctl"))]
+    version = data["journeyctl"]
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        return None, [file_problem(
+            f"unsupported format version {version!r}; this journeyctl reads 'journeyctl: {FORMAT_VERSION}'", ("journeyctl",),
+        )]
+    kind = data.get("kind")
+    if kind not in MODEL_BY_KIND:
+        if "kind" not in data:
+            return None, [file_problem(f"missing 'kind:'; expected one of {', '.join(MODEL_BY_KIND)}", (), MISSING_FIELD)]
+        return None, [file_problem(
+            f"unknown kind {kind!r}; expected one of {', '.join(MODEL_BY_KIND)}" + did_you_mean(kind, list(MODEL_BY_KIND)),
+            ("kind",), INVALID_VALUE,
+        )]
+    model_class = MODEL_BY_KIND[kind]
+    try:
+        model = model_class.model_validate(data, context={"channels": tuple(channels)})
+    except ValidationError as error:
+        return None, _problems_from(error, model_class, source)
+    return model, []
+
+
+def did_you_mean_key(data: dict, wanted: str) -> str:
+    keys = [key for key in data if isinstance(key, str)]
+    match = difflib.get_close_matches(wanted, keys, n=1, cutoff=0.6)
+    return f" (is {match[0]!r} a typo of {wanted!r}?)" if match else ""
+
+
+def _problems_from(error: ValidationError, model_class: type[BaseModel], source: Source) -> list[Problem]:
+    by_loc: dict[tuple, list[dict]] = {}
+    for item in error.errors(include_url=False):
+        by_loc.setdefault(_data_loc(source.data, item["loc"]), []).append(item)
+    problems = []
+    for loc, items in by_loc.items():
+        # A union (text or a number) reports once per member: one line per value is enough.
+        expected = [_EXPECTED[item["type"]] for item in items if item["type"] in _EXPECTED]
+        if "a number" in expected:
+            expected = [kind for kind in expected if kind != "a whole number"]
+        problems.append(_problem(items[0], loc, model_class, source, " or ".join(dict.fromkeys(expected))))
+    return problems
+
+
+def _data_loc(data: Any, loc: tuple) -> tuple:
+    """Drop the union-member names Pydantic adds to `loc`, keeping only real keys and indexes."""
+    kept: list[str | int] = []
+    value = data
+    for step in loc:
+        if isinstance(value, dict) and isinstance(step, str):
+            kept.append(step)
+            value = value.get(step)
+        elif isinstance(value, list) and isinstance(step, int):
+            kept.append(step)
+            value = value[step] if 0 <= step < len(value) else None
+        else:
+            break
+    return tuple(kept)
+
+
+def _problem(item: dict, loc: tuple, model_class: type[BaseModel], source: Source, expected_type: str) -> Problem:
+    error_type = item["type"]
+    field = next((step for step in reversed(loc) if isinstance(step, str)), "value")
+    value = item.get("input")
+    context = item.get("ctx") or {}
+    want_key = False
+    if error_type == "extra_forbidden":
+        check, want_key = UNKNOWN_FIELD, True
+        allowed = _fields_at(model_class, loc[:-1])
+        suggestion = did_you_mean(field, allowed)
+        message = f"unknown field {field!r}" + (suggestion or f"; allowed here: {', '.join(allowed)}")
+    elif error_type == "missing":
+        check = MISSING_FIELD
+        parent = semantic_path(source.data, loc[:-1]) or "the file"
+        message = f"missing required field {field!r} in {parent}"
+    elif error_type == "unknown_channel":
+        check = INVALID_VALUE
+        expected = context.get("expected", ())
+        message = f"unknown channel {value!r}" + (did_you_mean(value, expected) or (
+            f"; known channels: {', '.join(expected)} (a repository adds its own under 'channels:' in its configuration)"))
+    elif error_type in ("enum", "literal_error"):
+        check = INVALID_VALUE
+        expected = re.findall(r"'([^']*)'", str(context.get("expected", ""))) or re.findall(r"\d+", str(context.get("expected", "")))
+        message = f"invalid {field} {value!r}" + (f"; expected one of: {', '.join(expected)}" if expected else "")
+        message += did_you_mean(value, expected)
+    elif error_type in _EXPECTED:
+        check = INVALID_VALUE
+        message = f"wrong type for {field!r}: expected {expected_type}, got {describe(value)}"
+    elif error_type in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        check = INVALID_VALUE
+        bounds = _bounds_at(model_class, loc)
+        if bounds:
+            message = f"{field} {value!r} is out of range: allowed {bounds[0]} to {bounds[1]}"
+        else:
+            message = f"{field} {value!r} is out of range: {item['msg'][0].lower()}{item['msg'][1:]}"
+    elif error_type == "string_pattern_mismatch":
+        check = INVALID_VALUE
+        message = f"{field} {value!r} may contain only lowercase letters, digits and dashes"
+    elif error_type == "string_too_short":
+        check = INVALID_VALUE
+        message = f"{field} must not be empty"
+    else:
+        check = INVALID_VALUE
+        message = f"invalid {field}: {item['msg'][0].lower()}{item['msg'][1:]}"
+    span = locate(source.root, loc, want_key=want_key)
+    return Problem(source.path, span, check, message, semantic_path(source.data, loc))
+
+
+def _field_model(annotation: Any) -> Any:
+    """The model inside `X`, `list[X]` or `X | None`, if any."""
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType) or origin is typing.Annotated:
+        for argument in typing.get_args(annotation):
+            found = _field_model(argument)
+            if found is not None:
+                return found
+        return None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
+
+
+def _model_at(model_class: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    current: Any = model_class
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        field = current.model_fields.get(step) if current else None
+        if field is None:
+            return None
+        current = _field_model(field.annotation)
+    return current
+
+
+def _fields_at(model_class: type[BaseModel], loc: tuple) -> list[str]:
+    model = _model_at(model_class, loc)
+    return list(model.model_fields) if model else []
+
+
+def _bounds_at(model_class: type[BaseModel], loc: tuple):
+    model = _model_at(model_class, loc[:-1])
+    if not model or not isinstance(loc[-1], str) or loc[-1] not in model.model_fields:
+        return None
+    low = high = None
+    for meta in model.model_fields[loc[-1]].metadata:
+        low = getattr(meta, "ge", low) if getattr(meta, "ge", None) is not None else low
+        high = getattr(meta, "le", high) if getattr(meta, "le", None) is not None else high
+    return (low, high) if low is not None and high is not None else None

@@ -1,0 +1,196 @@
+"""Paths -> every map file loaded and checked for references: the Workspace every command reads.
+
+Catalogs found in the same run are shared by every journey in it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from journeyctl.loading.locate import locate, semantic_path
+from journeyctl.loading.source import DEFAULT_MAX_BYTES, Source, parse, read_text
+from journeyctl.loading.validate import did_you_mean, validate
+from journeyctl.problems import DUPLICATE_ID, SKIPPED_FILE, UNKNOWN_REFERENCE, Problem
+from journeyctl.schema import DEFAULT_CHANNELS, Catalog, Journey
+
+MAP_SUFFIXES = (".yaml", ".yml")
+
+
+class UsageError(Exception):
+    """A mistake in how journeyctl was called (exit status 2), not in a map."""
+
+
+@dataclass(slots=True)
+class MapFile:
+    """A file that validated: its model and its source, for positions."""
+
+    source: Source
+    model: Journey | Catalog
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    def locate(self, loc, *, want_key: bool = False):
+        return locate(self.source.root, loc, want_key=want_key)
+
+    def semantic_path(self, loc) -> str:
+        return semantic_path(self.source.data, loc)
+
+    def problem(self, check, message: str, loc=(), *, want_key: bool = False, severity=None) -> Problem:
+        return Problem(self.path, self.locate(loc, want_key=want_key), check, message,
+                       self.semantic_path(loc), severity or check.severity)
+
+
+@dataclass(slots=True)
+class Workspace:
+    maps: list[MapFile] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files_read: int = 0
+
+    @property
+    def journeys(self) -> list[MapFile]:
+        return [item for item in self.maps if isinstance(item.model, Journey)]
+
+    @property
+    def catalogs(self) -> list[MapFile]:
+        return [item for item in self.maps if isinstance(item.model, Catalog)]
+
+
+def discover(paths: Iterable[str]) -> list[tuple[str, bool]]:
+    """Every map file named by `paths`, with whether it was named directly. Hidden folders are skipped."""
+    found: list[tuple[str, bool]] = []
+    seen: set[str] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for folder, folders, files in os.walk(path):
+                folders[:] = sorted(name for name in folders if not name.startswith("."))
+                for name in sorted(files):
+                    if name.endswith(MAP_SUFFIXES):
+                        candidate = os.path.join(folder, name)
+                        if candidate not in seen:
+                            seen.add(candidate)
+                            found.append((candidate, False))
+        elif path.exists():
+            if raw not in seen:
+                seen.add(raw)
+                found.append((raw, True))
+        else:
+            raise UsageError(f"no such file or folder: {raw}")
+    return found
+
+
+def load_file(path: str, named_directly: bool, *, channels: Sequence[str] = DEFAULT_CHANNELS,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[MapFile | None, list[Problem]]:
+    """Read, parse and validate one file. Pure function of its arguments, so it can run in a worker."""
+    text = read_text(path, max_bytes)
+    if isinstance(text, Problem):
+        return None, [text]
+    source = parse(path, text)
+    if isinstance(source, Problem):
+        return None, [source]
+    is_map_file = isinstance(source.data, dict) and "journeyctl" in source.data
+    if not is_map_file and not named_directly and source.data is not None:
+        return None, [Problem(path, locate(source.root, ()), SKIPPED_FILE, "skipped: not a journeyctl map (no top-level 'journeyctl:' key)")]
+    model, problems = validate(source, channels)
+    return (MapFile(source, model) if model is not None else None), problems
+
+
+def load_workspace(paths: Iterable[str], *, channels: Sequence[str] = DEFAULT_CHANNELS,
+                   max_bytes: int = DEFAULT_MAX_BYTES) -> Workspace:
+    workspace = Workspace()
+    for path, named_directly in discover(paths):
+        workspace.files_read += 1
+        map_file, problems = load_file(path, named_directly, channels=channels, max_bytes=max_bytes)
+        workspace.problems.extend(problems)
+        if map_file is not None:
+            workspace.maps.append(map_file)
+    workspace.problems.extend(check_references(workspace.maps))
+    return workspace
+
+
+# --- references -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Definition:
+    map_file: MapFile
+    loc: tuple
+
+    def where(self, other_path: str) -> str:
+        line = self.map_file.locate(self.loc).line
+        return f"line {line}" if self.map_file.path == other_path else f"{self.map_file.path}:{line}"
+
+
+class _Registry:
+    """Ids of one kind (owner, persona, ...) in one scope; reports a second definition."""
+
+    def __init__(self, noun: str, parent: "_Registry | None" = None):
+        self.noun = noun
+        self.parent = parent
+        self.definitions: dict[str, _Definition] = {}
+
+    def lookup(self, item_id: str) -> _Definition | None:
+        found = self.definitions.get(item_id)
+        return found if found or not self.parent else self.parent.lookup(item_id)
+
+    def define(self, item_id: str, map_file: MapFile, loc: tuple) -> Problem | None:
+        first = self.lookup(item_id)
+        if first:
+            return map_file.problem(
+                DUPLICATE_ID, f"duplicate {self.noun} id {item_id!r} (first defined at {first.where(map_file.path)})", loc
+            )
+        self.definitions[item_id] = _Definition(map_file, loc)
+        return None
+
+    def ids(self) -> list[str]:
+        return list(self.definitions) + (self.parent.ids() if self.parent else [])
+
+
+def check_references(maps: Sequence[MapFile]) -> list[Problem]:
+    """Ids unique where the spec says, and every owner and persona reference resolves."""
+    problems: list[Problem | None] = []
+    catalog_owners, catalog_personas = _Registry("owner"), _Registry("persona")
+    map_ids = _Registry("map")
+    for map_file in maps:
+        if isinstance(map_file.model, Catalog):
+            problems += _define_people(map_file, catalog_owners, catalog_personas)
+    for map_file in maps:
+        journey = map_file.model
+        if not isinstance(journey, Journey):
+            continue
+        problems.append(map_ids.define(journey.id, map_file, ("id",)))
+        owners, personas = _Registry("owner", catalog_owners), _Registry("persona", catalog_personas)
+        problems += _define_people(map_file, owners, personas)
+        phases, touchpoints = _Registry("phase"), _Registry("touchpoint")
+        if journey.owner is not None:
+            problems.append(_resolve(map_file, owners, journey.owner, ("owner",)))
+        for p, phase in enumerate(journey.phases):
+            problems.append(phases.define(phase.id, map_file, ("phases", p, "id")))
+            for t, touchpoint in enumerate(phase.touchpoints):
+                base = ("phases", p, "touchpoints", t)
+                problems.append(touchpoints.define(touchpoint.id, map_file, base + ("id",)))
+                problems.append(_resolve(map_file, owners, touchpoint.owner, base + ("owner",)))
+                for k, persona_id in enumerate(touchpoint.personas):
+                    problems.append(_resolve(map_file, personas, persona_id, base + ("personas", k)))
+    return [problem for problem in problems if problem is not None]
+
+
+def _define_people(map_file: MapFile, owners: _Registry, personas: _Registry) -> list[Problem | None]:
+    model = map_file.model
+    found = [owners.define(owner.id, map_file, ("owners", i, "id")) for i, owner in enumerate(model.owners)]
+    found += [personas.define(persona.id, map_file, ("personas", i, "id")) for i, persona in enumerate(model.personas)]
+    return found
+
+
+def _resolve(map_file: MapFile, registry: _Registry, item_id: str, loc: tuple) -> Problem | None:
+    if registry.lookup(item_id):
+        return None
+    known = registry.ids()
+    hint = did_you_mean(item_id, known) or (
+        f"; define it under '{registry.noun}s:' in this map or a catalog" if not known else "")
+    return map_file.problem(UNKNOWN_REFERENCE, f"unknown {registry.noun} {item_id!r}{hint}", loc)

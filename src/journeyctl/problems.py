@@ -1,0 +1,85 @@
+"""The one Problem type that every stage (loading, references, rules) reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import NamedTuple
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class Span(NamedTuple):
+    """A 1-based region of a file; end is exclusive, as YAML marks are."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+FILE_START = Span(1, 1, 1, 1)
+
+
+class Check(NamedTuple):
+    """The identity of a kind of problem: stable code, readable name, default severity."""
+
+    code: str
+    name: str
+    severity: Severity = Severity.ERROR
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    path: str
+    span: Span
+    check: Check
+    message: str
+    semantic_path: str = ""
+    severity: Severity = field(default=None)  # type: ignore[assignment]  # defaults to the check's
+
+    def __post_init__(self) -> None:
+        if self.severity is None:
+            object.__setattr__(self, "severity", self.check.severity)
+
+    @property
+    def code(self) -> str:
+        return self.check.code
+
+    @property
+    def name(self) -> str:
+        return self.check.name
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def column(self) -> int:
+        return self.span.column
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.span.line, self.span.column, self.check.code, self.message)
+
+
+# Problems found while reading files and checking references. The lint rule engine
+# adds its own checks; these codes are stable and documented like rules.
+UNREADABLE_FILE = Check("JC001", "unreadable-file")
+YAML_SYNTAX = Check("JC002", "yaml-syntax")
+UNSUPPORTED_YAML = Check("JC003", "unsupported-yaml")
+DUPLICATE_KEY = Check("JC004", "duplicate-key")
+NOT_A_MAP_FILE = Check("JC005", "not-a-map-file")
+UNKNOWN_FIELD = Check("JC010", "unknown-field")
+MISSING_FIELD = Check("JC011", "missing-field")
+INVALID_VALUE = Check("JC012", "invalid-value")
+UNKNOWN_REFERENCE = Check("JC101", "unknown-reference")
+DUPLICATE_ID = Check("JC102", "duplicate-id")
+SKIPPED_FILE = Check("JC006", "skipped-file", Severity.INFO)

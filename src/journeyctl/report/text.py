@@ -1,0 +1,43 @@
+"""`path:line:col: severity message [code name]`, one line a problem, coloured on a terminal only."""
+
+from __future__ import annotations
+
+from typing import Sequence, TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from journeyctl.problems import Problem, Severity
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def make_console(stream: TextIO) -> Console:
+    # Rich itself turns colour off when the stream is not a terminal or NO_COLOR is set.
+    return Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
+
+
+def format_line(problem: Problem) -> Text:
+    line = Text()
+    line.append(f"{problem.path}:{problem.line}:{problem.column}:", style="bold")
+    line.append(" ")
+    line.append(problem.severity.value, style=_STYLE[problem.severity])
+    line.append(f" {problem.message} ")
+    line.append(f"[{problem.code} {problem.name}]", style="dim")
+    return line
+
+
+def summary_line(problems: Sequence[Problem], files: int, seconds: float) -> str:
+    counts = {severity: 0 for severity in Severity}
+    for problem in problems:
+        counts[problem.severity] += 1
+    plural = "" if files == 1 else "s"
+    parts = ", ".join(f"{counts[s]} {s.value}{'' if counts[s] == 1 else 's'}" for s in Severity)
+    return f"{files} file{plural} checked: {parts} in {seconds:.2f}s"
+
+
+def report_text(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float) -> None:
+    console = make_console(stream)
+    for problem in problems:
+        console.print(format_line(problem))
+    console.print(Text(summary_line(problems, files, seconds), style="bold"))

@@ -1,0 +1,221 @@
+"""Pydantic models of the map format, version 1 (../shared/spec/map-format.md).
+
+Every field carries a description: it feeds the JSON Schema (editor hovers) and the docs.
+The schema asks only for what the spec requires; lint rules ask for what makes a map good.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from journeyctl.schema.channels import DEFAULT_CHANNELS
+
+ID_PATTERN = r"^[a-z0-9-]+$"
+
+
+class Engagement(str, Enum):
+    human = "human"
+    digital = "digital"
+    hybrid = "hybrid"
+
+
+class Status(str, Enum):
+    draft = "draft"
+    active = "active"
+    retired = "retired"
+
+
+class Stage(str, Enum):
+    land = "land"
+    adopt = "adopt"
+    expand = "expand"
+    renew = "renew"
+
+
+class Mode(str, Enum):
+    human = "human"
+    digital = "digital"
+
+
+class Visibility(str, Enum):
+    customer = "customer"
+    internal = "internal"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Text = Annotated[str, Field(min_length=1)]
+TextList = Annotated[list[str], Field(default_factory=list)]
+# A date in YAML's own form (2026-09-15, unquoted); strict so that numbers are not read as timestamps.
+StrictDate = Annotated[date, Field(strict=True)]
+
+
+class Owner(_Model):
+    """A team or role on the supplier side that owns touchpoints or maps."""
+
+    id: Text = Field(description="Identifier that touchpoints and maps use in `owner`.", examples=["csm"])
+    name: Text = Field(
+        description="The role as the customer may see it (customer-facing).",
+        examples=["Customer Success Manager"],
+    )
+    team: str | None = Field(None, description="The team this role belongs to (internal).", examples=["Customer Success"])
+    contact: str | None = Field(
+        None, description="How the team reaches this owner, e.g. a mailing list (internal).",
+        examples=["cs-team@example.com"],
+    )
+
+
+class Persona(_Model):
+    """A person on the customer side."""
+
+    id: Text = Field(description="Identifier that touchpoints use in `personas`.", examples=["champion"])
+    name: Text = Field(description="A short human name for the persona (customer-facing).", examples=["Dana, the champion"])
+    role: str | None = Field(None, description="Their job on the customer side (customer-facing).", examples=["Operations lead"])
+    goals: TextList = Field(description="What this persona wants to achieve (internal).")
+    pain_points: TextList = Field(description="What gets in this persona's way (internal).")
+    quote: str | None = Field(
+        None, description="A line in the persona's own words (internal).",
+        examples=["I need this to work without a consultant."],
+    )
+
+
+class Review(_Model):
+    """When the map was last reviewed and how often it must be reviewed (internal)."""
+
+    last_reviewed: StrictDate = Field(description="ISO date of the last review, e.g. 2026-09-15.", examples=["2026-09-15"])
+    every_days: StrictInt = Field(
+        ge=1, le=3660, description="Review-and-refresh cadence in days.", examples=[90]
+    )
+
+
+class Metric(_Model):
+    """A measure that shows whether the customer reaches value in a phase."""
+
+    name: Text = Field(description="What is measured.", examples=["Time to first value"])
+    target: Union[str, StrictInt, float, None] = Field(None, description="The target value.", examples=["< 30 days"])
+    source: str | None = Field(None, description="Where the number comes from.", examples=["product telemetry"])
+    visibility: Visibility = Field(
+        Visibility.internal,
+        description="`customer` to show the metric in customer-facing renders; internal by default.",
+    )
+
+
+class Playbook(_Model):
+    """An if/then play for the team: what to do when the trigger happens (internal)."""
+
+    title: Text = Field(description="The playbook's title.", examples=["Kickoff playbook"])
+    url: Text = Field(description="Where the playbook lives, an absolute http(s) URL.", examples=["https://wiki.example.com/cs/kickoff"])
+    trigger: str | None = Field(
+        None, description="The condition that starts the play (the 'if').", examples=["Champion misses the kickoff"]
+    )
+
+
+class Touchpoint(_Model):
+    """A moment where the supplier engages the customer: who, when, how, through which channel."""
+
+    id: Text = Field(description="Identifier, unique within the map.", examples=["kickoff"])
+    name: Text = Field(description="Short name (customer-facing).", examples=["Kickoff call"])
+    customer_view: str | None = Field(
+        None, description="What the customer experiences, in their words (customer-facing).",
+        examples=["A one-hour call to agree goals and the rollout plan."],
+    )
+    description: str | None = Field(None, description="What the team does (internal).")
+    channel: Text = Field(
+        description="How the customer is reached: one of the channels (a repository may add its own).",
+        examples=["video-call"],
+    )
+    mode: Mode | None = Field(None, description="`human` or `digital` (customer-facing).")
+    owner: Text = Field(description="Owner id accountable for this touchpoint.", examples=["csm"])
+    personas: TextList = Field(description="Persona ids of the customer-side people involved.")
+    timing: str | None = Field(None, description="When it happens (customer-facing).", examples=["Week 1"])
+    emotion: StrictInt | None = Field(
+        None, ge=-2, le=2, description="How the customer feels: -2 (very negative) to 2 (very positive) (internal)."
+    )
+    moment_that_matters: StrictBool = Field(
+        False, description="A moment that decides whether the customer stays; needs an owner and a playbook."
+    )
+    pain_points: TextList = Field(description="What goes wrong here (internal).")
+    opportunities: TextList = Field(description="What could be better (internal).")
+    playbooks: list[Playbook] = Field(default_factory=list, description="If/then plays for the team (internal).")
+    backstage: TextList = Field(description="Internal actions the customer does not see (internal).")
+    notes: str | None = Field(None, description="Free notes for the team (internal).")
+    visibility: Visibility = Field(
+        Visibility.customer, description="`internal` hides the touchpoint from customer-facing renders."
+    )
+
+    @field_validator("channel")
+    @classmethod
+    def _known_channel(cls, value: str, info: ValidationInfo) -> str:
+        channels = (info.context or {}).get("channels", DEFAULT_CHANNELS)
+        if value not in channels:
+            raise PydanticCustomError(
+                "unknown_channel",
+                "unknown channel {value!r}",
+                {"value": value, "expected": tuple(channels)},
+            )
+        return value
+
+
+class Phase(_Model):
+    """A stage of the journey, e.g. Land, Adopt, Expand, Renew."""
+
+    id: Text = Field(description="Identifier, unique within the map.", examples=["land"])
+    name: Text = Field(description="Name shown to readers (customer-facing).", examples=["Land"])
+    stage: Stage | None = Field(None, description="The LAER stage this phase belongs to.")
+    visibility: Visibility = Field(
+        Visibility.customer, description="`internal` hides the phase from customer-facing renders."
+    )
+    customer_goal: str | None = Field(
+        None, description="What the customer achieves in this phase (customer-facing).",
+        examples=["Your team is set up and knows its first outcome."],
+    )
+    objective: str | None = Field(None, description="What the team aims for in this phase (internal).")
+    entry_criteria: TextList = Field(description="What must be true to enter the phase (customer-facing).")
+    exit_criteria: TextList = Field(description="What must be true to move to the next phase (customer-facing).")
+    metrics: list[Metric] = Field(default_factory=list, description="Measures of value in this phase.")
+    touchpoints: list[Touchpoint] = Field(default_factory=list, description="Touchpoints of this phase, in order.")
+
+
+class _File(_Model):
+    journeyctl: Literal[1] = Field(description="Format version of the file.")
+
+
+class Catalog(_File):
+    """Shared owners and personas that several maps refer to by id."""
+
+    kind: Literal["catalog"] = Field(description="`catalog` for shared definitions.")
+    owners: list[Owner] = Field(default_factory=list, description="Teams or roles on the supplier side.")
+    personas: list[Persona] = Field(default_factory=list, description="People on the customer side.")
+
+
+class Journey(_File):
+    """One customer journey map."""
+
+    kind: Literal["journey"] = Field(description="`journey` for a journey map.")
+    id: str = Field(
+        pattern=ID_PATTERN, description="Identifier, unique in the repository: lowercase letters, digits and dashes.",
+        examples=["enterprise-laer"],
+    )
+    title: Text = Field(description="Title of the map (customer-facing).", examples=["Enterprise customer journey"])
+    summary: str | None = Field(None, description="One or two sentences on what the map covers (customer-facing).")
+    segment: str | None = Field(None, description="The customer segment this map serves (customer-facing).", examples=["enterprise"])
+    engagement: Engagement | None = Field(None, description="`human`, `digital` or `hybrid` engagement model.")
+    status: Status | None = Field(None, description="`draft`, `active` or `retired` (internal).")
+    owner: str | None = Field(None, description="Owner id accountable for this map (internal).", examples=["cs-ops"])
+    review: Review | None = Field(None, description="Review-and-refresh cadence (internal).")
+    owners: list[Owner] = Field(default_factory=list, description="Owners defined in this map only.")
+    personas: list[Persona] = Field(default_factory=list, description="Personas defined in this map only.")
+    phases: list[Phase] = Field(default_factory=list, description="The phases of the journey, in order.")
+
+    def touchpoints(self):
+        """Every touchpoint with its phase, in map order."""
+        for phase in self.phases:
+            for touchpoint in phase.touchpoints:
+                yield phase, touchpoint
