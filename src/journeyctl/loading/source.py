@@ -189,6 +189,8 @@ def _yaml_problem(path: str, text: str, error: YAMLError) -> Problem:
         mark = error.problem_mark
         span = Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2)
         message = str(error.problem or "invalid YAML")
+        if "another document" in message:
+            return Problem(path, span, YAML_SYNTAX, "a map file holds one YAML document, but a second one starts here")
         if "cannot start any token" in message and _char_at(text, mark) == "\t":
             message = "tab character where YAML expects spaces"
         if error.context:
@@ -203,6 +205,9 @@ def _yaml_problem(path: str, text: str, error: YAMLError) -> Problem:
 def _char_at(text: str, mark) -> str:
     index = getattr(mark, "index", None)
     return text[index] if isinstance(index, int) and 0 <= index < len(text) else ""
+
+
+_BUILDING = object()  # marks a collection whose children are being built
 
 
 class _Builder:
@@ -222,6 +227,8 @@ class _Builder:
             return self.scalar(node)
         key = id(node)
         if key in self.built:  # an alias: the value is shared, but a validator walks it again
+            if self.built[key] is _BUILDING:
+                self.stop(node, UNSUPPORTED_YAML, "an alias refers to a node that contains it (a recursive alias)")
             self.expanded += self.sizes[key]
             if self.expanded > MAX_ALIAS_EXPANSION:
                 self.stop(node, UNSUPPORTED_YAML,
@@ -229,6 +236,7 @@ class _Builder:
             return self.built[key]
         if depth > MAX_DEPTH:
             self.stop(node, UNSUPPORTED_YAML, f"nesting deeper than {MAX_DEPTH} levels")
+        self.built[key] = _BUILDING
         if type(node) is MappingNode:
             value = self.mapping(node, depth)
         elif type(node) is SequenceNode:

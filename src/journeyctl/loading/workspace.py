@@ -71,7 +71,7 @@ def discover(paths: Iterable[str]) -> list[tuple[str, bool]]:
                 folders[:] = sorted(name for name in folders if not name.startswith("."))
                 for name in sorted(files):
                     if name.endswith(MAP_SUFFIXES):
-                        candidate = os.path.join(folder, name)
+                        candidate = os.path.normpath(os.path.join(folder, name))
                         if candidate not in seen:
                             seen.add(candidate)
                             found.append((candidate, False))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Sequence, TextIO
 
 from rich.console import Console
@@ -13,8 +14,10 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 
 
 def make_console(stream: TextIO) -> Console:
-    # Rich itself turns colour off when the stream is not a terminal or NO_COLOR is set.
-    return Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
+    """Colour on a terminal only (Rich detects it); NO_COLOR (any value) means no styling at all."""
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(file=stream, highlight=False, soft_wrap=True, emoji=False,
+                   **({"color_system": None} if plain else {}))
 
 
 def format_line(problem: Problem) -> Text:

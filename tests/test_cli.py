@@ -1,0 +1,149 @@
+"""The command line as a user meets it: through Typer's runner, and through the installed script."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from journeyctl.cli.app import app
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "cases"
+SCRIPT = Path(sys.executable).with_name("journeyctl")
+runner = CliRunner()
+
+
+def run_installed(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, cwd=cwd, env=environment, timeout=60)
+
+
+def test_lint_valid_map_exits_0_with_a_summary():
+    result = runner.invoke(app, ["lint", str(CASES / "valid" / "spec-example.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "1 file checked: 0 errors, 0 warnings, 0 infos" in result.output
+
+
+def test_lint_reports_path_line_column_severity_message():
+    case = CASES / "invalid" / "unknown-field-did-you-mean.yaml"
+    result = runner.invoke(app, ["lint", str(case)])
+    assert result.exit_code == 1
+    first = result.output.splitlines()[0]
+    assert first == f"{case}:45:5: error unknown field 'touchpoint' (did you mean 'touchpoints'?) [JC010 unknown-field]"
+
+
+def test_installed_script_reports_every_hostile_file_without_a_traceback():
+    files = sorted(str(path) for path in (CASES / "invalid").glob("*.yaml")
+                   if not path.with_suffix(".expected").read_text().startswith("args:"))
+    result = run_installed("lint", *files)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stderr == ""
+    reported = {line.split(":", 1)[0] for line in result.stdout.splitlines()[:-1]}
+    assert reported == set(files)
+
+
+def test_python_dash_m_runs_the_same_cli():
+    result = subprocess.run([sys.executable, "-m", "journeyctl", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("journeyctl ")
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["lint", "no/such/map.yaml"], "no such file or folder: no/such/map.yaml"),
+    (["lint", "--bogus", "maps"], "No such option: --bogus"),
+    (["lint"], "Missing argument"),
+    (["lint", "--max-file-bytes", "lots", "maps"], "Invalid value for '--max-file-bytes'"),
+])
+def test_usage_errors_are_one_line_and_exit_2(args, fragment):
+    result = run_installed(*args, cwd=ROOT)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and fragment in lines[0], result.stderr
+    assert lines[0].startswith("journeyctl: error: ")
+
+
+def _run_in_terminal(*args: str, env: dict) -> str:
+    """Run the installed script with a pseudo-terminal as its output, and return what it printed."""
+    parent, child = pty.openpty()
+    environment = {key: value for key, value in os.environ.items() if key not in ("NO_COLOR", "FORCE_COLOR")}
+    process = subprocess.Popen([str(SCRIPT), *args], stdout=child, stderr=child, env={**environment, **env})
+    os.close(child)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(parent, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(parent)
+    return b"".join(chunks).decode()
+
+
+def test_colour_on_a_terminal_plain_when_piped_or_no_color():
+    case = str(CASES / "invalid" / "emotion-out-of-range.yaml")
+    assert "\x1b[" in _run_in_terminal("lint", case, env={"TERM": "xterm-256color"})
+    assert "\x1b[" not in _run_in_terminal("lint", case, env={"TERM": "xterm-256color", "NO_COLOR": "1"})
+    assert "\x1b[" not in run_installed("lint", case).stdout
+
+
+def test_schema_command_prints_the_committed_schema():
+    result = run_installed("schema")
+    assert result.returncode == 0
+    committed = (ROOT / "schema" / "journeyctl.schema.json").read_text()
+    assert result.stdout == committed, "schema/journeyctl.schema.json is stale: run `make schema`"
+    schema = json.loads(committed)
+    assert schema["$defs"]["Touchpoint"]["properties"]["channel"]["enum"][0] == "email"
+
+
+def test_schema_output_file(tmp_path):
+    target = tmp_path / "schema.json"
+    result = runner.invoke(app, ["schema", "--output", str(target)])
+    assert result.exit_code == 0
+    assert json.loads(target.read_text())["title"].startswith("journeyctl map file")
+
+
+def test_init_writes_a_laer_map_that_lints_clean_and_never_overwrites(tmp_path):
+    result = run_installed("init", "acme-onboarding", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = tmp_path / "acme-onboarding.yaml"
+    text = written.read_text()
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert "id: acme-onboarding" in text
+    assert [line.split(": ")[1] for line in text.splitlines() if line.startswith("    stage: ")] == [
+        "land", "adopt", "expand", "renew"]
+    linted = run_installed("lint", str(written))
+    assert linted.returncode == 0, linted.stdout
+
+    written.write_text("journeyctl: 1\n# edited by hand\n")
+    again = run_installed("init", "acme-onboarding", cwd=tmp_path)
+    assert again.returncode == 2 and "already exists" in again.stderr
+    assert written.read_text() == "journeyctl: 1\n# edited by hand\n"
+
+
+def test_init_points_the_editor_at_the_repository_schema(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "journeyctl.schema.json").write_text("{}")
+    (tmp_path / "maps").mkdir()
+    result = run_installed("init", "maps/renewals.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    first_line = (tmp_path / "maps" / "renewals.yaml").read_text().splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=../schema/journeyctl.schema.json"
+
+
+def test_init_rejects_a_bad_id(tmp_path):
+    result = run_installed("init", "Acme Onboarding", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "lowercase letters, digits and dashes" in result.stderr
+    assert list(tmp_path.iterdir()) == []
