@@ -7,6 +7,10 @@ from enum import Enum
 from typing import NamedTuple
 
 
+class UsageError(Exception):
+    """A mistake in how journeyctl was called or configured (exit status 2), not in a map."""
+
+
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"

@@ -1,5 +1,8 @@
 """Reading map files: text -> nodes with positions -> validated models -> a Workspace."""
 
-from journeyctl.loading.workspace import MapFile, UsageError, Workspace, discover, load_file, load_workspace
+from journeyctl.loading.workspace import (
+    MapFile, Workspace, check_references, discover, load_file, load_text, load_workspace,
+)
+from journeyctl.problems import UsageError
 
-__all__ = ["MapFile", "UsageError", "Workspace", "discover", "load_file", "load_workspace"]
+__all__ = ["MapFile", "UsageError", "Workspace", "check_references", "discover", "load_file", "load_text", "load_workspace"]

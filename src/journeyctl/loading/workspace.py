@@ -13,14 +13,10 @@ from typing import Iterable, Sequence
 from journeyctl.loading.locate import locate, semantic_path
 from journeyctl.loading.source import DEFAULT_MAX_BYTES, Source, parse, read_text
 from journeyctl.loading.validate import did_you_mean, validate
-from journeyctl.problems import DUPLICATE_ID, SKIPPED_FILE, UNKNOWN_REFERENCE, Problem
+from journeyctl.problems import DUPLICATE_ID, SKIPPED_FILE, UNKNOWN_REFERENCE, Problem, UsageError
 from journeyctl.schema import DEFAULT_CHANNELS, Catalog, Journey
 
 MAP_SUFFIXES = (".yaml", ".yml")
-
-
-class UsageError(Exception):
-    """A mistake in how journeyctl was called (exit status 2), not in a map."""
 
 
 @dataclass(slots=True)
@@ -90,6 +86,12 @@ def load_file(path: str, named_directly: bool, *, channels: Sequence[str] = DEFA
     text = read_text(path, max_bytes)
     if isinstance(text, Problem):
         return None, [text]
+    return load_text(path, text, named_directly, channels=channels)
+
+
+def load_text(path: str, text: str, named_directly: bool = True, *,
+              channels: Sequence[str] = DEFAULT_CHANNELS) -> tuple[MapFile | None, list[Problem]]:
+    """Parse and validate text that claims to be the file `path` (e.g. read from a git revision)."""
     source = parse(path, text)
     if isinstance(source, Problem):
         return None, [source]

@@ -1,0 +1,181 @@
+"""Configuration: `.journeyctl.yaml` or `[tool.journeyctl]` in pyproject.toml.
+
+Found in the working directory or its parents, up to the repository root; `--config FILE`
+and the JOURNEYCTL_CONFIG variable win. Paths in it are relative to the file. A wrong key or
+value is a usage error (exit 2) that names the key and its line.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from journeyctl.loading.source import DEFAULT_MAX_BYTES, Source, parse, read_text
+from journeyctl.problems import Problem, Severity, UsageError
+from journeyctl.schema.channels import DEFAULT_CHANNELS
+
+CONFIG_FILE = ".journeyctl.yaml"
+ENVIRONMENT_VARIABLE = "JOURNEYCTL_CONFIG"
+DEFAULT_DENY_WORDS = ("internal", "confidential", "do not share")
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Override(_Section):
+    """Rule settings for the files that match one of `files` (globs, relative to the config file)."""
+
+    files: list[str] = Field(min_length=1, description="Glob patterns, e.g. `maps/drafts/*.yaml`.")
+    select: Optional[list[str]] = Field(None, description="Rules to run: codes, names or code prefixes.")
+    ignore: list[str] = Field(default_factory=list, description="Rules not to run: codes, names or prefixes.")
+    severity: dict[str, Severity] = Field(default_factory=dict, description="Rule code or name -> severity.")
+
+
+class Branding(_Section):
+    """How customer-facing documents look."""
+
+    company: Optional[str] = Field(None, description="Your company's name, shown in the PDF header.")
+    logo: Optional[Path] = Field(None, description="Logo image (PNG, JPEG or SVG) for the PDF and HTML header.")
+    accent_color: str = Field("#2f5d9f", pattern=r"^#[0-9a-fA-F]{6}$", description="Accent colour as #rrggbb.")
+    page_size: Literal["A4", "Letter"] = Field("A4", description="PDF page size.")
+
+
+class DiffSettings(_Section):
+    rename_threshold: float = Field(
+        0.6, ge=0, le=1, description="How similar (0-1) a touchpoint must stay to count as renamed, not removed and added."
+    )
+
+
+class Config(_Section):
+    """Everything `.journeyctl.yaml` may set; every key is optional."""
+
+    select: Optional[list[str]] = Field(None, description="Rules to run: codes, names or code prefixes (default: all).")
+    ignore: list[str] = Field(default_factory=list, description="Rules not to run: codes, names or prefixes.")
+    severity: dict[str, Severity] = Field(default_factory=dict, description="Rule code or name -> error|warning|info.")
+    channels: list[str] = Field(default_factory=list, description="Channels this repository adds to the built-in ones.")
+    internal_hosts: list[str] = Field(
+        default_factory=list, description="Host names that must never appear in customer-facing text, e.g. wiki.example.com."
+    )
+    deny_words: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_DENY_WORDS),
+        description="Words that must never appear in customer-facing text.",
+    )
+    catalogs: list[Path] = Field(
+        default_factory=list, description="Catalog files or folders always loaded, e.g. when pre-commit names only some maps."
+    )
+    max_file_bytes: int = Field(DEFAULT_MAX_BYTES, ge=1, description="Refuse map files larger than this.")
+    overrides: list[Override] = Field(default_factory=list, description="Rule settings by file glob.")
+    templates: Optional[Path] = Field(None, description="A folder of templates that override the built-in ones.")
+    branding: Branding = Field(default_factory=Branding, description="Logo, accent colour and page size of renders.")
+    diff: DiffSettings = Field(default_factory=DiffSettings, description="Settings of `journeyctl diff`.")
+
+    # Where the configuration came from (None: defaults); paths above are relative to its folder.
+    source: Optional[Path] = Field(None, exclude=True)
+
+    @field_validator("channels")
+    @classmethod
+    def _channel_names(cls, channels: list[str]) -> list[str]:
+        for channel in channels:
+            if not channel or not all(c.islower() or c.isdigit() or c == "-" for c in channel):
+                raise ValueError(f"channel {channel!r} may contain only lowercase letters, digits and dashes")
+        return channels
+
+    @property
+    def all_channels(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*DEFAULT_CHANNELS, *self.channels)))
+
+    @property
+    def base_dir(self) -> Path:
+        return self.source.parent if self.source else Path.cwd()
+
+    def resolve(self, path: Path) -> Path:
+        return path if path.is_absolute() else self.base_dir / path
+
+
+def find_config_file(start: Path | None = None) -> Path | None:
+    """The nearest `.journeyctl.yaml` or pyproject.toml with [tool.journeyctl], up to the repository root."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate_folder in (folder, *folder.parents):
+        yaml_file = candidate_folder / CONFIG_FILE
+        if yaml_file.is_file():
+            return yaml_file
+        pyproject = candidate_folder / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_section(pyproject):
+            return pyproject
+        if (candidate_folder / ".git").exists():
+            return None
+    return None
+
+
+def _has_tool_section(pyproject: Path) -> bool:
+    try:
+        return "journeyctl" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def load_config(explicit: str | Path | None = None) -> Config:
+    """`explicit` (--config) wins, then $JOURNEYCTL_CONFIG, then the nearest config file; else defaults."""
+    chosen = explicit or os.environ.get(ENVIRONMENT_VARIABLE)
+    if chosen:
+        path = Path(chosen)
+        if not path.is_file():
+            raise UsageError(f"configuration file not found: {path}")
+    else:
+        path = find_config_file()
+        if path is None:
+            return Config()
+    if path.name == "pyproject.toml" or path.suffix == ".toml":
+        return _from_pyproject(path)
+    return _from_yaml(path)
+
+
+def _from_yaml(path: Path) -> Config:
+    text = read_text(str(path))
+    if isinstance(text, Problem):
+        raise UsageError(f"{path}: {text.message}")
+    source = parse(str(path), text)
+    if isinstance(source, Problem):
+        raise UsageError(f"{path}:{source.line}:{source.column}: {source.message}")
+    data = source.data if source.data is not None else {}
+    if not isinstance(data, dict):
+        raise UsageError(f"{path}:1:1: configuration must be a mapping of keys")
+    return _validated(data, path, source)
+
+
+def _from_pyproject(path: Path) -> Config:
+    try:
+        document = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise UsageError(f"{path}: cannot read configuration: {error}") from None
+    return _validated(document.get("tool", {}).get("journeyctl", {}), path, None)
+
+
+def _validated(data: dict, path: Path, source: Source | None) -> Config:
+    from journeyctl.loading.locate import locate
+    from journeyctl.loading.validate import did_you_mean
+
+    try:
+        return Config.model_validate({**data, "source": path.resolve()})
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        loc = tuple(first["loc"])
+        key = ".".join(str(step) for step in loc) or "(top level)"
+        where = f"{path}"
+        if source is not None:
+            span = locate(source.root, loc, want_key=first["type"] == "extra_forbidden")
+            where = f"{path}:{span.line}:{span.column}"
+        else:
+            where = f"{path} [tool.journeyctl]"
+        if first["type"] == "extra_forbidden":
+            hint = did_you_mean(str(loc[-1]), list(Config.model_fields) + list(Override.model_fields)
+                                + list(Branding.model_fields) + list(DiffSettings.model_fields))
+            message = f"unknown configuration key {key!r}{hint}"
+        else:
+            message = f"invalid value for {key!r}: {first['msg']}"
+        raise UsageError(f"{where}: {message}") from None
