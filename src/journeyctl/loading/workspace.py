@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from journeyctl.loading.locate import locate, semantic_path
+from journeyctl.loading.references import check_references
 from journeyctl.loading.source import DEFAULT_MAX_BYTES, Source, parse, read_text
-from journeyctl.loading.validate import did_you_mean, validate
-from journeyctl.problems import DUPLICATE_ID, SKIPPED_FILE, UNKNOWN_REFERENCE, Problem, UsageError
+from journeyctl.loading.validate import validate
+from journeyctl.problems import SKIPPED_FILE, Problem, UsageError
 from journeyctl.schema import DEFAULT_CHANNELS, Catalog, Journey
 
 MAP_SUFFIXES = (".yaml", ".yml")
@@ -113,86 +114,3 @@ def load_workspace(paths: Iterable[str], *, channels: Sequence[str] = DEFAULT_CH
             workspace.maps.append(map_file)
     workspace.problems.extend(check_references(workspace.maps))
     return workspace
-
-
-# --- references -------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Definition:
-    map_file: MapFile
-    loc: tuple
-
-    def where(self, other_path: str) -> str:
-        line = self.map_file.locate(self.loc).line
-        return f"line {line}" if self.map_file.path == other_path else f"{self.map_file.path}:{line}"
-
-
-class _Registry:
-    """Ids of one kind (owner, persona, ...) in one scope; reports a second definition."""
-
-    def __init__(self, noun: str, parent: "_Registry | None" = None):
-        self.noun = noun
-        self.parent = parent
-        self.definitions: dict[str, _Definition] = {}
-
-    def lookup(self, item_id: str) -> _Definition | None:
-        found = self.definitions.get(item_id)
-        return found if found or not self.parent else self.parent.lookup(item_id)
-
-    def define(self, item_id: str, map_file: MapFile, loc: tuple) -> Problem | None:
-        first = self.lookup(item_id)
-        if first:
-            return map_file.problem(
-                DUPLICATE_ID, f"duplicate {self.noun} id {item_id!r} (first defined at {first.where(map_file.path)})", loc
-            )
-        self.definitions[item_id] = _Definition(map_file, loc)
-        return None
-
-    def ids(self) -> list[str]:
-        return list(self.definitions) + (self.parent.ids() if self.parent else [])
-
-
-def check_references(maps: Sequence[MapFile]) -> list[Problem]:
-    """Ids unique where the spec says, and every owner and persona reference resolves."""
-    problems: list[Problem | None] = []
-    catalog_owners, catalog_personas = _Registry("owner"), _Registry("persona")
-    map_ids = _Registry("map")
-    for map_file in maps:
-        if isinstance(map_file.model, Catalog):
-            problems += _define_people(map_file, catalog_owners, catalog_personas)
-    for map_file in maps:
-        journey = map_file.model
-        if not isinstance(journey, Journey):
-            continue
-        problems.append(map_ids.define(journey.id, map_file, ("id",)))
-        owners, personas = _Registry("owner", catalog_owners), _Registry("persona", catalog_personas)
-        problems += _define_people(map_file, owners, personas)
-        phases, touchpoints = _Registry("phase"), _Registry("touchpoint")
-        if journey.owner is not None:
-            problems.append(_resolve(map_file, owners, journey.owner, ("owner",)))
-        for p, phase in enumerate(journey.phases):
-            problems.append(phases.define(phase.id, map_file, ("phases", p, "id")))
-            for t, touchpoint in enumerate(phase.touchpoints):
-                base = ("phases", p, "touchpoints", t)
-                problems.append(touchpoints.define(touchpoint.id, map_file, base + ("id",)))
-                problems.append(_resolve(map_file, owners, touchpoint.owner, base + ("owner",)))
-                for k, persona_id in enumerate(touchpoint.personas):
-                    problems.append(_resolve(map_file, personas, persona_id, base + ("personas", k)))
-    return [problem for problem in problems if problem is not None]
-
-
-def _define_people(map_file: MapFile, owners: _Registry, personas: _Registry) -> list[Problem | None]:
-    model = map_file.model
-    found = [owners.define(owner.id, map_file, ("owners", i, "id")) for i, owner in enumerate(model.owners)]
-    found += [personas.define(persona.id, map_file, ("personas", i, "id")) for i, persona in enumerate(model.personas)]
-    return found
-
-
-def _resolve(map_file: MapFile, registry: _Registry, item_id: str, loc: tuple) -> Problem | None:
-    if registry.lookup(item_id):
-        return None
-    known = registry.ids()
-    hint = did_you_mean(item_id, known) or (
-        f"; define it under '{registry.noun}s:' in this map or a catalog" if not known else "")
-    return map_file.problem(UNKNOWN_REFERENCE, f"unknown {registry.noun} {item_id!r}{hint}", loc)

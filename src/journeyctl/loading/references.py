@@ -1,0 +1,135 @@
+"""Ids and references across files: unique where the spec says, and every reference resolves.
+
+Each file is reduced to a small picklable FileIndex (its definitions and references, with
+positions), so the expensive per-file work can run in worker processes and only the index
+comes back for the checks that need every file of the run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from journeyctl.loading.validate import did_you_mean
+from journeyctl.problems import DUPLICATE_ID, UNKNOWN_REFERENCE, Problem, Span
+from journeyctl.schema import Catalog, Journey
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A definition (`id: csm`) or a reference (`owner: csm`) of an id, where it is written."""
+
+    noun: str  # owner | persona | map | phase | touchpoint
+    item_id: str
+    span: Span
+    semantic_path: str
+
+
+@dataclass(slots=True)
+class FileIndex:
+    path: str
+    kind: str
+    definitions: list[Mention] = field(default_factory=list)
+    references: list[Mention] = field(default_factory=list)
+
+
+def index_file(map_file) -> FileIndex:
+    """Every id a map file defines and every owner/persona id it refers to."""
+    model = map_file.model
+    index = FileIndex(map_file.path, "catalog" if isinstance(model, Catalog) else "journey")
+
+    def mention(target: list, noun: str, item_id: str, loc: tuple) -> None:
+        target.append(Mention(noun, item_id, map_file.locate(loc), map_file.semantic_path(loc)))
+
+    if isinstance(model, Journey):
+        mention(index.definitions, "map", model.id, ("id",))
+        if model.owner is not None:
+            mention(index.references, "owner", model.owner, ("owner",))
+    for i, owner in enumerate(model.owners):
+        mention(index.definitions, "owner", owner.id, ("owners", i, "id"))
+    for i, persona in enumerate(model.personas):
+        mention(index.definitions, "persona", persona.id, ("personas", i, "id"))
+    if isinstance(model, Journey):
+        for p, phase in enumerate(model.phases):
+            mention(index.definitions, "phase", phase.id, ("phases", p, "id"))
+            for t, touchpoint in enumerate(phase.touchpoints):
+                base = ("phases", p, "touchpoints", t)
+                mention(index.definitions, "touchpoint", touchpoint.id, base + ("id",))
+                mention(index.references, "owner", touchpoint.owner, base + ("owner",))
+                for k, persona_id in enumerate(touchpoint.personas):
+                    mention(index.references, "persona", persona_id, base + ("personas", k))
+    return index
+
+
+@dataclass(slots=True)
+class _Scope:
+    """Definitions visible in one scope (a map, or all catalogs), falling back to a parent scope."""
+
+    parent: "_Scope | None" = None
+    found: dict[tuple[str, str], tuple[str, Mention]] = field(default_factory=dict)
+
+    def lookup(self, noun: str, item_id: str) -> tuple[str, Mention] | None:
+        hit = self.found.get((noun, item_id))
+        return hit if hit or self.parent is None else self.parent.lookup(noun, item_id)
+
+    def ids(self, noun: str) -> list[str]:
+        own = [item_id for (kind, item_id) in self.found if kind == noun]
+        return own + (self.parent.ids(noun) if self.parent else [])
+
+
+def _define(scope: _Scope, path: str, mention: Mention, problems: list[Problem]) -> None:
+    first = scope.lookup(mention.noun, mention.item_id)
+    if first is None:
+        scope.found[(mention.noun, mention.item_id)] = (path, mention)
+        return
+    first_path, first_mention = first
+    where = f"line {first_mention.span.line}" if first_path == path else f"{first_path}:{first_mention.span.line}"
+    problems.append(Problem(path, mention.span, DUPLICATE_ID,
+                            f"duplicate {mention.noun} id {mention.item_id!r} (first defined at {where})",
+                            mention.semantic_path))
+
+
+def resolve(indexes: Sequence[FileIndex]) -> tuple[list[Problem], dict[tuple[str, str, str], int]]:
+    """Duplicate-id and unknown-reference problems, and how often each definition is used.
+
+    Uses are keyed by (path of the definition, noun, id), so unused definitions can be reported.
+    """
+    problems: list[Problem] = []
+    uses: dict[tuple[str, str, str], int] = {}
+    catalogs, maps = _Scope(), _Scope()
+    for index in indexes:
+        if index.kind == "catalog":
+            for mention in index.definitions:
+                _define(catalogs, index.path, mention, problems)
+                uses.setdefault((index.path, mention.noun, mention.item_id), 0)
+    for index in indexes:
+        if index.kind != "journey":
+            continue
+        local = _Scope(parent=catalogs)
+        # phase and touchpoint ids are unique within one map; map ids across the repository
+        within_map = _Scope()
+        for mention in index.definitions:
+            if mention.noun == "map":
+                _define(maps, index.path, mention, problems)
+            elif mention.noun in ("phase", "touchpoint"):
+                _define(within_map, index.path, mention, problems)
+            else:
+                _define(local, index.path, mention, problems)
+                uses.setdefault((index.path, mention.noun, mention.item_id), 0)
+        for mention in index.references:
+            hit = local.lookup(mention.noun, mention.item_id)
+            if hit is not None:
+                key = (hit[0], mention.noun, mention.item_id)
+                uses[key] = uses.get(key, 0) + 1
+                continue
+            known = local.ids(mention.noun)
+            hint = did_you_mean(mention.item_id, known) or (
+                f"; define it under '{mention.noun}s:' in this map or a catalog" if not known else "")
+            problems.append(Problem(index.path, mention.span, UNKNOWN_REFERENCE,
+                                    f"unknown {mention.noun} {mention.item_id!r}{hint}", mention.semantic_path))
+    return problems, uses
+
+
+def check_references(maps) -> list[Problem]:
+    """The reference problems of loaded map files (MapFile objects)."""
+    return resolve([index_file(map_file) for map_file in maps])[0]
