@@ -11,7 +11,7 @@ import typer
 from typer.exceptions import TyperException
 
 from journeyctl import __version__
-from journeyctl.cli import init_command, lint_command, schema_command
+from journeyctl.cli import init_command, lint_command, rules_command, schema_command
 from journeyctl.loading import UsageError
 
 app = typer.Typer(
@@ -51,6 +51,7 @@ def _usage_errors_exit_2(command):
 
 
 app.command("lint")(_usage_errors_exit_2(lint_command.lint))
+app.command("rules")(_usage_errors_exit_2(rules_command.rules))
 app.command("schema")(_usage_errors_exit_2(schema_command.schema))
 app.command("init")(_usage_errors_exit_2(init_command.init))
 

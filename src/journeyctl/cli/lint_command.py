@@ -1,27 +1,84 @@
-"""`journeyctl lint PATH...`: check map files and report problems."""
+"""`journeyctl lint PATH...`: check map files against the schema, references and rules."""
 
 from __future__ import annotations
 
+import io
+import os
 import sys
-import time
-from typing import List
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
 
 import typer
 
-from journeyctl.loading import load_workspace
-from journeyctl.loading.source import DEFAULT_MAX_BYTES
-from journeyctl.problems import Severity
-from journeyctl.report import REPORTERS
+from journeyctl.config import load_config
+from journeyctl.fileio import write_atomic
+from journeyctl.problems import Severity, UsageError
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+    markdown = "markdown"
+
+
+def _parse_day(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2026-11-25") from None
 
 
 def lint(
     paths: List[str] = typer.Argument(..., help="Map files or folders (a folder means every *.yaml/*.yml below it)."),
-    max_file_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-file-bytes", min=1, help="Refuse files larger than this."),
+    output_format: Optional[OutputFormat] = typer.Option(
+        None, "--format", "-f", help="Output format [default: text; github when GITHUB_ACTIONS=true]."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically)."),
+    config_file: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: .journeyctl.yaml "
+                                               "or pyproject.toml found upwards; or $JOURNEYCTL_CONFIG)."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Run only these rules (code, name or prefix)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Do not run these rules (code, name or prefix)."),
+    fail_on: Severity = typer.Option(Severity.ERROR, "--fail-on", help="Exit 1 when a finding is at least this severe."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings."),
+    today: Optional[str] = typer.Option(None, "--today", help="The date review rules compare with (YYYY-MM-DD)."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline file."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record today's findings as the baseline."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes [default: all cores, "
+                                       "for large inputs only]."),
+    max_file_bytes: Optional[int] = typer.Option(None, "--max-file-bytes", min=1, help="Refuse files larger than this."),
 ) -> None:
-    """Check map files against the schema and their references."""
-    started = time.perf_counter()
-    workspace = load_workspace(paths, max_bytes=max_file_bytes)
-    problems = sorted(workspace.problems, key=lambda problem: problem.sort_key())
-    REPORTERS["text"](problems, sys.stdout, files=workspace.files_read, seconds=time.perf_counter() - started)
-    if any(problem.severity is Severity.ERROR for problem in problems):
+    """Check map files: schema, references and rules. Exit 0: clean; 1: findings; 2: usage error."""
+    from journeyctl.lint.baseline import write_baseline as save_baseline
+    from journeyctl.lint.engine import make_settings, run_lint
+    from journeyctl.report import REPORTERS
+
+    config = load_config(config_file)
+    if max_file_bytes is not None:
+        config = config.model_copy(update={"max_file_bytes": max_file_bytes})
+    settings = make_settings(config, _parse_day(today), select, ignore)
+    result = run_lint(paths, settings, baseline=None if write_baseline else baseline, jobs=jobs)
+
+    if write_baseline is not None:
+        save_baseline(write_baseline, result.problems)
+        typer.echo(f"wrote {len(result.problems)} finding(s) to {write_baseline}", err=True)
+        return
+
+    chosen = output_format or (OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.text)
+    reporter = REPORTERS[chosen.value]
+    if output is None:
+        reporter(result.problems, sys.stdout, files=result.files, seconds=result.seconds)
+    else:
+        buffer = io.StringIO()
+        reporter(result.problems, buffer, files=result.files, seconds=result.seconds)
+        try:
+            write_atomic(output, buffer.getvalue())
+        except OSError as error:
+            raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+    if not exit_zero and any(problem.severity.rank >= fail_on.rank for problem in result.problems):
         raise typer.Exit(1)

@@ -1,7 +1,22 @@
-"""Reporters turn the collected problems into one output format: REPORTERS = {name: function}."""
+"""Reporters turn the collected lint problems into one output format: REPORTERS = {name: function}.
 
+Every reporter is `report(problems, stream, *, files, seconds)` and writes the whole output.
+"""
+
+from journeyctl.report.github import report_github
+from journeyctl.report.json_format import report_json
+from journeyctl.report.junit import report_junit
+from journeyctl.report.markdown import report_markdown
+from journeyctl.report.sarif import report_sarif
 from journeyctl.report.text import report_text
 
-REPORTERS = {"text": report_text}
+REPORTERS = {
+    "text": report_text,
+    "json": report_json,
+    "sarif": report_sarif,
+    "github": report_github,
+    "junit": report_junit,
+    "markdown": report_markdown,
+}
 
 __all__ = ["REPORTERS"]

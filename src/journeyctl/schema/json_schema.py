@@ -10,9 +10,6 @@ from pydantic.json_schema import models_json_schema
 from journeyctl.schema.channels import DEFAULT_CHANNELS
 from journeyctl.schema.models import Catalog, Journey
 
-SCHEMA_ID = "https://journeyctl.dev/schema/v1/journeyctl.schema.json"
-
-
 def build_json_schema(channels: Sequence[str] = DEFAULT_CHANNELS) -> dict:
     _, top = models_json_schema(
         [(Journey, "validation"), (Catalog, "validation")], ref_template="#/$defs/{model}"
@@ -21,7 +18,6 @@ def build_json_schema(channels: Sequence[str] = DEFAULT_CHANNELS) -> dict:
     definitions["Touchpoint"]["properties"]["channel"]["enum"] = list(channels)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
         "title": "journeyctl map file (format version 1)",
         "description": "A customer journey map (kind: journey) or shared owners and personas (kind: catalog).",
         "type": "object",

@@ -1,0 +1,31 @@
+"""`journeyctl rules [CODE]`: list the rules, or print one rule's documentation."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from journeyctl.problems import UsageError
+
+
+def rules(
+    rule: Optional[str] = typer.Argument(None, help="A rule code (JC203) or name (missing-customer-view)."),
+    markdown: bool = typer.Option(False, "--markdown", help="Print the whole rules page (docs/rules.md)."),
+) -> None:
+    """List every rule, or show the documentation of one."""
+    from journeyctl.lint.docs import rule_markdown, rules_page
+    from journeyctl.lint.registry import RULES, find_rule
+
+    if markdown:
+        typer.echo(rules_page(), nl=False)
+        return
+    if rule is None:
+        width = max(len(item.name) for item in RULES.values())
+        for item in RULES.values():
+            typer.echo(f"{item.code}  {item.name:<{width}}  {item.severity.value:<7}  {item.summary}")
+        return
+    found = find_rule(rule)
+    if found is None:
+        raise UsageError(f"no rule {rule!r}; `journeyctl rules` lists them")
+    typer.echo(rule_markdown(found), nl=False)

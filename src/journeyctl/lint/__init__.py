@@ -1,0 +1,1 @@
+"""The lint rule engine: rules with codes and docs, configuration, suppressions and baselines."""

@@ -1,0 +1,154 @@
+"""The lint run: every file read, validated and checked (in parallel for large inputs), then the
+checks that need every file, then policy, suppressions and baseline.
+
+The per-file stage is a plain function of (path, settings) so it can run in a worker process;
+only problems and a small index of ids come back from it, never the node tree.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Sequence
+
+from journeyctl.config import Config
+from journeyctl.lint import suppressions
+from journeyctl.lint.baseline import apply_baseline
+from journeyctl.lint.registry import RULES
+from journeyctl.lint.rule import MapContext, RuleSettings
+from journeyctl.lint.rules import jc205_unused_definition
+from journeyctl.lint.selection import RuleSelection
+from journeyctl.loading import discover, load_file
+from journeyctl.loading.references import FileIndex, index_file, resolve
+from journeyctl.problems import Problem
+from journeyctl.schema import Journey
+
+# Below this much input, starting worker processes costs more than it saves.
+PARALLEL_MIN_BYTES = 1_500_000
+PARALLEL_MIN_FILES = 4
+_MAP_RULES = [rule for rule in RULES.values() if rule.scope == "map"]
+
+
+@dataclass(frozen=True)
+class LintSettings:
+    config: Config
+    selection: RuleSelection
+    rule_settings: RuleSettings
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    problems: list[Problem]
+    index: FileIndex | None
+    directives: list = field(default_factory=list)
+    context_only: bool = False  # a catalog from the configuration, loaded for its ids only
+
+
+@dataclass
+class LintResult:
+    problems: list[Problem]
+    files: int
+    seconds: float
+
+
+def make_settings(config: Config, today: date | None = None, select=None, ignore=None) -> LintSettings:
+    rule_settings = RuleSettings(
+        today=today or date.today(),
+        deny_words=tuple(config.deny_words),
+        internal_hosts=tuple(config.internal_hosts),
+    )
+    return LintSettings(config, RuleSelection(config, select, ignore), rule_settings)
+
+
+def lint_file(path: str, named_directly: bool, settings: LintSettings) -> FileOutcome:
+    """Everything that one file needs: load it, run the map rules enabled for it, read its suppressions."""
+    config = settings.config
+    map_file, problems = load_file(path, named_directly, channels=config.all_channels, max_bytes=config.max_file_bytes)
+    if map_file is None:
+        return FileOutcome(path, problems, None)
+    enabled = settings.selection.policy(path).enabled
+    if isinstance(map_file.model, Journey):
+        context = MapContext(map_file, map_file.model, settings.rule_settings)
+        for rule in _MAP_RULES:
+            if rule.code in enabled:
+                problems.extend(rule.check(context))
+    return FileOutcome(path, problems, index_file(map_file), suppressions.parse_directives(map_file.source.text))
+
+
+_worker_settings: LintSettings | None = None
+
+
+def _init_worker(settings: LintSettings) -> None:
+    global _worker_settings
+    _worker_settings = settings
+
+
+def _lint_in_worker(task: tuple[str, bool]) -> FileOutcome:
+    return lint_file(task[0], task[1], _worker_settings)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _lint_files(tasks: list[tuple[str, bool]], settings: LintSettings, jobs: int | None) -> list[FileOutcome]:
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    workers = min(workers, len(tasks))
+    large = len(tasks) >= PARALLEL_MIN_FILES and sum(_size(path) for path, _ in tasks) >= PARALLEL_MIN_BYTES
+    if workers <= 1 or (jobs is None and not large):
+        return [lint_file(path, named, settings) for path, named in tasks]
+    # fork: the workers start with every module already imported, in milliseconds
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                             initializer=_init_worker, initargs=(settings,)) as pool:
+        chunk = max(1, len(tasks) // (workers * 4))
+        return list(pool.map(_lint_in_worker, tasks, chunksize=chunk))
+
+
+def run_lint(paths: Sequence[str], settings: LintSettings, *, baseline: str | Path | None = None,
+             jobs: int | None = None) -> LintResult:
+    started = time.perf_counter()
+    tasks = discover(paths)
+    named = {path for path, _ in tasks}
+    context_tasks = [(path, True) for path, _ in discover(str(settings.config.resolve(p)) for p in settings.config.catalogs)
+                     if path not in named and os.path.abspath(path) not in {os.path.abspath(n) for n in named}]
+    outcomes = _lint_files(tasks + context_tasks, settings, jobs)
+    for outcome in outcomes[len(tasks):]:
+        outcome.context_only = True
+
+    indexes = [outcome.index for outcome in outcomes if outcome.index is not None]
+    reference_problems, uses = resolve(indexes)
+    workspace_problems = reference_problems + list(jc205_unused_definition.check(indexes, uses))
+    by_path: dict[str, list[Problem]] = {outcome.path: list(outcome.problems) for outcome in outcomes}
+    for problem in workspace_problems:
+        by_path.setdefault(problem.path, []).append(problem)
+
+    problems: list[Problem] = []
+    for outcome in outcomes:
+        if outcome.context_only:
+            continue
+        policy = settings.selection.policy(outcome.path)
+        found = [problem for problem in by_path[outcome.path] if problem.code in policy.enabled]
+        found = suppressions.apply(found, outcome.directives, outcome.path)
+        for problem in found:
+            if problem.code not in policy.enabled:
+                continue
+            severity = policy.severity(problem.code)
+            problems.append(problem if severity is problem.severity else _with_severity(problem, severity))
+    if baseline is not None:
+        problems = apply_baseline(problems, baseline)
+    problems.sort(key=lambda problem: problem.sort_key())
+    return LintResult(problems, len(tasks), time.perf_counter() - started)
+
+
+def _with_severity(problem: Problem, severity) -> Problem:
+    return Problem(problem.path, problem.span, problem.check, problem.message, problem.semantic_path, severity)

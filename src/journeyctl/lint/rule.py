@@ -1,0 +1,77 @@
+"""What a rule is, and what a per-map rule sees."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable, Iterable, Literal
+
+from journeyctl.problems import Check, Problem, Severity
+from journeyctl.schema import Journey
+
+# loader: reported while reading a file; references: needs every file of the run;
+# map: one journey at a time; engine: about the lint run itself (suppressions, baselines).
+Scope = Literal["loader", "references", "map", "workspace", "engine"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    check_id: Check
+    scope: Scope
+    doc: str  # the rule module's docstring: the user documentation
+    check: Callable | None = None  # map rules: check(context) -> Iterable[Problem]
+
+    @property
+    def code(self) -> str:
+        return self.check_id.code
+
+    @property
+    def name(self) -> str:
+        return self.check_id.name
+
+    @property
+    def severity(self) -> Severity:
+        return self.check_id.severity
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0]
+
+    def examples(self) -> dict[str, str]:
+        """The YAML blocks after 'Fails:' and 'Passes:' in the docs."""
+        found = {}
+        for label in ("Fails", "Passes"):
+            match = re.search(rf"^{label}:\n\n((?:    .*\n|\n)+)", self.doc, re.M)
+            if match:
+                found[label.lower()] = "\n".join(line[4:] for line in match.group(1).splitlines()).strip() + "\n"
+        return found
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    """What rules may be configured with."""
+
+    today: date
+    deny_words: tuple[str, ...]
+    internal_hosts: tuple[str, ...]
+
+
+@dataclass
+class MapContext:
+    """One journey, its file (for positions) and the settings, as a map rule sees them."""
+
+    map_file: object  # journeyctl.loading.MapFile
+    journey: Journey
+    settings: RuleSettings
+
+    def problem(self, check: Check, message: str, loc: tuple = (), *, point: str | None = None) -> Problem:
+        """A finding about the thing at `loc` (its semantic path), shown at its `point` key if given."""
+        span = self.map_file.locate(loc + (point,) if point else loc)
+        return Problem(self.map_file.path, span, check, message, self.map_file.semantic_path(loc))
+
+    def touchpoints(self) -> Iterable[tuple[int, int, object, object]]:
+        """(phase index, touchpoint index, phase, touchpoint) for every touchpoint, in map order."""
+        for p, phase in enumerate(self.journey.phases):
+            for t, touchpoint in enumerate(phase.touchpoints):
+                yield p, t, phase, touchpoint

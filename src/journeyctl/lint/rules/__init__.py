@@ -1,0 +1,1 @@
+"""One module per rule; the registry (journeyctl.lint.registry) lists them all."""

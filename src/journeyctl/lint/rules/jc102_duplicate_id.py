@@ -1,0 +1,37 @@
+"""Ids are unique where the format says so.
+
+Touchpoint and phase ids are unique within a map, map ids in the repository, owner and
+persona ids across the catalogs and the map that uses them.
+
+Why it matters: diff matches by id and references resolve by id; two things with one id
+make both ambiguous. The problem names the line of the first definition.
+
+Fails:
+
+    journeyctl: 1
+    kind: journey
+    id: onboarding
+    title: Onboarding
+    phases:
+      - id: land
+        name: Land
+      - id: land
+        name: Adopt
+
+Passes:
+
+    journeyctl: 1
+    kind: journey
+    id: onboarding
+    title: Onboarding
+    phases:
+      - id: land
+        name: Land
+      - id: adopt
+        name: Adopt
+"""
+
+from journeyctl.lint.rule import Rule
+from journeyctl.problems import DUPLICATE_ID
+
+RULE = Rule(DUPLICATE_ID, "references", __doc__)

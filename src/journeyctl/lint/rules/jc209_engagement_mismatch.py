@@ -1,0 +1,62 @@
+"""The touchpoints match the map's engagement model.
+
+Why it matters: an `engagement: digital` map whose touchpoints are mostly human does not
+scale the way the segment's economics need; an `engagement: human` map that is mostly
+digital leaves high-value customers without a person. The rule counts touchpoints with
+a `mode` and warns when more than half go against the engagement (hybrid maps are exempt).
+
+Fails:
+
+    journeyctl: 1
+    kind: journey
+    id: smb
+    title: SMB onboarding
+    engagement: digital
+    owners: [{id: csm, name: Customer Success Manager}]
+    phases:
+      - id: land
+        name: Land
+        touchpoints:
+          - {id: kickoff, name: Kickoff, channel: video-call, owner: csm, mode: human}
+          - {id: training, name: Training, channel: meeting, owner: csm, mode: human}
+          - {id: tour, name: Product tour, channel: in-app, owner: csm, mode: digital}
+
+Passes:
+
+    journeyctl: 1
+    kind: journey
+    id: smb
+    title: SMB onboarding
+    engagement: digital
+    owners: [{id: csm, name: Customer Success Manager}]
+    phases:
+      - id: land
+        name: Land
+        touchpoints:
+          - {id: welcome, name: Welcome email, channel: email, owner: csm, mode: digital}
+          - {id: tour, name: Product tour, channel: in-app, owner: csm, mode: digital}
+          - {id: office-hours, name: Office hours, channel: webinar, owner: csm, mode: human}
+"""
+
+from journeyctl.lint.rule import Rule
+from journeyctl.problems import Check, Severity
+from journeyctl.schema import Engagement, Mode
+
+CHECK = Check("JC209", "engagement-mismatch", Severity.WARNING)
+_OPPOSITE = {Engagement.digital: Mode.human, Engagement.human: Mode.digital}
+
+
+def check(context):
+    journey = context.journey
+    opposite = _OPPOSITE.get(journey.engagement)
+    if opposite is None:
+        return
+    modes = [touchpoint.mode for _p, _t, _phase, touchpoint in context.touchpoints() if touchpoint.mode]
+    against = sum(mode is opposite for mode in modes)
+    if modes and against * 2 > len(modes):
+        yield context.problem(
+            CHECK, f"engagement is {journey.engagement.value} but {against} of {len(modes)} touchpoints are "
+            f"{opposite.value}", ("engagement",))
+
+
+RULE = Rule(CHECK, "map", __doc__, check)

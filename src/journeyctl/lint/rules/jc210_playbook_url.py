@@ -1,0 +1,70 @@
+"""A playbook `url` is an absolute http(s) URL.
+
+Why it matters: the playbook is what the team opens when a moment goes wrong. A relative
+path, a `javascript:` link or a typo such as `htps://` does not open from a rendered
+map, a pull request or a chat message.
+
+Fails:
+
+    journeyctl: 1
+    kind: journey
+    id: onboarding
+    title: Onboarding
+    owners: [{id: csm, name: Customer Success Manager}]
+    phases:
+      - id: land
+        name: Land
+        touchpoints:
+          - id: kickoff
+            name: Kickoff call
+            channel: video-call
+            owner: csm
+            playbooks:
+              - title: Kickoff playbook
+                url: wiki/cs/kickoff
+
+Passes:
+
+    journeyctl: 1
+    kind: journey
+    id: onboarding
+    title: Onboarding
+    owners: [{id: csm, name: Customer Success Manager}]
+    phases:
+      - id: land
+        name: Land
+        touchpoints:
+          - id: kickoff
+            name: Kickoff call
+            channel: video-call
+            owner: csm
+            playbooks:
+              - title: Kickoff playbook
+                url: https://wiki.example.com/cs/kickoff
+"""
+
+from urllib.parse import urlsplit
+
+from journeyctl.lint.rule import Rule
+from journeyctl.problems import Check, Severity
+
+CHECK = Check("JC210", "playbook-url", Severity.ERROR)
+
+
+def is_absolute_http_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in url.strip()
+
+
+def check(context):
+    for p, t, _phase, touchpoint in context.touchpoints():
+        for b, playbook in enumerate(touchpoint.playbooks):
+            if not is_absolute_http_url(playbook.url):
+                yield context.problem(CHECK, f"playbook url {playbook.url!r} is not an absolute http(s) URL",
+                                      ("phases", p, "touchpoints", t, "playbooks", b, "url"))
+
+
+RULE = Rule(CHECK, "map", __doc__, check)

@@ -1,0 +1,101 @@
+"""Customer-facing text does not look internal: no email address, internal host or denied word.
+
+Why it matters: the customer render is a security boundary. Structure keeps internal
+fields out of it, but a person can still paste an internal note into `customer_view`.
+The rule reads every customer-facing text of the customer-visible parts of a map (title,
+summary, segment, phase names, goals and criteria, touchpoint names, views and timing,
+customer metrics, owner names, persona names and roles) for an email address, a host
+from `internal_hosts`, or a word from `deny_words` (default: internal, confidential,
+do not share), all set in `.journeyctl.yaml`.
+
+Fails:
+
+    journeyctl: 1
+    kind: journey
+    id: onboarding
+    title: Onboarding
+    phases:
+      - id: land
+        name: Land
+        customer_goal: Confidential - ask jo@example.com before sharing.
+
+Passes:
+
+    journeyctl: 1
+    kind: journey
+    id: onboarding
+    title: Onboarding
+    phases:
+      - id: land
+        name: Land
+        customer_goal: Your team is set up and knows its first outcome.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from journeyctl.lint.rule import Rule
+from journeyctl.problems import Check, Severity
+from journeyctl.schema import Visibility
+
+CHECK = Check("JC212", "customer-text-looks-internal", Severity.ERROR)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+@functools.lru_cache(maxsize=8)
+def _patterns(deny_words: tuple[str, ...], hosts: tuple[str, ...]) -> list[tuple[re.Pattern, str]]:
+    patterns = [(_EMAIL, "an email address")]
+    for host in hosts:
+        patterns.append((re.compile(rf"(?<![\w.-]){re.escape(host)}(?![\w-])", re.I), f"the internal host {host!r}"))
+    for word in deny_words:
+        words = r"\s+".join(re.escape(part) for part in word.split())
+        patterns.append((re.compile(rf"(?<!\w){words}(?!\w)", re.I), f"the word {word!r}"))
+    return patterns
+
+
+def customer_texts(journey):
+    """(loc, text) of every customer-facing text in the customer-visible parts of a journey."""
+    for field in ("title", "summary", "segment"):
+        yield (field,), getattr(journey, field)
+    for kind in ("owners", "personas"):
+        for i, item in enumerate(getattr(journey, kind)):
+            yield (kind, i, "name"), item.name
+            if kind == "personas":
+                yield (kind, i, "role"), item.role
+    for p, phase in enumerate(journey.phases):
+        if phase.visibility is not Visibility.customer:
+            continue
+        base = ("phases", p)
+        yield base + ("name",), phase.name
+        yield base + ("customer_goal",), phase.customer_goal
+        for field in ("entry_criteria", "exit_criteria"):
+            for i, text in enumerate(getattr(phase, field)):
+                yield base + (field, i), text
+        for m, metric in enumerate(phase.metrics):
+            if metric.visibility is Visibility.customer:
+                for field in ("name", "target", "source"):
+                    yield base + ("metrics", m, field), getattr(metric, field)
+        for t, touchpoint in enumerate(phase.touchpoints):
+            if touchpoint.visibility is Visibility.customer:
+                for field in ("name", "customer_view", "timing"):
+                    yield base + ("touchpoints", t, field), getattr(touchpoint, field)
+
+
+def check(context):
+    settings = context.settings
+    patterns = _patterns(settings.deny_words, settings.internal_hosts)
+    for loc, text in customer_texts(context.journey):
+        if not isinstance(text, str):
+            continue
+        for pattern, what in patterns:
+            match = pattern.search(text)
+            if match:
+                yield context.problem(
+                    CHECK, f"customer-facing {loc[-1] if isinstance(loc[-1], str) else loc[-2]} contains {what} "
+                    f"({match.group(0)!r}); customers will see it", loc)
+                break
+
+
+RULE = Rule(CHECK, "map", __doc__, check)

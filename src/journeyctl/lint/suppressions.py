@@ -1,0 +1,93 @@
+"""Inline suppressions: `# journeyctl: disable-line|disable|enable|disable-file [CODES]`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from journeyctl.lint.rules.jc301_unused_suppression import CHECK as UNUSED_SUPPRESSION
+from journeyctl.lint.selection import expand
+from journeyctl.problems import Problem, Span, UsageError
+
+# A YAML comment starts at the beginning of a line or after white space.
+_DIRECTIVE = re.compile(r"(?:^|(?<=\s))#\s*journeyctl:\s*(disable-line|disable-file|disable|enable)\b([^\n#]*)", re.M)
+_EVERY_RULE = None
+
+
+@dataclass
+class Directive:
+    kind: str
+    selectors: tuple[str, ...]  # empty: every rule
+    span: Span
+    first_line: int  # the lines it covers
+    last_line: int
+    used: bool = field(default=False)
+
+    def covers(self, code: str, line: int, codes_of) -> bool:
+        return self.first_line <= line <= self.last_line and (
+            not self.selectors or any(code in codes_of(selector) for selector in self.selectors))
+
+    @property
+    def text(self) -> str:
+        return " ".join((self.kind, *self.selectors))
+
+
+def parse_directives(text: str) -> list[Directive]:
+    """Every suppression comment in a file, with the lines it covers."""
+    if "journeyctl:" not in text or "#" not in text:
+        return []
+    directives: list[Directive] = []
+    open_ranges: list[Directive] = []
+    last_line = text.count("\n") + 1
+    for match in _DIRECTIVE.finditer(text):
+        start = match.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        line = text.count("\n", 0, start) + 1
+        span = Span(line, start - line_start + 1, line, match.end() - line_start + 1)
+        kind = match.group(1)
+        selectors = tuple(part for part in re.split(r"[\s,]+", match.group(2).strip()) if part)
+        if kind == "enable":
+            for directive in list(open_ranges):
+                if not selectors or set(directive.selectors) & set(selectors):
+                    directive.last_line = line
+                    open_ranges.remove(directive)
+            continue
+        if kind == "disable-line":
+            alone = not text[line_start:start].strip()
+            target = line + 1 if alone else line
+            directive = Directive(kind, selectors, span, target, target)
+        elif kind == "disable-file":
+            directive = Directive(kind, selectors, span, 1, last_line)
+        else:
+            directive = Directive(kind, selectors, span, line, last_line)
+            open_ranges.append(directive)
+        directives.append(directive)
+    return directives
+
+
+def apply(problems: list[Problem], directives: list[Directive], path: str) -> list[Problem]:
+    """The problems no directive suppresses, plus one JC301 per directive that suppressed nothing."""
+    if not directives:
+        return problems
+
+    def codes_of(selector: str) -> frozenset[str]:
+        try:
+            return expand(selector, "a suppression comment")
+        except UsageError:
+            return frozenset()
+
+    kept = []
+    for problem in problems:
+        hit = False
+        for directive in directives:
+            if directive.covers(problem.code, problem.line, codes_of):
+                directive.used = hit = True
+        if not hit:
+            kept.append(problem)
+    for directive in directives:
+        if not directive.used:
+            unknown = [selector for selector in directive.selectors if not codes_of(selector)]
+            reason = f" (unknown rule {unknown[0]!r})" if unknown else ""
+            kept.append(Problem(path, directive.span, UNUSED_SUPPRESSION,
+                                f"'# journeyctl: {directive.text}' suppresses nothing{reason}; remove it"))
+    return kept
