@@ -77,16 +77,18 @@ class _Scope:
         return own + (self.parent.ids(noun) if self.parent else [])
 
 
-def _define(scope: _Scope, path: str, mention: Mention, problems: list[Problem]) -> None:
+def _define(scope: _Scope, path: str, mention: Mention, problems: list[Problem]) -> bool:
+    """Record a definition; a second one of the same id is a problem (and returns False)."""
     first = scope.lookup(mention.noun, mention.item_id)
     if first is None:
         scope.found[(mention.noun, mention.item_id)] = (path, mention)
-        return
+        return True
     first_path, first_mention = first
     where = f"line {first_mention.span.line}" if first_path == path else f"{first_path}:{first_mention.span.line}"
     problems.append(Problem(path, mention.span, DUPLICATE_ID,
                             f"duplicate {mention.noun} id {mention.item_id!r} (first defined at {where})",
                             mention.semantic_path))
+    return False
 
 
 def resolve(indexes: Sequence[FileIndex]) -> tuple[list[Problem], dict[tuple[str, str, str], int]]:
@@ -100,8 +102,8 @@ def resolve(indexes: Sequence[FileIndex]) -> tuple[list[Problem], dict[tuple[str
     for index in indexes:
         if index.kind == "catalog":
             for mention in index.definitions:
-                _define(catalogs, index.path, mention, problems)
-                uses.setdefault((index.path, mention.noun, mention.item_id), 0)
+                if _define(catalogs, index.path, mention, problems):
+                    uses.setdefault((index.path, mention.noun, mention.item_id), 0)
     for index in indexes:
         if index.kind != "journey":
             continue
@@ -113,8 +115,7 @@ def resolve(indexes: Sequence[FileIndex]) -> tuple[list[Problem], dict[tuple[str
                 _define(maps, index.path, mention, problems)
             elif mention.noun in ("phase", "touchpoint"):
                 _define(within_map, index.path, mention, problems)
-            else:
-                _define(local, index.path, mention, problems)
+            elif _define(local, index.path, mention, problems):
                 uses.setdefault((index.path, mention.noun, mention.item_id), 0)
         for mention in index.references:
             hit = local.lookup(mention.noun, mention.item_id)

@@ -1,0 +1,208 @@
+"""Configuration, inline suppressions and baselines, as a team uses them."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from journeyctl.config import load_config
+from journeyctl.lint.engine import make_settings, run_lint
+from journeyctl.problems import Severity, UsageError
+
+TODAY = date(2026, 11, 25)
+
+MAP = textwrap.dedent("""\
+    journeyctl: 1
+    kind: journey
+    id: onboarding
+    title: Onboarding
+    owners: [{id: csm, name: Customer Success Manager}]
+    personas: [{id: champion, name: Dana}]
+    phases:
+      - id: land
+        name: Land
+        touchpoints:
+          - id: kickoff
+            name: Kickoff call
+            channel: slack
+            owner: csm
+            personas: [champion]
+""")
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text))
+    return path
+
+
+def _lint(paths, monkeypatch, folder: Path, config_file=None, **kwargs):
+    monkeypatch.chdir(folder)
+    monkeypatch.delenv("JOURNEYCTL_CONFIG", raising=False)
+    config = load_config(config_file)
+    return run_lint([str(p) for p in paths], make_settings(config, TODAY), **kwargs).problems
+
+
+def codes(problems) -> list[str]:
+    return sorted(problem.code for problem in problems)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    (tmp_path / ".git").mkdir()  # the configuration search stops at the repository root
+    _write(tmp_path, "maps/onboarding.yaml", MAP)
+    return tmp_path
+
+
+def test_without_configuration_a_custom_channel_is_unknown(repo, monkeypatch):
+    problems = _lint(["maps"], monkeypatch, repo)
+    assert codes(problems) == ["JC012"]
+    assert "unknown channel 'slack'" in problems[0].message
+
+
+def test_configuration_adds_channels_ignores_and_regrades_rules(repo, monkeypatch):
+    _write(repo, ".journeyctl.yaml", """\
+        channels: [slack]
+        ignore: [JC201]                   # by code
+        severity:
+          missing-customer-view: error    # by name
+    """)
+    problems = _lint(["maps"], monkeypatch, repo)
+    assert codes(problems) == ["JC203"]
+    assert {p.code: p.severity for p in problems}["JC203"] is Severity.ERROR
+
+
+def test_configuration_is_found_from_a_subfolder_and_in_pyproject(repo, monkeypatch):
+    _write(repo, "pyproject.toml", """\
+        [tool.journeyctl]
+        channels = ["slack"]
+        select = ["JC0", "JC1"]
+    """)
+    sub = repo / "maps"
+    problems = _lint(["onboarding.yaml"], monkeypatch, sub)
+    assert problems == []
+
+
+def test_select_by_prefix_and_overrides_by_glob(repo, monkeypatch):
+    _write(repo, "maps/drafts/new.yaml", MAP.replace("id: onboarding", "id: new-map"))
+    _write(repo, ".journeyctl.yaml", """\
+        channels: [slack]
+        select: [JC2]
+        overrides:
+          - files: ["maps/drafts/*"]
+            ignore: [JC203]
+    """)
+    problems = _lint(["maps"], monkeypatch, repo)
+    by_file = {(Path(p.path).name, p.code) for p in problems}
+    assert ("onboarding.yaml", "JC203") in by_file
+    assert ("new.yaml", "JC203") not in by_file
+    assert all(p.code.startswith("JC2") for p in problems)
+
+
+def test_explicit_config_and_environment_variable_win(repo, monkeypatch, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("conf") / "team.yaml"
+    elsewhere.write_text("channels: [slack]\nignore: [JC2]\n")
+    _write(repo, ".journeyctl.yaml", "ignore: []\n")
+    assert _lint(["maps"], monkeypatch, repo, config_file=elsewhere) == []
+    monkeypatch.setenv("JOURNEYCTL_CONFIG", str(elsewhere))
+    assert run_lint(["maps"], make_settings(load_config(), TODAY)).problems == []
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("chanels: [slack]\n", ".journeyctl.yaml:1:1: unknown configuration key 'chanels' (did you mean 'channels'?)"),
+    ("ignore: [JC999]\n", "unknown rule 'JC999' in ignore"),
+    ("severity:\n  JC201: fatal\n", ".journeyctl.yaml:2:10: invalid value for 'severity.JC201'"),
+    ("channels: [Slack Huddle]\n", "may contain only lowercase letters"),
+    ("branding:\n  accent_color: red\n", ".journeyctl.yaml:2:17: invalid value for 'branding.accent_color'"),
+    ("ignore: [JC2\n", ".journeyctl.yaml:2:1:"),
+])
+def test_broken_configuration_is_a_usage_error_naming_key_and_line(repo, monkeypatch, text, fragment):
+    _write(repo, ".journeyctl.yaml", text)
+    with pytest.raises(UsageError) as error:
+        _lint(["maps"], monkeypatch, repo)
+    assert fragment in str(error.value)
+
+
+def test_inline_suppressions(repo, monkeypatch):
+    _write(repo, ".journeyctl.yaml", "channels: [slack]\n")
+    _write(repo, "maps/onboarding.yaml", MAP.replace(
+        "  - id: land\n",
+        "  - id: land  # journeyctl: disable-line missing-exit-criteria\n",
+    ).replace(
+        "      - id: kickoff\n",
+        "      # journeyctl: disable-line JC203, JC999\n      - id: kickoff\n",
+    ).replace(
+        "title: Onboarding\n",
+        "title: Onboarding  # journeyctl: disable-line JC999\n",
+    ))
+    problems = _lint(["maps"], monkeypatch, repo)
+    # Both findings are suppressed; the comment that names only an unknown rule suppresses nothing.
+    assert codes(problems) == ["JC301"]
+    assert problems[0].line == 4 and "unknown rule 'JC999'" in problems[0].message
+
+
+def test_block_and_file_suppressions_and_unused_ones(repo, monkeypatch):
+    _write(repo, ".journeyctl.yaml", "channels: [slack]\n")
+    text = MAP.replace("phases:\n", "phases:  # journeyctl: disable JC201\n") + "# journeyctl: enable\n"
+    text = text.replace("title: Onboarding\n", "title: Onboarding  # journeyctl: disable-line JC212\n")
+    _write(repo, "maps/onboarding.yaml", text)
+    problems = _lint(["maps"], monkeypatch, repo)
+    assert codes(problems) == ["JC203", "JC301"]
+    unused = next(p for p in problems if p.code == "JC301")
+    assert unused.line == 4 and "disable-line JC212" in unused.message
+
+    _write(repo, "maps/onboarding.yaml", "# journeyctl: disable-file\n" + MAP)
+    assert _lint(["maps"], monkeypatch, repo) == []
+
+
+def test_baseline_reports_only_new_findings_and_stale_entries(repo, monkeypatch):
+    _write(repo, ".journeyctl.yaml", "channels: [slack]\n")
+    from journeyctl.lint.baseline import write_baseline
+
+    before = _lint(["maps"], monkeypatch, repo)
+    assert codes(before) == ["JC201", "JC203"]
+    write_baseline(repo / "baseline.json", before)
+    entries = json.loads((repo / "baseline.json").read_text())["findings"]
+    assert {e["semantic_path"] for e in entries} == {"phases[land]", "phases[land].touchpoints[kickoff]"}
+
+    # Lines move, the findings stay: nothing new. A new touchpoint without a view is new.
+    moved = "# a comment that shifts every line\n" + MAP + textwrap.indent(textwrap.dedent("""\
+        - id: training
+          name: Training
+          channel: webinar
+          owner: csm
+          personas: [champion]
+    """), "      ")
+    _write(repo, "maps/onboarding.yaml", moved)
+    after = _lint(["maps"], monkeypatch, repo, baseline=repo / "baseline.json")
+    assert [(p.code, p.semantic_path) for p in after] == [("JC203", "phases[land].touchpoints[training]")]
+
+    # Fix the exit criteria: the baseline entry for it is stale.
+    _write(repo, "maps/onboarding.yaml", moved.replace("    name: Land\n", "    name: Land\n    exit_criteria: [Plan agreed]\n"))
+    fixed = _lint(["maps"], monkeypatch, repo, baseline=repo / "baseline.json")
+    stale = [p for p in fixed if p.code == "JC302"]
+    assert len(stale) == 1 and "phases[land]" in stale[0].message
+    assert Path(stale[0].path).name == "baseline.json" and stale[0].line > 1
+
+
+def test_a_broken_baseline_is_a_usage_error(repo, monkeypatch):
+    (repo / "baseline.json").write_text("{not json")
+    with pytest.raises(UsageError):
+        _lint(["maps"], monkeypatch, repo, baseline=repo / "baseline.json")
+
+
+def test_catalogs_from_configuration_resolve_references_without_being_linted(repo, monkeypatch):
+    _write(repo, "catalog/people.yaml", """\
+        journeyctl: 1
+        kind: catalog
+        owners: [{id: cs-ops, name: CS Operations}]
+        personas: [{id: unused-persona, name: Nobody}]
+    """)
+    _write(repo, ".journeyctl.yaml", "channels: [slack]\ncatalogs: [catalog]\nselect: [JC1]\n")
+    _write(repo, "maps/onboarding.yaml", MAP.replace("title: Onboarding\n", "title: Onboarding\nowner: cs-ops\n"))
+    assert _lint(["maps/onboarding.yaml"], monkeypatch, repo) == []
