@@ -1,0 +1,13 @@
+"""`--format json`: a list of change objects, one per change, for scripts and CI."""
+
+from __future__ import annotations
+
+import json
+from typing import Sequence, TextIO
+
+from journeyctl.diff.model import Change
+
+
+def write_json(changes: Sequence[Change], stream: TextIO) -> None:
+    json.dump([change.to_json() for change in changes], stream, indent=2, ensure_ascii=False)
+    stream.write("\n")

@@ -1,0 +1,118 @@
+"""`--format markdown`: a pull-request comment a reviewer reads in ten seconds.
+
+A hidden marker line first (a CI job finds its own comment by it and edits it instead of
+adding another), then a one-line summary, the customer-facing changes, and everything else
+folded into <details>. GitHub refuses comments over 65,536 characters, so items are added in
+order of importance until the budget is spent, and the comment says what it left out.
+
+Map text comes from contributors: it is only ever put inside code spans or fenced blocks,
+where Markdown, HTML and @mentions are inert.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence, TextIO
+
+from journeyctl.diff.formats.words import headline, long_lines, summary
+from journeyctl.diff.model import Change
+
+MARKER = "<!-- journeyctl-diff -->"
+BUDGET = 60_000  # characters, leaving room under GitHub's 65,536 for the notes about cuts
+_ICON = {"added": "➕", "removed": "➖", "changed": "✏️", "moved": "↪️", "renamed": "🏷️"}
+_DETAIL_LIMIT = 1_500  # characters of one old or new value shown in a detail block
+
+
+def write_markdown(changes: Sequence[Change], stream: TextIO) -> None:
+    stream.write(render_markdown(list(changes)))
+
+
+def render_markdown(changes: list[Change], budget: int = BUDGET) -> str:
+    head = [MARKER, "### Journey map changes", ""]
+    if not changes:
+        return "\n".join(head + ["No changes to journey maps."]) + "\n"
+    facing = [change for change in changes if change.customer_facing]
+    internal = [change for change in changes if not change.customer_facing]
+    head.append(f"**{summary(changes)}**")
+    moments = sum(change.moment_that_matters for change in changes)
+    if moments:
+        head.append("")
+        head.append(f"⭐ {moments} change{'s' if moments != 1 else ''} on a moment that matters: review "
+                    "the owner and playbook too.")
+    head.append("")
+
+    # Spend the budget in order of importance; what does not fit is counted, not shown.
+    spent = sum(len(line) + 1 for line in head) + 400  # 400: the section headers and cut notes
+    chosen: set[tuple[str, int]] = set()
+    for section, items in (("facing", facing), ("internal", internal), ("facing-detail", facing),
+                           ("internal-detail", internal)):
+        for index, change in enumerate(items):
+            size = len(_detail(change) if section.endswith("detail") else _bullet(change)) + 1
+            if spent + size <= budget:
+                spent += size
+                chosen.add((section, index))
+
+    body = list(head)
+    if facing:
+        body += [f"#### Customer-facing ({len(facing)})", ""]
+        body += _shown(facing, "facing", chosen, _bullet)
+        body += _folded("Details of the customer-facing changes", facing, "facing-detail", chosen)
+    if internal:
+        body += ["", "<details>", f"<summary>Internal changes ({len(internal)})</summary>", ""]
+        body += _shown(internal, "internal", chosen, _bullet)
+        body += _folded("Details of the internal changes", internal, "internal-detail", chosen)
+        body += ["</details>"]
+    body += ["", "<sub>journeyctl diff: matched by id; reformatting is not a change.</sub>"]
+    return "\n".join(body) + "\n"
+
+
+def _shown(changes: list[Change], section: str, chosen: set, render) -> list[str]:
+    lines = [render(change) for index, change in enumerate(changes) if (section, index) in chosen]
+    left_out = len(changes) - len(lines)
+    if left_out:
+        lines.append(f"- … and {left_out} more (the comment size limit); run `journeyctl diff` to see all")
+    return lines
+
+
+def _folded(title: str, changes: list[Change], section: str, chosen: set) -> list[str]:
+    blocks = _shown(changes, section, chosen, _detail)
+    if not any((section, index) in chosen for index in range(len(changes))):
+        return []
+    return ["", "<details>", f"<summary>{title}</summary>", "", *blocks, "", "</details>"]
+
+
+def _bullet(change: Change) -> str:
+    where = f"**{code(change.map)}**" + (f" › {code(change.phase)}" if change.phase else "")
+    star = " ⭐" if change.moment_that_matters else ""
+    return f"- {_ICON[change.kind]} {where} › {headline(change, code)}{star}"
+
+
+def _detail(change: Change) -> str:
+    where = f"{change.file}" + (f" line {change.line}" if change.line else "")
+    lines = [f"**{code(change.map)}** {headline(change, code)} — {code(where)}", ""]
+    diff_lines = [f"- {line}" for line in _cut(long_lines(change.old))] if change.kind != "added" else []
+    diff_lines += [f"+ {line}" for line in _cut(long_lines(change.new))] if change.kind != "removed" else []
+    fence = "`" * max(3, _longest_backtick_run("\n".join(diff_lines)) + 1)
+    return "\n".join(lines + [f"{fence}diff", *diff_lines, fence, ""])
+
+
+def _cut(lines: list[str]) -> list[str]:
+    kept, size = [], 0
+    for line in lines:
+        size += len(line) + 1
+        if size > _DETAIL_LIMIT:
+            return kept + ["… (cut)"]
+        kept.append(line)
+    return kept
+
+
+def code(text: str) -> str:
+    """An inline code span that holds any text (backticks included), on one line."""
+    text = " ".join(str(text).split())
+    ticks = "`" * (_longest_backtick_run(text) + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{ticks}{padding}{text}{padding}{ticks}"
+
+
+def _longest_backtick_run(text: str) -> int:
+    return max((len(run) for run in re.findall(r"`+", text)), default=0)

@@ -1,0 +1,70 @@
+"""A change in words, shared by the text and markdown formats."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Callable
+
+from journeyctl.diff.model import Change
+
+VERBS = {"added": "added", "removed": "removed", "changed": "changed", "moved": "moved", "renamed": "renamed"}
+
+
+def headline(change: Change, ident: Callable[[str], str] = str) -> str:
+    """`touchpoint kickoff: owner changed`; `ident` marks up the names that come from the map."""
+    noun, item = change.subject_parts
+    subject = f"{noun} {ident(item)}" if item is not None else noun
+    if change.kind == "changed":
+        return f"{subject}: {ident(change.field or '')} changed"
+    if change.kind == "moved":
+        if isinstance(change.old, int):
+            return f"{subject} moved from position {change.old} to {change.new}"
+        return f"{subject} moved from phase {ident(str(change.old))} to {ident(str(change.new))}"
+    if change.kind == "renamed":
+        return f"{subject} renamed from {ident(str(change.old))}"
+    label = name_of(change.new if change.kind == "added" else change.old)
+    return f"{subject} {change.kind}" + (f" ({ident(label)})" if label else "")
+
+
+def name_of(value: Any) -> str:
+    if isinstance(value, dict):
+        for key in ("name", "title"):
+            if isinstance(value.get(key), str):
+                return value[key]
+    return ""
+
+
+def short(value: Any, limit: int = 80) -> str:
+    """One line for a value: strings quoted, lists comma-separated, long text cut with an ellipsis."""
+    if value is None:
+        text = "(none)"
+    elif isinstance(value, str):
+        text = json.dumps(value, ensure_ascii=False)
+    elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+        text = "[" + ", ".join(value) + "]"
+    else:
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def long_lines(value: Any) -> list[str]:
+    """A value as lines for a side-by-side or -/+ view."""
+    if value is None:
+        return ["(none)"]
+    if isinstance(value, str):
+        return value.splitlines() or [""]
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return [f"- {item}" for item in value] or ["[]"]
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True).splitlines()
+
+
+def summary(changes: list[Change]) -> str:
+    maps = len({change.map for change in changes})
+    facing = sum(change.customer_facing for change in changes)
+    moments = sum(change.moment_that_matters for change in changes)
+    text = (f"{len(changes)} change{'' if len(changes) == 1 else 's'} in {maps} map{'' if maps == 1 else 's'}: "
+            f"{facing} customer-facing, {len(changes) - facing} internal")
+    if moments:
+        text += f"; {moments} on a moment that matters"
+    return text

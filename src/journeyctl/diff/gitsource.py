@@ -1,0 +1,127 @@
+"""Reading files at a git revision with git itself: ls-tree to list, cat-file to read; no checkout.
+
+git runs with argument lists (never a shell), `--literal-pathspecs` so a path is only ever a
+path, and everything that could be read as an option (a leading '-') is refused before.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from typing import Sequence
+
+from journeyctl.problems import UsageError
+
+MAP_SUFFIXES = (".yaml", ".yml")
+
+
+class GitError(UsageError):
+    """git refused: not a repository, an unknown revision. A usage error (exit 2)."""
+
+
+def refuse_option_like(value: str, what: str) -> str:
+    if value.startswith("-"):
+        raise UsageError(f"{what} {value!r} starts with '-'; journeyctl does not pass it to git")
+    return value
+
+
+def _git(args: Sequence[str], cwd: str, *, input: bytes | None = None) -> bytes:
+    try:
+        done = subprocess.run(["git", "--literal-pathspecs", *args], cwd=cwd, input=input,
+                              capture_output=True, check=False)
+    except FileNotFoundError:
+        raise GitError("git is not installed (or not on PATH); revisions need git") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(message[-1] if message else f"git {args[0]} failed")
+    return done.stdout
+
+
+def repository_root(cwd: str = ".") -> str:
+    try:
+        return _git(["rev-parse", "--show-toplevel"], cwd).decode().strip()
+    except GitError:
+        raise GitError(f"not a git repository: {os.path.abspath(cwd)} (revisions need one; "
+                       "give two files or folders instead)") from None
+
+
+def resolve_commit(root: str, revision: str) -> str:
+    """The commit a revision names, or a usage error that says which revision is unknown."""
+    refuse_option_like(revision, "revision")
+    try:
+        return _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], root).decode().strip()
+    except GitError:
+        raise GitError(f"unknown revision {revision!r}") from None
+
+
+def merge_base(root: str, first: str, second: str) -> str:
+    try:
+        return _git(["merge-base", first, second], root).decode().strip()
+    except GitError:
+        raise GitError("no common ancestor for the '...' range") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Blob:
+    path: str  # relative to the repository root, with '/'
+    sha: str
+
+
+def list_map_blobs(root: str, commit: str, paths: Sequence[str]) -> list[Blob]:
+    """Every *.yaml/*.yml file of `commit` under `paths` (root-relative), hidden folders skipped as on disk."""
+    output = _git(["ls-tree", "-r", "-z", "--full-tree", commit, "--", *paths], root)
+    blobs = []
+    for entry in output.split(b"\0"):
+        if not entry:
+            continue
+        meta, _, name = entry.partition(b"\t")
+        mode, kind, sha = meta.decode().split()
+        path = name.decode("utf-8", "surrogateescape")
+        if kind == "blob" and path.endswith(MAP_SUFFIXES) and not _hidden(path):
+            blobs.append(Blob(path, sha))
+    return blobs
+
+
+def blob_exists(root: str, commit: str, path: str) -> Blob | None:
+    blobs = [blob for blob in list_map_blobs(root, commit, [path]) if blob.path == path]
+    if blobs:
+        return blobs[0]
+    output = _git(["ls-tree", "-z", "--full-tree", commit, "--", path], root)
+    if output:  # a file that is not *.yaml: still readable when named directly
+        meta, _, _ = output.split(b"\0")[0].partition(b"\t")
+        mode, kind, sha = meta.decode().split()
+        return Blob(path, sha) if kind == "blob" else None
+    return None
+
+
+def read_blobs(root: str, shas: Sequence[str]) -> dict[str, bytes]:
+    """Many blobs in one git process (`cat-file --batch`), not one `git show` per file."""
+    wanted = list(dict.fromkeys(shas))
+    if not wanted:
+        return {}
+    output = _git(["cat-file", "--batch"], root, input="".join(f"{sha}\n" for sha in wanted).encode())
+    found: dict[str, bytes] = {}
+    position = 0
+    for sha in wanted:
+        header_end = output.index(b"\n", position)
+        header = output[position:header_end].decode().split()
+        size = int(header[2])
+        found[sha] = output[header_end + 1:header_end + 1 + size]
+        position = header_end + 1 + size + 1  # the content is followed by a newline
+    return found
+
+
+def working_tree_files(root: str, paths: Sequence[str]) -> list[str]:
+    """Tracked and untracked-but-not-ignored map files under `paths`, as they are on disk now."""
+    output = _git(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", *paths], root)
+    found = []
+    for name in dict.fromkeys(output.split(b"\0")):
+        path = name.decode("utf-8", "surrogateescape")
+        if path.endswith(MAP_SUFFIXES) and not _hidden(path) and os.path.isfile(os.path.join(root, path)):
+            found.append(path)
+    return found
+
+
+def _hidden(path: str) -> bool:
+    return any(part.startswith(".") for part in path.split("/")[:-1])
