@@ -1,0 +1,150 @@
+"""Revisions read with git itself, on a repository made in the test (`git init`), never on this one."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from journeyctl.cli.app import app
+
+CASES = Path(__file__).resolve().parent / "cases"
+SCRIPT = Path(sys.executable).with_name("journeyctl")
+runner = CliRunner()
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+GIT_ENV = {
+    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.com",
+    "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.com", "NO_COLOR": "1",
+}
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env={**os.environ, **GIT_ENV})
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def commit_case(repo: Path, case: str, version: str, message: str) -> None:
+    shutil.copy(CASES / case / f"{version}.yaml", repo / "maps" / "onboarding.yaml")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch) -> Path:
+    """Two commits: the base map, then the kickoff touchpoint moved to another phase."""
+    for key, value in GIT_ENV.items():
+        monkeypatch.setenv(key, value)
+    repo = tmp_path / "repo"
+    (repo / "maps").mkdir(parents=True)
+    git(repo, "init", "-q", "-b", "main")
+    (repo / "notes.yaml").write_text("not: a map\n")  # a YAML file that is not a map: ignored
+    commit_case(repo, "move-between-phases", "old", "base")
+    commit_case(repo, "move-between-phases", "new", "move kickoff")
+    monkeypatch.chdir(repo)
+    return repo
+
+
+def changes_of(*args: str) -> list[dict]:
+    result = runner.invoke(app, ["diff", "--format", "json", *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_two_commits_give_one_move(repo: Path):
+    changes = changes_of("main~1..main")
+    assert [(c["kind"], c["path"], c["old"], c["new"]) for c in changes] == \
+        [("moved", "phases/adopt/touchpoints/kickoff", "land", "adopt")]
+    assert changes[0]["file"] == "main:maps/onboarding.yaml"
+
+
+def test_one_revision_compares_the_working_tree(repo: Path):
+    assert changes_of("HEAD") == []
+    shutil.copy(CASES / "field-change" / "new.yaml", repo / "maps" / "onboarding.yaml")
+    kinds = {(c["kind"], c["path"]) for c in changes_of("HEAD~1")}
+    assert kinds == {("changed", "phases/land/touchpoints/kickoff/customer_view")}
+    new_file = repo / "maps" / "added.yaml"  # untracked files are part of the working tree
+    new_file.write_text((CASES / "single-file-without-catalog" / "new.yaml").read_text())
+    assert ("added", "") in {(c["kind"], c["path"]) for c in changes_of("HEAD")}
+
+
+def test_paths_limit_the_comparison(repo: Path):
+    (repo / "other").mkdir()
+    shutil.copy(CASES / "single-file-without-catalog" / "old.yaml", repo / "other" / "renewal.yaml")
+    assert changes_of("HEAD", "--", "maps") == []
+    assert [c["kind"] for c in changes_of("HEAD", "--", "other")] == ["added"]
+
+
+def test_rev_colon_path_names_one_file(repo: Path):
+    changes = changes_of("main~1:maps/onboarding.yaml", "maps/onboarding.yaml")
+    assert [c["kind"] for c in changes] == ["moved"]
+
+
+def test_three_dots_start_from_the_merge_base(repo: Path):
+    git(repo, "checkout", "-q", "-b", "topic", "main~1")
+    commit_case(repo, "rename", "new", "rename kickoff")
+    # main..topic would also undo main's move; main...topic is only what topic did
+    assert {c["kind"] for c in changes_of("main...topic")} == {"renamed"}
+    assert "moved" in {c["kind"] for c in changes_of("main..topic")}
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["no-such-branch"], "unknown revision 'no-such-branch'"),
+    (["main..nope"], "unknown revision 'nope'"),
+    (["--", "-rf"], "starts with '-'"),
+    (["main", "--", "--output=x"], "starts with '-'"),
+    (["main", "--", "../outside"], "outside the repository"),
+])
+def test_bad_revisions_and_paths_are_usage_errors(repo: Path, args, fragment):
+    result = runner.invoke(app, ["diff", *args])
+    assert result.exit_code == 2, result.output
+    assert fragment in result.output
+    assert "Traceback" not in result.output
+
+
+def test_outside_a_repository_is_a_usage_error(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["diff", "main"])
+    assert result.exit_code == 2
+    assert "not a git repository" in result.output
+
+
+def test_invalid_map_at_a_revision_is_a_problem_with_its_revision(repo: Path):
+    commit_case(repo, "invalid-new-side", "new", "break it")
+    result = runner.invoke(app, ["diff", "main~1..main"])
+    assert result.exit_code == 1
+    assert "main:maps/onboarding.yaml:90:9: error unknown field 'timming'" in result.output
+
+
+def test_plain_git_diff_uses_the_driver(repo: Path):
+    """The documented setup: git config diff.journeyctl.command + a .gitattributes line."""
+    (repo / ".gitattributes").write_text("maps/*.yaml diff=journeyctl\n")
+    git(repo, "config", "diff.journeyctl.command", f"{SCRIPT} diff --git-driver")
+    output = git(repo, "diff", "main~1", "main", "--", "maps")
+    assert "touchpoint kickoff moved from phase land to adopt" in output
+    assert "@@" not in output  # the semantic view, not the line diff
+
+    shutil.copy(CASES / "invalid-new-side" / "new.yaml", repo / "maps" / "onboarding.yaml")
+    output = git(repo, "diff", "--", "maps")  # broken file: the problem, then the plain line diff
+    assert "@@" in output and "+        timming: Month 2" in output
+
+
+def test_git_driver_handles_added_and_removed_files(tmp_path: Path):
+    new = CASES / "rename" / "new.yaml"
+    added = runner.invoke(app, ["diff", "--git-driver", "maps/x.yaml", os.devnull, "0" * 40, ".",
+                                str(new), "a" * 40, "100644"])
+    assert added.exit_code == 0 and "map added (Onboarding journey)" in added.output
+    removed = runner.invoke(app, ["diff", "--git-driver", "maps/x.yaml", str(new), "a" * 40, "100644",
+                                  os.devnull, "0" * 40, "."])
+    assert removed.exit_code == 0 and "map removed" in removed.output
+    wrong = runner.invoke(app, ["diff", "--git-driver", "only-one"])
+    assert wrong.exit_code == 2
