@@ -59,15 +59,36 @@ def similarity(a: list[str], b: list[str]) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+# Beyond this many candidate comparisons (about half a second), only identical content counts
+# as a rename: a mass re-id of hundreds of touchpoints must not make the diff take minutes.
+MAX_COMPARISONS = 20_000
+
+
 def _similar_pairs(old: list[T], new: list[T], words: Callable[[T], list[str]], threshold: float) -> list[tuple[T, T]]:
     """Best pairs first, each item used once: a greedy assignment is enough for a handful of renames."""
     old_words = [words(item) for item in old]
     new_words = [words(item) for item in new]
     scored: list[tuple[float, int, int]] = []
+    # Identical content first, in one pass: the common case (a pure re-id) costs no comparisons.
+    old_by_content: dict[tuple[str, ...], list[int]] = {}
+    for i, a in enumerate(old_words):
+        old_by_content.setdefault(tuple(a), []).append(i)
     for j, b in enumerate(new_words):
+        candidates = old_by_content.get(tuple(b))
+        if candidates:
+            scored.append((1.0, candidates.pop(0), j))
+    exact_old = {i for _, i, _ in scored}
+    exact_new = {j for _, _, j in scored}
+    if (len(old) - len(exact_old)) * (len(new) - len(exact_new)) > MAX_COMPARISONS:
+        return _greedy(scored, old, new)
+    for j, b in enumerate(new_words):
+        if j in exact_new:
+            continue
         matcher = SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(b)  # SequenceMatcher caches facts about seq2; reuse it across candidates
         for i, a in enumerate(old_words):
+            if i in exact_old:
+                continue
             matcher.set_seq1(a)
             if not a and not b:
                 score = 1.0
@@ -77,6 +98,10 @@ def _similar_pairs(old: list[T], new: list[T], words: Callable[[T], list[str]], 
                 score = matcher.ratio()
             if score >= threshold:
                 scored.append((score, i, j))
+    return _greedy(scored, old, new)
+
+
+def _greedy(scored: list[tuple[float, int, int]], old: list[T], new: list[T]) -> list[tuple[T, T]]:
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
     used_old: set[int] = set()
     used_new: set[int] = set()

@@ -11,6 +11,8 @@ where Markdown, HTML and @mentions are inert.
 
 from __future__ import annotations
 
+import difflib
+import json
 import re
 from typing import Sequence, TextIO
 
@@ -47,6 +49,8 @@ def render_markdown(changes: list[Change], budget: int = BUDGET) -> str:
     for section, items in (("facing", facing), ("internal", internal), ("facing-detail", facing),
                            ("internal-detail", internal)):
         for index, change in enumerate(items):
+            if section.endswith("detail") and change.kind in ("moved", "renamed"):
+                continue  # the bullet says all there is to say
             size = len(_detail(change) if section.endswith("detail") else _bullet(change)) + 1
             if spent + size <= budget:
                 spent += size
@@ -68,7 +72,9 @@ def render_markdown(changes: list[Change], budget: int = BUDGET) -> str:
 
 def _shown(changes: list[Change], section: str, chosen: set, render) -> list[str]:
     lines = [render(change) for index, change in enumerate(changes) if (section, index) in chosen]
-    left_out = len(changes) - len(lines)
+    wanted = [change for change in changes
+              if not (section.endswith("detail") and change.kind in ("moved", "renamed"))]
+    left_out = len(wanted) - len(lines)
     if left_out:
         lines.append(f"- … and {left_out} more (the comment size limit); run `journeyctl diff` to see all")
     return lines
@@ -90,10 +96,22 @@ def _bullet(change: Change) -> str:
 def _detail(change: Change) -> str:
     where = f"{change.file}" + (f" line {change.line}" if change.line else "")
     lines = [f"**{code(change.map)}** {headline(change, code)} — {code(where)}", ""]
-    diff_lines = [f"- {line}" for line in _cut(long_lines(change.old))] if change.kind != "added" else []
-    diff_lines += [f"+ {line}" for line in _cut(long_lines(change.new))] if change.kind != "removed" else []
+    if change.kind == "changed":
+        diff_lines = _line_diff(_cut(long_lines(change.old)), _cut(long_lines(change.new)))
+        if not diff_lines:  # only whitespace inside the text changed, which wrapping hides
+            diff_lines = [f"- {json.dumps(change.old)}", f"+ {json.dumps(change.new)}"]
+    elif change.kind == "added":
+        diff_lines = [f"+ {line}" for line in _cut(long_lines(change.new))]
+    else:
+        diff_lines = [f"- {line}" for line in _cut(long_lines(change.old))]
     fence = "`" * max(3, _longest_backtick_run("\n".join(diff_lines)) + 1)
     return "\n".join(lines + [f"{fence}diff", *diff_lines, fence, ""])
+
+
+def _line_diff(old: list[str], new: list[str]) -> list[str]:
+    """Changed lines with a line of context, like `git diff`, without the @@ headers."""
+    lines = list(difflib.unified_diff(old, new, lineterm="", n=1))[2:]
+    return [("  …" if line.startswith("@@") else f"{line[0]} {line[1:]}") for line in lines][1:] if lines else []
 
 
 def _cut(lines: list[str]) -> list[str]:

@@ -7,7 +7,7 @@ from typing import Sequence, TextIO
 
 from rich.text import Text
 
-from journeyctl.diff.formats.words import headline, short, summary
+from journeyctl.diff.formats.words import changed_pair, headline, summary
 from journeyctl.diff.model import Change
 from journeyctl.report.text import make_console
 
@@ -44,10 +44,11 @@ def _line(change: Change) -> Text:
     line.append(mark + " ", style=style)
     line.append(headline(change))
     if change.kind == "changed":
+        old, new = changed_pair(change.old, change.new)
         line.append(": ")
-        line.append(short(change.old), style="red")
+        line.append(old, style="red")
         line.append(" → ")
-        line.append(short(change.new), style="green")
+        line.append(new, style="green")
     line.append("  ")
     line.append("customer-facing" if change.customer_facing else "internal",
                 style="bold" if change.customer_facing else "dim")

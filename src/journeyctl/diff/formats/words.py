@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from typing import Any, Callable
 
 from journeyctl.diff.model import Change
@@ -48,12 +49,32 @@ def short(value: Any, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def long_lines(value: Any) -> list[str]:
-    """A value as lines for a side-by-side or -/+ view."""
+def changed_pair(old: Any, new: Any, limit: int = 80) -> tuple[str, str]:
+    """Two long texts that differ in a few words: cut the words they share, so the change is what shows."""
+    if not (isinstance(old, str) and isinstance(new, str)) or max(len(old), len(new)) <= limit:
+        return short(old, limit), short(new, limit)
+    old_words, new_words = old.split(), new.split()
+    start = 0
+    while start < min(len(old_words), len(new_words)) and old_words[start] == new_words[start]:
+        start += 1
+    end = 0
+    while (end < min(len(old_words), len(new_words)) - start
+           and old_words[len(old_words) - 1 - end] == new_words[len(new_words) - 1 - end]):
+        end += 1
+    context = 2  # words kept on each side of the change
+    def excerpt(words: list[str]) -> str:
+        first, last = max(0, start - context), len(words) - max(0, end - context)
+        text = " ".join(words[first:last])
+        return ("…" if first > 0 else "") + text + ("…" if last < len(words) else "")
+    return short(excerpt(old_words), limit), short(excerpt(new_words), limit)
+
+
+def long_lines(value: Any, width: int = 90) -> list[str]:
+    """A value as lines for a -/+ view; prose is wrapped so a one-word change is a one-line change."""
     if value is None:
         return ["(none)"]
     if isinstance(value, str):
-        return value.splitlines() or [""]
+        return [line for paragraph in value.splitlines() for line in (textwrap.wrap(paragraph, width) or [""])] or [""]
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return [f"- {item}" for item in value] or ["[]"]
     return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True).splitlines()
