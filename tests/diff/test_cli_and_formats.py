@@ -154,3 +154,18 @@ def test_reformatted_example_gives_no_change(path: Path, tmp_path: Path):
     if result.problems:
         pytest.skip(f"{path.name} is not a valid map right now: {result.problems[0].message}")
     assert result.changes == []
+
+
+def test_text_shows_the_words_that_changed_in_long_text():
+    from journeyctl.diff.formats.words import changed_pair
+
+    old = "If setup stalls, you get a short email pointing to the step where you stopped, with a 15-minute session."
+    new = "If setup stalls, you get a short email pointing to the step where you stopped, with a 30-minute session."
+    assert changed_pair(old, new) == ('"…with a 15-minute session."', '"…with a 30-minute session."')
+    assert changed_pair("short", "text") == ('"short"', '"text"')
+
+
+def test_markdown_shows_a_whitespace_only_change():
+    change = Change("m", "changed", "phases/p/touchpoints/t/customer_view", "a line\n", "a line", True, False, 3, "m.yaml")
+    text = render_markdown([change])  # wrapping makes both one line "a line": show the exact values
+    assert '- "a line\\n"' in text and '+ "a line"' in text
