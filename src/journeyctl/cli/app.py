@@ -13,6 +13,7 @@ from typer.exceptions import TyperException
 from journeyctl import __version__
 from journeyctl.cli import init_command, lint_command, rules_command, schema_command
 from journeyctl.cli import diff_command
+from journeyctl.cli import render_command
 from journeyctl.loading import UsageError
 
 app = typer.Typer(
@@ -56,6 +57,7 @@ app.command("rules")(_usage_errors_exit_2(rules_command.rules))
 app.command("schema")(_usage_errors_exit_2(schema_command.schema))
 app.command("init")(_usage_errors_exit_2(init_command.init))
 app.command("diff")(_usage_errors_exit_2(diff_command.diff))
+app.command("render")(_usage_errors_exit_2(render_command.render))
 
 
 def main() -> None:

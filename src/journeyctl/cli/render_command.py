@@ -1,0 +1,55 @@
+"""`journeyctl render PATH...`: journey maps to Markdown, HTML and PDF, for one audience.
+
+Only the options live here; the work is in journeyctl.render.run, imported when the command
+runs, so that other commands (lint) do not pay for Jinja, Rich's progress bar or the templates.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+
+class FormatChoice(str, Enum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+
+
+class AudienceChoice(str, Enum):
+    internal = "internal"
+    customer = "customer"
+
+
+class PageSizeChoice(str, Enum):
+    A4 = "A4"
+    Letter = "Letter"
+
+
+def render(
+    paths: List[str] = typer.Argument(..., help="Map files or folders; catalogs among them supply owners and personas."),
+    formats: List[FormatChoice] = typer.Option(
+        [FormatChoice.html], "--format", "-f", help="md, html or pdf; repeat for several."),
+    audience: AudienceChoice = typer.Option(
+        AudienceChoice.internal, "--audience", "-a", help="internal (everything) or customer (customer-facing fields only)."),
+    out: str = typer.Option("build/journeys", "--out", "-o", help="Output folder, or '-' for standard output (one map, md or html)."),
+    templates: Optional[Path] = typer.Option(
+        None, "--templates", help="A folder of templates searched before the built-in ones (default: the config's `templates`)."),
+    page_size: Optional[PageSizeChoice] = typer.Option(None, "--page-size", help="PDF page size (default: the config's, else A4)."),
+    config_file: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: the nearest .journeyctl.yaml)."),
+) -> None:
+    """Render journey maps to Markdown, a self-contained HTML page and a PDF, for the internal team or a customer."""
+    from journeyctl.render.run import RenderRequest, run
+
+    run(RenderRequest(
+        paths=paths,
+        formats=[fmt.value for fmt in formats],
+        audience=audience.value,
+        out=out,
+        templates=templates,
+        page_size=page_size.value if page_size else None,
+        config_file=config_file,
+    ))

@@ -1,0 +1,106 @@
+"""Geometry of the emotion curve: touchpoints as points across phase bands, in SVG user units.
+
+Only numbers and labels are computed here; the markup lives in the overridable template
+(templates/html/_curve.html), where autoescaping applies to every label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from journeyctl.render.view import PhaseView
+
+WIDTH = 1000
+HEIGHT = 280
+LEFT = 120     # room for the y-axis labels
+RIGHT = 16
+TOP = 44       # room for the phase names
+BOTTOM = 36    # room for the touchpoint numbers
+SCORES = (2, 1, 0, -1, -2)
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    x: float
+    width: float
+    label: str
+    number: int
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    x: float
+    y: float
+    number: str
+    name: str
+    score: int
+    label: str
+    moment_that_matters: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    y: float
+    score: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Curve:
+    width: int
+    height: int
+    left: int
+    right: float
+    top: int
+    bottom: float
+    bands: tuple[Band, ...]
+    points: tuple[Point, ...]
+    ticks: tuple[Tick, ...]
+    path: str  # SVG path data through the points, "" when fewer than two
+
+    @property
+    def has_data(self) -> bool:
+        return bool(self.points)
+
+
+def _y(score: int) -> float:
+    plot = HEIGHT - TOP - BOTTOM
+    return round(TOP + (2 - score) / 4 * plot, 1)
+
+
+def emotion_curve(phases: "tuple[PhaseView, ...]") -> Curve:
+    from journeyctl.render.view import EMOTION_LABELS
+
+    # Each touchpoint gets one slot; an empty phase still gets one, so its band is visible.
+    slots = sum(max(1, len(phase.touchpoints)) for phase in phases) or 1
+    slot = (WIDTH - LEFT - RIGHT) / slots
+    bands, points = [], []
+    x = float(LEFT)
+    for phase in phases:
+        width = slot * max(1, len(phase.touchpoints))
+        bands.append(Band(round(x, 1), round(width, 1), phase.name, phase.number))
+        for index, touchpoint in enumerate(phase.touchpoints):
+            emotion = touchpoint.internal.emotion if touchpoint.internal else None
+            if emotion is not None:
+                points.append(Point(
+                    x=round(x + slot * (index + 0.5), 1), y=_y(emotion.score), number=touchpoint.number,
+                    name=touchpoint.name, score=emotion.score, label=emotion.label,
+                    moment_that_matters=touchpoint.internal.moment_that_matters,
+                ))
+        x += width
+    ticks = tuple(Tick(_y(score), score, EMOTION_LABELS[score]) for score in SCORES)
+    return Curve(WIDTH, HEIGHT, LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM, tuple(bands), tuple(points), ticks,
+                 _smooth_path(points))
+
+
+def _smooth_path(points: list[Point]) -> str:
+    """Cubic segments with horizontal tangents: smooth, and never overshoots the -2..2 range."""
+    if len(points) < 2:
+        return ""
+    parts = [f"M{points[0].x},{points[0].y}"]
+    for before, after in zip(points, points[1:]):
+        middle = round((before.x + after.x) / 2, 1)
+        parts.append(f"C{middle},{before.y} {middle},{after.y} {after.x},{after.y}")
+    return " ".join(parts)

@@ -1,0 +1,70 @@
+"""The Jinja environments: shipped templates, optionally behind a user's folder (MkDocs-style).
+
+The search path is [user folder, shipped templates], so a team overrides one file, or one
+block by extending `html/base.html`, without copying the theme. Always sandboxed, so the
+shipped templates are tested under the same rules a user's folder runs under, and a template
+cannot reach Python internals. Map text is only ever passed as data, never compiled, so
+`{{ 7*7 }}` in a description prints as written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from journeyctl.problems import UsageError
+from journeyctl.render.markdown import escape_markdown, markdown_link, mermaid_text
+from journeyctl.resources import templates_dir
+
+Kind = Literal["html", "md"]
+
+
+def search_path(user_templates: Path | None) -> list[Path]:
+    if user_templates is None:
+        return [templates_dir()]
+    if not user_templates.is_dir():
+        raise UsageError(f"templates folder not found: {user_templates}")
+    return [user_templates, templates_dir()]
+
+
+def make_environment(kind: Kind, user_templates: Path | None = None) -> jinja2.Environment:
+    environment = ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(search_path(user_templates)),
+        # HTML: autoescape everything. Markdown: escape every {{ value }} for Markdown instead.
+        autoescape=kind == "html",
+        finalize=escape_markdown if kind == "md" else None,
+        undefined=jinja2.StrictUndefined,  # a typo in a template is an error, not an empty cell
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["md"] = escape_markdown
+    environment.filters["md_link"] = markdown_link
+    environment.filters["mermaid"] = mermaid_text
+    return environment
+
+
+def render_template(environment: jinja2.Environment, name: str, **context) -> str:
+    """Render, turning a broken (user) template into a usage error that names the file and line."""
+    try:
+        return environment.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as error:
+        raise UsageError(f"{error.filename or error.name}:{error.lineno}: template error: {error.message}") from None
+    except jinja2.TemplateNotFound as error:
+        raise UsageError(f"template not found: {error.name}") from None
+    except jinja2.TemplateError as error:  # undefined names, sandbox violations
+        raise UsageError(f"{_template_line(error) or name}: template error: {type(error).__name__}: {error}") from None
+
+
+def _template_line(error: Exception) -> str | None:
+    """Jinja rewrites tracebacks so that template frames carry the template's file and line."""
+    found, frame = None, error.__traceback__
+    while frame is not None:
+        filename = frame.tb_frame.f_code.co_filename
+        if not filename.endswith(".py") and filename != "<template>":
+            found = f"{filename}:{frame.tb_lineno}"
+        frame = frame.tb_next
+    return found

@@ -1,0 +1,58 @@
+"""HTML documents: one self-contained file per map (inline CSS, inline SVG, the logo as a data URI).
+
+The same templates make the PDF: `medium="pdf"` adds the paged-media stylesheet.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import jinja2
+
+from journeyctl.config import Branding
+from journeyctl.problems import UsageError
+from journeyctl.render.environment import render_template
+from journeyctl.render.view import JourneyView
+
+Medium = Literal["screen", "pdf"]
+PageSize = Literal["A4", "Letter"]
+MAX_LOGO_BYTES = 1024 * 1024
+_LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
+
+
+@dataclass(frozen=True, slots=True)
+class BrandingView:
+    company: str | None
+    logo: str | None  # a data: URI, so the HTML stays one file and the PDF fetches nothing
+    accent_color: str  # validated #rrggbb by the configuration
+    page_size: PageSize
+
+
+def branding_view(branding: Branding, logo_path: Path | None, page_size: PageSize | None = None) -> BrandingView:
+    return BrandingView(
+        company=branding.company,
+        logo=_logo_data_uri(logo_path) if logo_path else None,
+        accent_color=branding.accent_color,
+        page_size=page_size or branding.page_size,
+    )
+
+
+def _logo_data_uri(path: Path) -> str:
+    media_type = _LOGO_TYPES.get(path.suffix.lower())
+    if media_type is None:
+        raise UsageError(f"branding.logo {path}: use a .png, .jpg or .svg file")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"branding.logo {path}: cannot read it: {error.strerror or error}") from None
+    if len(data) > MAX_LOGO_BYTES:
+        raise UsageError(f"branding.logo {path}: larger than {MAX_LOGO_BYTES // 1024} KiB")
+    return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def render_journey_html(environment: jinja2.Environment, view: JourneyView, branding: BrandingView,
+                        medium: Medium = "screen") -> str:
+    return render_template(environment, "html/journey.html", view=view, branding=branding, medium=medium)

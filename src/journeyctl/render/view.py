@@ -1,0 +1,322 @@
+"""Audience filtering: a validated Journey -> a plain view model that templates receive.
+
+This is the security boundary of ../shared/spec/map-format.md ("What the customer sees").
+Every field is copied by hand from an allow-list; nothing is copied wholesale and no view
+object keeps a reference to a pydantic model. Internal data lives only in the `internal`
+sub-objects, which stay None for the customer audience, so a customer template cannot
+reach an internal field even by mistake: the data is not there.
+
+Ids (of phases, touchpoints, owners, personas) are not customer-facing, so anchors in the
+output are made from positions (`phase-2`, `tp-2-3`), never from ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Iterable, Literal
+
+from journeyctl.render.curve import Curve, emotion_curve
+from journeyctl.schema.models import Catalog, Journey, Metric, Owner, Persona, Phase, Playbook, Touchpoint, Visibility
+
+Audience = Literal["internal", "customer"]
+AUDIENCES: tuple[Audience, ...] = ("internal", "customer")
+
+EMOTION_LABELS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
+
+
+# --- the view model ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OwnerInternal:
+    team: str | None
+    contact: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class OwnerView:
+    name: str
+    internal: OwnerInternal | None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonaInternal:
+    goals: tuple[str, ...]
+    pain_points: tuple[str, ...]
+    quote: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonaView:
+    name: str
+    role: str | None
+    internal: PersonaInternal | None
+
+
+@dataclass(frozen=True, slots=True)
+class MetricInternal:
+    shared_with_customer: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MetricView:
+    name: str
+    target: str | None
+    source: str | None
+    internal: MetricInternal | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaybookView:
+    title: str
+    url: str
+    # Only http(s) URLs become links; anything else (javascript:, data:) is shown as text.
+    link: str | None
+    trigger: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Emotion:
+    score: int  # -2 .. 2
+
+    @property
+    def label(self) -> str:
+        return EMOTION_LABELS[self.score]
+
+    @property
+    def signed(self) -> str:
+        return f"{self.score:+d}" if self.score else "0"
+
+    @property
+    def mermaid(self) -> int:
+        """Mermaid's journey diagram scores 1 (worst) to 5 (best)."""
+        return self.score + 3
+
+
+@dataclass(frozen=True, slots=True)
+class TouchpointInternal:
+    id: str
+    description: str | None
+    notes: str | None
+    backstage: tuple[str, ...]
+    playbooks: tuple[PlaybookView, ...]
+    pain_points: tuple[str, ...]
+    opportunities: tuple[str, ...]
+    emotion: Emotion | None
+    moment_that_matters: bool
+    internal_only: bool  # visibility: internal, hidden from customers
+
+
+@dataclass(frozen=True, slots=True)
+class TouchpointView:
+    anchor: str
+    number: str  # "2.3": phase 2, touchpoint 3, as the reader counts them
+    name: str
+    customer_view: str | None
+    channel: str
+    mode: str | None
+    timing: str | None
+    owner: OwnerView | None
+    personas: tuple[PersonaView, ...]
+    internal: TouchpointInternal | None
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseInternal:
+    id: str
+    objective: str | None
+    stage: str | None
+    internal_only: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseView:
+    anchor: str
+    number: int
+    name: str
+    customer_goal: str | None
+    entry_criteria: tuple[str, ...]
+    exit_criteria: tuple[str, ...]
+    metrics: tuple[MetricView, ...]
+    touchpoints: tuple[TouchpointView, ...]
+    internal: PhaseInternal | None
+
+
+@dataclass(frozen=True, slots=True)
+class JourneyInternal:
+    id: str
+    owner: OwnerView | None
+    status: str | None
+    engagement: str | None
+    last_reviewed: str | None
+    review_every_days: int | None
+    review_due: str | None
+    curve: Curve
+    moments_that_matter: int
+
+
+@dataclass(frozen=True, slots=True)
+class JourneyView:
+    audience: Audience
+    title: str
+    summary: str | None
+    segment: str | None
+    phases: tuple[PhaseView, ...]
+    personas: tuple[PersonaView, ...]
+    internal: JourneyInternal | None
+
+    @property
+    def touchpoint_count(self) -> int:
+        return sum(len(phase.touchpoints) for phase in self.phases)
+
+
+@dataclass(frozen=True, slots=True)
+class People:
+    """Owners and personas by id: the map's own, then the catalogs'."""
+
+    owners: dict[str, Owner]
+    personas: dict[str, Persona]
+
+    @classmethod
+    def for_journey(cls, journey: Journey, catalogs: Iterable[Catalog]) -> "People":
+        owners: dict[str, Owner] = {}
+        personas: dict[str, Persona] = {}
+        for source in (*catalogs, journey):
+            owners.update((owner.id, owner) for owner in source.owners)
+            personas.update((persona.id, persona) for persona in source.personas)
+        return cls(owners, personas)
+
+
+# --- building it ---------------------------------------------------------------------------
+
+
+def build_view(journey: Journey, people: People, audience: Audience) -> JourneyView:
+    if audience not in AUDIENCES:
+        raise ValueError(f"unknown audience {audience!r}")
+    internal = audience == "internal"
+    phases = tuple(
+        _phase(phase, number, people, internal)
+        for number, phase in enumerate(_visible(journey.phases, internal), start=1)
+    )
+    return JourneyView(
+        audience=audience,
+        title=journey.title,
+        summary=journey.summary,
+        segment=journey.segment,
+        phases=phases,
+        personas=_personas_shown(journey, phases, internal),
+        internal=_journey_internal(journey, phases, people) if internal else None,
+    )
+
+
+def _visible(items, internal: bool):
+    return [item for item in items if internal or item.visibility is Visibility.customer]
+
+
+def _phase(phase: Phase, number: int, people: People, internal: bool) -> PhaseView:
+    metrics = [m for m in phase.metrics if internal or m.visibility is Visibility.customer]
+    touchpoints = _visible(phase.touchpoints, internal)
+    return PhaseView(
+        anchor=f"phase-{number}",
+        number=number,
+        name=phase.name,
+        customer_goal=phase.customer_goal,
+        entry_criteria=tuple(phase.entry_criteria),
+        exit_criteria=tuple(phase.exit_criteria),
+        metrics=tuple(_metric(metric, internal) for metric in metrics),
+        touchpoints=tuple(
+            _touchpoint(touchpoint, number, index, people, internal)
+            for index, touchpoint in enumerate(touchpoints, start=1)
+        ),
+        internal=PhaseInternal(
+            id=phase.id,
+            objective=phase.objective,
+            stage=phase.stage.value if phase.stage else None,
+            internal_only=phase.visibility is Visibility.internal,
+        ) if internal else None,
+    )
+
+
+def _metric(metric: Metric, internal: bool) -> MetricView:
+    return MetricView(
+        name=metric.name,
+        target=None if metric.target is None else str(metric.target),
+        source=metric.source,
+        internal=MetricInternal(metric.visibility is Visibility.customer) if internal else None,
+    )
+
+
+def _touchpoint(touchpoint: Touchpoint, phase_number: int, index: int, people: People, internal: bool) -> TouchpointView:
+    owner = people.owners.get(touchpoint.owner)
+    return TouchpointView(
+        anchor=f"tp-{phase_number}-{index}",
+        number=f"{phase_number}.{index}",
+        name=touchpoint.name,
+        customer_view=touchpoint.customer_view,
+        channel=touchpoint.channel,
+        mode=touchpoint.mode.value if touchpoint.mode else None,
+        timing=touchpoint.timing,
+        owner=_owner(owner, internal) if owner else None,
+        personas=tuple(_persona(people.personas[pid], internal) for pid in touchpoint.personas if pid in people.personas),
+        internal=TouchpointInternal(
+            id=touchpoint.id,
+            description=touchpoint.description,
+            notes=touchpoint.notes,
+            backstage=tuple(touchpoint.backstage),
+            playbooks=tuple(_playbook(playbook) for playbook in touchpoint.playbooks),
+            pain_points=tuple(touchpoint.pain_points),
+            opportunities=tuple(touchpoint.opportunities),
+            emotion=Emotion(touchpoint.emotion) if touchpoint.emotion is not None else None,
+            moment_that_matters=touchpoint.moment_that_matters,
+            internal_only=touchpoint.visibility is Visibility.internal,
+        ) if internal else None,
+    )
+
+
+def _owner(owner: Owner, internal: bool) -> OwnerView:
+    return OwnerView(name=owner.name, internal=OwnerInternal(owner.team, owner.contact) if internal else None)
+
+
+def _persona(persona: Persona, internal: bool) -> PersonaView:
+    return PersonaView(
+        name=persona.name,
+        role=persona.role,
+        internal=PersonaInternal(tuple(persona.goals), tuple(persona.pain_points), persona.quote) if internal else None,
+    )
+
+
+def _playbook(playbook: Playbook) -> PlaybookView:
+    url = playbook.url.strip()
+    is_web = url.lower().startswith(("https://", "http://")) and not any(c.isspace() for c in url)
+    return PlaybookView(title=playbook.title, url=playbook.url, link=url if is_web else None, trigger=playbook.trigger)
+
+
+def _personas_shown(journey: Journey, phases: tuple[PhaseView, ...], internal: bool) -> tuple[PersonaView, ...]:
+    """The map's own personas, then those its shown touchpoints involve, each once.
+
+    Built from the already filtered phases, so a catalog persona that only an internal
+    touchpoint involves is not shown to customers.
+    """
+    own = [_persona(persona, internal) for persona in journey.personas]
+    involved = [persona for phase in phases for touchpoint in phase.touchpoints for persona in touchpoint.personas]
+    return tuple(dict.fromkeys([*own, *involved]))
+
+
+def _journey_internal(journey: Journey, phases: tuple[PhaseView, ...], people: People) -> JourneyInternal:
+    owner = people.owners.get(journey.owner) if journey.owner else None
+    review = journey.review
+    due: date | None = review.last_reviewed + timedelta(days=review.every_days) if review else None
+    return JourneyInternal(
+        id=journey.id,
+        owner=_owner(owner, True) if owner else None,
+        status=journey.status.value if journey.status else None,
+        engagement=journey.engagement.value if journey.engagement else None,
+        last_reviewed=review.last_reviewed.isoformat() if review else None,
+        review_every_days=review.every_days if review else None,
+        review_due=due.isoformat() if due else None,
+        curve=emotion_curve(phases),
+        moments_that_matter=sum(
+            1 for phase in phases for tp in phase.touchpoints if tp.internal and tp.internal.moment_that_matters
+        ),
+    )

@@ -1,0 +1,160 @@
+"""Hostile map text in a real headless Chromium (Debian's `chromium`, driven by Playwright).
+
+Every text field holds script, attribute breakers, table breakers, javascript: links and Jinja
+syntax. The page must run no script (checked twice: as rendered, and with its
+Content-Security-Policy removed, so escaping alone is tested), log no console error, and show
+the emotion curve and the grid. Screenshots go to tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+
+import pytest
+
+from conftest import ARTIFACTS, render_documents, write_map
+
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
+PAYLOAD = ('<script>window.__pwned=1</script>"><img src=x onerror="window.__pwned=1">'
+           "'><svg onload=window.__pwned=1></td></table></svg>[x](javascript:window.__pwned=1) | a | b |"
+           " {{ 7*7 }} {% raw %} <!-- c -->")
+
+
+def hostile(field: str) -> str:
+    return f"{field}: {PAYLOAD}"
+
+
+def hostile_map() -> dict:
+    touchpoint = {
+        "name": hostile("name"), "customer_view": hostile("customer_view"), "description": hostile("description"),
+        "channel": "email", "mode": "human", "owner": "owner", "personas": ["persona"], "timing": hostile("timing"),
+        "pain_points": [hostile("pain_point")], "opportunities": [hostile("opportunity")],
+        "playbooks": [{"title": hostile("playbook"), "url": "javascript:window.__pwned=1",
+                       "trigger": hostile("trigger")}],
+        "backstage": [hostile("backstage")], "notes": hostile("notes"),
+    }
+    return {
+        "journeyctl": 1, "kind": "journey", "id": "hostile", "title": hostile("title"), "summary": hostile("summary"),
+        "segment": hostile("segment"), "owner": "owner",
+        "owners": [{"id": "owner", "name": hostile("owner"), "team": hostile("team"), "contact": hostile("contact")}],
+        "personas": [{"id": "persona", "name": hostile("persona"), "role": hostile("role"), "goals": [hostile("goal")],
+                      "pain_points": [hostile("persona_pain")], "quote": hostile("quote")}],
+        "phases": [
+            {"id": f"phase-{p}", "name": hostile(f"phase {p}"), "customer_goal": hostile("goal"),
+             "objective": hostile("objective"), "entry_criteria": [hostile("entry")], "exit_criteria": [hostile("exit")],
+             "metrics": [{"name": hostile("metric"), "target": hostile("target"), "source": hostile("source"),
+                          "visibility": "customer"}],
+             "touchpoints": [{**touchpoint, "id": f"tp-{p}-{t}", "emotion": (p + t) % 5 - 2,
+                              "moment_that_matters": t == 1} for t in range(3)]}
+            for p in range(3)
+        ],
+    }
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    """The hostile map rendered to HTML for both audiences, as files."""
+    folder = tmp_path_factory.mktemp("hostile")
+    write_map(folder, "hostile.yaml", hostile_map())
+    out = {}
+    for audience in ("internal", "customer"):
+        html = render_documents([folder], "html", audience)["hostile"]
+        out[audience] = folder / f"hostile.{audience}.html"
+        out[audience].write_text(html, encoding="utf-8")
+        without_csp = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+        assert without_csp != html
+        out[f"{audience}-no-csp"] = folder / f"hostile.{audience}.no-csp.html"
+        out[f"{audience}-no-csp"].write_text(without_csp, encoding="utf-8")
+    # The control: a page that really runs the payload, so the checks below can fail.
+    out["control"] = folder / "control.html"
+    out["control"].write_text(f"<!DOCTYPE html><html><body><p>{PAYLOAD}</p></body></html>", encoding="utf-8")
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    executable = shutil.which("chromium")
+    if executable is None:
+        message = "Debian's chromium is not installed (apt-get install chromium; .ci/run does it)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),  # a fresh --user-data-dir
+            executable_path=executable, headless=True, args=CHROMIUM_FLAGS,
+            viewport={"width": 1400, "height": 1000}, offline=True,
+        )
+        yield context
+        context.close()
+
+
+def visit(browser, path):
+    """Open a file:// page; return it with what happened: console errors, page errors, dialogs."""
+    page = browser.new_page()
+    events = {"console_errors": [], "page_errors": [], "dialogs": []}
+    page.on("console", lambda message: message.type == "error" and events["console_errors"].append(message.text))
+    page.on("pageerror", lambda error: events["page_errors"].append(str(error)))
+    page.on("dialog", lambda dialog: (events["dialogs"].append(dialog.message), dialog.dismiss()))
+    page.goto(path.as_uri(), wait_until="load")
+    page.wait_for_timeout(150)  # give an onerror or onload handler time to fire
+    return page, events
+
+
+def test_the_control_page_runs_the_payload(browser, pages):
+    page, events = visit(browser, pages["control"])
+    assert page.evaluate("window.__pwned") == 1
+    page.close()
+
+
+@pytest.mark.parametrize("variant", ["internal", "customer", "internal-no-csp", "customer-no-csp"])
+def test_hostile_text_runs_no_script_and_reads_as_written(browser, pages, variant):
+    page, events = visit(browser, pages[variant])
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert events["dialogs"] == []
+    assert events["console_errors"] == [] and events["page_errors"] == []
+    assert page.evaluate("document.querySelectorAll('script, iframe, object, embed').length") == 0
+    handlers = page.evaluate(
+        "[...document.querySelectorAll('*')].flatMap(e => [...e.attributes].map(a => a.name))"
+        ".filter(name => name.startsWith('on'))")
+    assert handlers == []
+    hrefs = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))")
+    assert all(href.startswith(("#", "https://", "http://")) for href in hrefs), hrefs
+    body = page.inner_text("body")
+    assert "name: <script>window.__pwned=1</script>" in body  # text, shown as written
+    assert "{{ 7*7 }} {% raw %}" in body and "49" not in body
+    assert page.locator("table.grid").count() == 1
+    box = page.locator("table.grid").bounding_box()
+    assert box and box["width"] > 0 and box["height"] > 0
+    page.close()
+
+
+def test_internal_page_shows_the_curve_and_grid(browser, pages):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page, events = visit(browser, pages["internal"])
+    curve = page.locator("svg.emotion-curve")
+    assert curve.count() == 1 and curve.is_visible()
+    box = curve.bounding_box()
+    assert box["width"] > 300 and box["height"] > 50
+    assert page.locator("svg.emotion-curve .point").count() == 9
+    line = page.locator("svg.emotion-curve path.line").bounding_box()
+    assert line and line["width"] > 100
+    assert page.locator("table.grid").is_visible()
+    path = ARTIFACTS / "hostile-internal.png"
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 10_000
+    page.close()
+
+
+def test_customer_page_has_no_curve(browser, pages):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page, _ = visit(browser, pages["customer"])
+    assert page.locator("svg.emotion-curve").count() == 0
+    assert page.locator("table.grid").is_visible()
+    page.screenshot(path=str(ARTIFACTS / "hostile-customer.png"), full_page=True)
+    page.close()

@@ -1,0 +1,148 @@
+"""The security boundary: a customer render shows every customer-facing field and no internal one.
+
+The map below holds a unique marker in every internal field (INTERNAL-MARKER-...) and in every id
+(IDMARKER-..., ids are not customer-facing either), and a unique value in every customer-facing
+field (CUSTOMER-...). The expectations come from the spec's table, not from render/view.py.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from conftest import pdf_text, render_documents, squeeze, write_map
+from journeyctl.loading import load_workspace
+from journeyctl.render.view import People, build_view
+
+INTERNAL = "INTERNAL-MARKER-"
+ID = "idmarker-"
+REVIEW_DATE = "2031-07-19"  # review is internal: neither the date nor the next-review date may show
+
+
+def customer_facing_values() -> list[str]:
+    return [f"CUSTOMER-{name}" for name in (
+        "journey-title", "journey-summary", "journey-segment",
+        "phase-name", "phase-goal", "phase-entry", "phase-exit",
+        "metric-name", "metric-target", "metric-source",
+        "touchpoint-name", "touchpoint-customer-view", "touchpoint-timing",
+        "owner-name", "persona-name", "persona-role",
+    )] + ["email", "digital"]  # the touchpoint's channel and mode
+
+
+def marker_maps(folder):
+    catalog = {
+        "journeyctl": 1, "kind": "catalog",
+        # Involved only in an internal touchpoint, so never shown to the customer.
+        "personas": [{"id": f"{ID}hidden-persona", "name": f"{INTERNAL}hidden-persona-name",
+                      "role": f"{INTERNAL}hidden-persona-role"}],
+    }
+    journey = {
+        "journeyctl": 1, "kind": "journey", "id": "leak-test",
+        "title": "CUSTOMER-journey-title", "summary": "CUSTOMER-journey-summary", "segment": "CUSTOMER-journey-segment",
+        "engagement": "hybrid", "status": "retired", "owner": f"{ID}map-owner",
+        "review": {"last_reviewed": REVIEW_DATE, "every_days": 30},
+        "owners": [
+            {"id": f"{ID}owner", "name": "CUSTOMER-owner-name", "team": f"{INTERNAL}owner-team",
+             "contact": f"{INTERNAL}owner-contact"},
+            {"id": f"{ID}map-owner", "name": f"{INTERNAL}map-owner-name", "team": f"{INTERNAL}map-owner-team"},
+        ],
+        "personas": [{"id": f"{ID}persona", "name": "CUSTOMER-persona-name", "role": "CUSTOMER-persona-role",
+                      "goals": [f"{INTERNAL}persona-goal"], "pain_points": [f"{INTERNAL}persona-pain-point"],
+                      "quote": f"{INTERNAL}persona-quote"}],
+        "phases": [
+            {
+                "id": f"{ID}phase", "name": "CUSTOMER-phase-name", "stage": "land",
+                "customer_goal": "CUSTOMER-phase-goal", "objective": f"{INTERNAL}phase-objective",
+                "entry_criteria": ["CUSTOMER-phase-entry"], "exit_criteria": ["CUSTOMER-phase-exit"],
+                "metrics": [
+                    {"name": "CUSTOMER-metric-name", "target": "CUSTOMER-metric-target",
+                     "source": "CUSTOMER-metric-source", "visibility": "customer"},
+                    {"name": f"{INTERNAL}metric-name", "target": f"{INTERNAL}metric-target",
+                     "source": f"{INTERNAL}metric-source"},
+                ],
+                "touchpoints": [
+                    {
+                        "id": f"{ID}touchpoint", "name": "CUSTOMER-touchpoint-name",
+                        "customer_view": "CUSTOMER-touchpoint-customer-view",
+                        "description": f"{INTERNAL}touchpoint-description",
+                        "channel": "email", "mode": "digital", "owner": f"{ID}owner", "personas": [f"{ID}persona"],
+                        "timing": "CUSTOMER-touchpoint-timing", "emotion": -2, "moment_that_matters": True,
+                        "pain_points": [f"{INTERNAL}touchpoint-pain-point"],
+                        "opportunities": [f"{INTERNAL}touchpoint-opportunity"],
+                        "playbooks": [{"title": f"{INTERNAL}playbook-title",
+                                       "url": f"https://{INTERNAL.lower()}playbook-url.example.com/play",
+                                       "trigger": f"{INTERNAL}playbook-trigger"}],
+                        "backstage": [f"{INTERNAL}touchpoint-backstage"],
+                        "notes": f"{INTERNAL}touchpoint-notes",
+                    },
+                    {
+                        "id": f"{ID}internal-touchpoint", "name": f"{INTERNAL}internal-touchpoint-name",
+                        "customer_view": f"{INTERNAL}internal-touchpoint-customer-view", "channel": "meeting",
+                        "owner": f"{ID}map-owner", "personas": [f"{ID}hidden-persona"],
+                        "timing": f"{INTERNAL}internal-touchpoint-timing", "visibility": "internal",
+                    },
+                ],
+            },
+            {
+                "id": f"{ID}internal-phase", "name": f"{INTERNAL}internal-phase-name", "visibility": "internal",
+                "customer_goal": f"{INTERNAL}internal-phase-goal", "entry_criteria": [f"{INTERNAL}internal-phase-entry"],
+                "touchpoints": [{"id": f"{ID}touchpoint-in-internal-phase", "name": f"{INTERNAL}touchpoint-in-internal-phase",
+                                 "customer_view": f"{INTERNAL}touchpoint-in-internal-phase-view",
+                                 "channel": "phone", "owner": f"{ID}owner"}],
+            },
+        ],
+    }
+    write_map(folder, "catalog.yaml", catalog)
+    write_map(folder, "leak-test.yaml", journey, dates=(REVIEW_DATE,))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def maps(tmp_path_factory):
+    return marker_maps(tmp_path_factory.mktemp("leak"))
+
+
+def assert_customer_safe(text: str, where: str) -> None:
+    flat = squeeze(text).upper()
+    for forbidden in (INTERNAL, ID, REVIEW_DATE, "2031-08-18"):
+        assert squeeze(forbidden).upper() not in flat, f"{forbidden} leaked into {where}"
+    # Emotion and moments that matter are internal: not even their legend may appear
+    # (the stylesheet, shared by both audiences, may name their classes).
+    words = squeeze(re.sub(r"<style>.*?</style>", "", text, flags=re.S)).upper()
+    for word in ("EMOTION", "MOMENTTHATMATTER", "PLAYBOOK", "RETIRED"):
+        assert word not in words, f"{word.lower()} appears in {where}"
+    for value in customer_facing_values():
+        assert squeeze(value).upper() in flat, f"customer-facing {value} is missing from {where}"
+
+
+def test_the_markers_are_really_in_the_map(maps):
+    """The control: the internal render shows every marker, so the test below can fail."""
+    internal = render_documents([maps], "md", "internal")["leak-test"]
+    for marker in ("phase-objective", "touchpoint-notes", "owner-contact", "persona-quote", "playbook-trigger",
+                   "internal-phase-name", "internal-touchpoint-name", "metric-source", "map-owner-name"):
+        assert f"{INTERNAL}{marker}" in internal
+    assert REVIEW_DATE in internal
+
+
+def test_the_customer_view_model_holds_no_internal_data(maps):
+    """The boundary is in the data, so no template (a user's included) can reach an internal field."""
+    workspace = load_workspace([str(maps)])
+    journey = workspace.journeys[0].model
+    view = build_view(journey, People.for_journey(journey, [item.model for item in workspace.catalogs]), "customer")
+    dumped = repr(dataclasses.asdict(view))
+    assert INTERNAL not in dumped and ID not in dumped and REVIEW_DATE not in dumped
+    assert re.search(r"'internal': (?!None)", dumped) is None  # every internal part is None
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_customer_text_formats_leak_nothing(maps, fmt):
+    document = render_documents([maps], fmt, "customer")["leak-test"]
+    assert isinstance(document, str)
+    assert_customer_safe(document, f"customer {fmt}")  # for HTML: raw text, so attributes and comments too
+
+
+def test_customer_pdf_leaks_nothing(maps):
+    pages = pdf_text(render_documents([maps], "pdf", "customer")["leak-test"])
+    assert_customer_safe("\n".join(pages), "customer pdf")
