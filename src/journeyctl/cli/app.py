@@ -14,7 +14,7 @@ from journeyctl import __version__
 from journeyctl.cli import init_command, lint_command, rules_command, schema_command
 from journeyctl.cli import diff_command
 from journeyctl.cli import render_command
-from journeyctl.loading import UsageError
+from journeyctl.problems import UsageError
 
 app = typer.Typer(
     name="journeyctl",

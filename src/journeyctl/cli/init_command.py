@@ -8,11 +8,10 @@ from datetime import date
 from pathlib import Path
 from typing import Optional
 
-import jinja2
 import typer
 
 from journeyctl.fileio import write_atomic
-from journeyctl.loading import UsageError
+from journeyctl.problems import UsageError
 from journeyctl.resources import schema_file, templates_dir
 from journeyctl.schema.models import ID_PATTERN
 
@@ -30,6 +29,8 @@ def init(
         raise UsageError(f"{path} already exists; init never overwrites a file")
     if not path.parent.is_dir():
         raise UsageError(f"folder {path.parent} does not exist")
+    import jinja2
+
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(templates_dir()), keep_trailing_newline=True,
                                      undefined=jinja2.StrictUndefined)
     text = environment.get_template("init/laer-journey.yaml").render(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ruamel.yaml.nodes import MappingNode, SequenceNode
+from yaml.nodes import MappingNode, SequenceNode
 
 from journeyctl.loading.source import node_span
 from journeyctl.problems import FILE_START, Span

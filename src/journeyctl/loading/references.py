@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from journeyctl.loading.source import node_span
 from journeyctl.loading.validate import did_you_mean
 from journeyctl.problems import DUPLICATE_ID, UNKNOWN_REFERENCE, Problem, Span
 from journeyctl.schema import Catalog, Journey
@@ -34,31 +35,47 @@ class FileIndex:
 
 
 def index_file(map_file) -> FileIndex:
-    """Every id a map file defines and every owner/persona id it refers to."""
+    """Every id a map file defines and every owner/persona id it refers to, with positions.
+
+    Walks the node tree once, beside the validated model (whose shape it therefore has), so a
+    large map is indexed in one pass instead of one tree search per id.
+    """
     model = map_file.model
     index = FileIndex(map_file.path, "catalog" if isinstance(model, Catalog) else "journey")
+    root = _fields(map_file.source.root)
 
-    def mention(target: list, noun: str, item_id: str, loc: tuple) -> None:
-        target.append(Mention(noun, item_id, map_file.locate(loc), map_file.semantic_path(loc)))
+    def mention(target: list, noun: str, node, semantic: str) -> None:
+        target.append(Mention(noun, node.value, node_span(node), semantic))
 
     if isinstance(model, Journey):
-        mention(index.definitions, "map", model.id, ("id",))
+        mention(index.definitions, "map", root["id"], "id")
         if model.owner is not None:
-            mention(index.references, "owner", model.owner, ("owner",))
-    for i, owner in enumerate(model.owners):
-        mention(index.definitions, "owner", owner.id, ("owners", i, "id"))
-    for i, persona in enumerate(model.personas):
-        mention(index.definitions, "persona", persona.id, ("personas", i, "id"))
+            mention(index.references, "owner", root["owner"], "owner")
+    for kind, noun in (("owners", "owner"), ("personas", "persona")):
+        for item in _items(root.get(kind)):
+            fields = _fields(item)
+            mention(index.definitions, noun, fields["id"], f"{kind}[{fields['id'].value}].id")
     if isinstance(model, Journey):
-        for p, phase in enumerate(model.phases):
-            mention(index.definitions, "phase", phase.id, ("phases", p, "id"))
-            for t, touchpoint in enumerate(phase.touchpoints):
-                base = ("phases", p, "touchpoints", t)
-                mention(index.definitions, "touchpoint", touchpoint.id, base + ("id",))
-                mention(index.references, "owner", touchpoint.owner, base + ("owner",))
-                for k, persona_id in enumerate(touchpoint.personas):
-                    mention(index.references, "persona", persona_id, base + ("personas", k))
+        for phase_node in _items(root.get("phases")):
+            phase = _fields(phase_node)
+            phase_path = f"phases[{phase['id'].value}]"
+            mention(index.definitions, "phase", phase["id"], f"{phase_path}.id")
+            for touchpoint_node in _items(phase.get("touchpoints")):
+                touchpoint = _fields(touchpoint_node)
+                path = f"{phase_path}.touchpoints[{touchpoint['id'].value}]"
+                mention(index.definitions, "touchpoint", touchpoint["id"], f"{path}.id")
+                mention(index.references, "owner", touchpoint["owner"], f"{path}.owner")
+                for k, persona in enumerate(_items(touchpoint.get("personas"))):
+                    mention(index.references, "persona", persona, f"{path}.personas[{k}]")
     return index
+
+
+def _fields(node) -> dict:
+    return {key.value: value for key, value in node.value} if node is not None else {}
+
+
+def _items(node) -> list:
+    return node.value if node is not None and isinstance(node.value, list) else []
 
 
 @dataclass(slots=True)

@@ -4,8 +4,9 @@ A map file comes from any contributor's pull request, so this module treats the 
 hostile: size, encoding, tabs, nesting depth, tags, duplicate keys and alias expansion are
 checked here, and every failure becomes a located Problem, never an exception.
 
-Speed: the tree is composed by libyaml through ruamel.yaml's C extension (marks included,
-no round-trip overhead), and the Python values are built by one small walk below.
+Speed: the tree is composed by libyaml (PyYAML's C binding: plain node objects with marks,
+no resolver, no round-trip overhead), and the Python values are built by one small walk
+below that also resolves plain scalars by the YAML 1.2 core schema (`yes` stays text).
 """
 
 from __future__ import annotations
@@ -40,20 +41,34 @@ _C_SAFE_BLOCK_PREFIX = 2_500
 _DEEP_BLOCK_LINE = re.compile(r"(?:^|\n)[ ?:\-]{%d}" % _C_SAFE_BLOCK_PREFIX)
 _TAB_INDENT = re.compile(r"^ *\t", re.M)
 
-try:  # the C parser; ruamel.yaml's pure-Python one is the fallback
-    from ruamel.yaml.cyaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on the platform
-    from ruamel.yaml import SafeLoader as _Loader  # type: ignore[assignment]
+import yaml
+from yaml.error import MarkedYAMLError, YAMLError
+from yaml.events import CollectionEndEvent, CollectionStartEvent, StreamEndEvent
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
 
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
-from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
-from ruamel.yaml.reader import ReaderError
+# The C parser where PyYAML was built with libyaml (every wheel is); else the pure-Python one.
+_BaseLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_DEFAULT_TAGS = {ScalarNode: "tag:yaml.org,2002:str", SequenceNode: "tag:yaml.org,2002:seq",
+                 MappingNode: "tag:yaml.org,2002:map"}
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """No implicit typing in the loader: _Builder does it (YAML 1.2, and without a Python
+    resolver call per node, which costs more than the C parse of a large map)."""
+
+    def resolve(self, kind, value, implicit):
+        return _DEFAULT_TAGS[kind]
+
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
 
 _TAG = "tag:yaml.org,2002:"
-_STR, _INT, _FLOAT, _BOOL, _NULL = _TAG + "str", _TAG + "int", _TAG + "float", _TAG + "bool", _TAG + "null"
-_TIMESTAMP, _MAP, _SEQ, _MERGE = _TAG + "timestamp", _TAG + "map", _TAG + "seq", _TAG + "merge"
-_SCALAR_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP}
+_STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
+_SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
 @dataclass(slots=True)
@@ -63,7 +78,7 @@ class Source:
     path: str
     text: str
     data: Any
-    root: Any  # a ruamel.yaml node
+    root: Any  # a yaml.nodes.Node
 
 
 class _Stop(Exception):
@@ -138,7 +153,7 @@ def parse(path: str, text: str) -> Source | Problem:
     if root is None:
         return Source(path, text, None, None)
     try:
-        data = _Builder(path).build(root)
+        data = _Builder(path, text).build(root)
     except _Stop as stop:
         return stop.problem
     return Source(path, text, data, root)
@@ -172,7 +187,7 @@ def _measure_depth(path: str, text: str) -> Problem | None:
                     return Problem(path, span, UNSUPPORTED_YAML, f"nesting deeper than {MAX_DEPTH} levels")
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
-            elif type(event).__name__ == "StreamEndEvent":
+            elif isinstance(event, StreamEndEvent):
                 return None
     except YAMLError as error:
         return _yaml_problem(path, text, error)
@@ -189,6 +204,8 @@ def _yaml_problem(path: str, text: str, error: YAMLError) -> Problem:
         mark = error.problem_mark
         span = Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2)
         message = str(error.problem or "invalid YAML")
+        if "maximum nesting depth" in message:  # libyaml's own limit (1,000 levels), met before ours
+            return Problem(path, span, UNSUPPORTED_YAML, f"nesting deeper than {MAX_DEPTH} levels")
         if "another document" in message:
             return Problem(path, span, YAML_SYNTAX, "a map file holds one YAML document, but a second one starts here")
         if "cannot start any token" in message and _char_at(text, mark) == "\t":
@@ -213,8 +230,9 @@ _BUILDING = object()  # marks a collection whose children are being built
 class _Builder:
     """Builds plain Python values from composed nodes, rejecting what a map never needs."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, text: str):
         self.path = path
+        self.text = text
         self.built: dict[int, Any] = {}  # id(node) -> value, for aliases
         self.sizes: dict[int, int] = {}  # id(node) -> node count of its subtree
         self.expanded = 0
@@ -258,7 +276,7 @@ class _Builder:
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
                 self.stop(key_node, UNSUPPORTED_YAML, "mapping keys must be plain text, not lists or mappings")
-            if key_node.tag == _MERGE:
+            if key_node.value == "<<" and not key_node.style:
                 self.stop(key_node, UNSUPPORTED_YAML, "merge keys (<<) are not supported; write the fields out")
             if key_node.tag not in _SCALAR_TAGS:
                 self.stop(key_node, UNSUPPORTED_YAML, f"tag {_short(key_node.tag)} is not allowed; map files use plain YAML")
@@ -275,29 +293,58 @@ class _Builder:
     def scalar(self, node) -> Any:
         tag, text = node.tag, node.value
         if tag == _STR:
+            if not node.style and (not text or text[0] in _MAYBE_TYPED) and not self.explicit(node):
+                return _plain_value(text)
             return text
-        if tag == _INT:
-            return _to_int(text)
-        if tag == _BOOL:
-            return text.lower() == "true"
-        if tag == _NULL:
-            return None
-        if tag == _FLOAT:
-            return _to_float(text)
-        if tag == _TIMESTAMP:
-            try:
-                if len(text) == 10:
-                    return date.fromisoformat(text)
-                return datetime.fromisoformat(text.replace(" ", "T", 1).replace("Z", "+00:00"))
-            except ValueError:  # e.g. 2026-13-01: left as text, so validation says what is wrong
-                return text
-        if tag == _MERGE:
-            return text
+        if tag in _SCALAR_TAGS:  # an explicit standard tag such as !!int "5"
+            return _plain_value(text)
         self.stop(node, UNSUPPORTED_YAML, f"tag {_short(tag)} is not allowed; map files use plain YAML")
+
+    def explicit(self, node) -> bool:
+        """Whether a plain scalar carries an explicit tag (`!!str 90`), which BaseLoader also calls str."""
+        return self.text_at(node) == "!"
+
+    def text_at(self, node) -> str:
+        index = node.start_mark.index
+        return self.text[index] if 0 <= index < len(self.text) else ""
 
 
 def _short(tag: str) -> str:
     return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+
+
+# YAML 1.2 core schema, plus dates and times as every YAML library reads them.
+_MAYBE_TYPED = frozenset("0123456789-+.~ntfNTF")
+_NULL_WORDS = {"~", "null", "Null", "NULL"}
+_BOOL_WORDS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT_TEXT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT_TEXT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+_DATETIME = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+                       r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?")
+
+
+def _plain_value(text: str) -> Any:
+    """The value of a plain scalar: null, a boolean, a number, a date, or the text itself."""
+    if not text or text in _NULL_WORDS:
+        return None
+    if text in _BOOL_WORDS:
+        return _BOOL_WORDS[text]
+    if _INT_TEXT.fullmatch(text):
+        return _to_int(text)
+    if _FLOAT_TEXT.fullmatch(text):
+        return _to_float(text)
+    if _DATE.fullmatch(text):
+        try:
+            return date.fromisoformat("-".join(part.zfill(2) for part in text.split("-")))
+        except ValueError:  # e.g. 2026-13-01: left as text, so validation says what is wrong
+            return text
+    if _DATETIME.fullmatch(text):
+        try:
+            return datetime.fromisoformat(re.sub(r"[ \t]+", "T", text, count=1).replace("Z", "+00:00"))
+        except ValueError:
+            return text
+    return text
 
 
 def _to_int(text: str) -> int:

@@ -45,14 +45,17 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @functools.lru_cache(maxsize=8)
-def _patterns(deny_words: tuple[str, ...], hosts: tuple[str, ...]) -> list[tuple[re.Pattern, str]]:
-    patterns = [(_EMAIL, "an email address")]
+def _pattern(deny_words: tuple[str, ...], hosts: tuple[str, ...]) -> tuple[re.Pattern, list[str]]:
+    """One regex with a group per thing to find (one search per text), and what each group means."""
+    parts, meanings = [f"({_EMAIL.pattern})"], ["an email address"]
     for host in hosts:
-        patterns.append((re.compile(rf"(?<![\w.-]){re.escape(host)}(?![\w-])", re.I), f"the internal host {host!r}"))
+        parts.append(rf"((?<![\w.-]){re.escape(host)}(?![\w-]))")
+        meanings.append(f"the internal host {host!r}")
     for word in deny_words:
         words = r"\s+".join(re.escape(part) for part in word.split())
-        patterns.append((re.compile(rf"(?<!\w){words}(?!\w)", re.I), f"the word {word!r}"))
-    return patterns
+        parts.append(rf"((?<!\w){words}(?!\w))")
+        meanings.append(f"the word {word!r}")
+    return re.compile("|".join(parts), re.I), meanings
 
 
 def customer_texts(journey):
@@ -85,17 +88,14 @@ def customer_texts(journey):
 
 def check(context):
     settings = context.settings
-    patterns = _patterns(settings.deny_words, settings.internal_hosts)
+    pattern, meanings = _pattern(settings.deny_words, settings.internal_hosts)
     for loc, text in customer_texts(context.journey):
-        if not isinstance(text, str):
-            continue
-        for pattern, what in patterns:
-            match = pattern.search(text)
-            if match:
-                yield context.problem(
-                    CHECK, f"customer-facing {loc[-1] if isinstance(loc[-1], str) else loc[-2]} contains {what} "
-                    f"({match.group(0)!r}); customers will see it", loc)
-                break
+        match = pattern.search(text) if isinstance(text, str) else None
+        if match:
+            what = meanings[match.lastindex - 1]
+            field = loc[-1] if isinstance(loc[-1], str) else loc[-2]
+            yield context.problem(CHECK, f"customer-facing {field} contains {what} ({match.group(0)!r}); "
+                                  "customers will see it", loc)
 
 
 RULE = Rule(CHECK, "map", __doc__, check)
