@@ -102,10 +102,9 @@ class _Recorder:
         self.changes: list[Change] = []
 
     def add(self, kind: Kind, path: str, old: Any, new: Any, *, facing: bool, moment: bool = False,
-            loc: tuple | None = None, file: str | None = None) -> None:
+            loc: tuple | None = None) -> None:
         line = self.new_file.locate(loc).line if loc is not None else None
-        self.changes.append(Change(self.map_name, kind, path, old, new, facing, moment, line,
-                                   file or self.new_file.path))
+        self.changes.append(Change(self.map_name, kind, path, old, new, facing, moment, line, self.new_file.path))
 
     def fields(self, subject: str, path: str, old: BaseModel, new: BaseModel, loc: tuple, *,
                visible: bool, moment: bool = False, skip: frozenset[str] = frozenset()) -> None:
@@ -193,7 +192,6 @@ class _JourneyDiff:
         self.phases = pair(self.old.phases, self.new.phases, key=lambda p: p.id, words=_phase_words, threshold=threshold)
         # old phase id -> new phase id, so a touchpoint in a renamed phase has not moved
         self.phase_partner = {old.id: new.id for old, new in self.phases.matched + self.phases.renamed}
-        self.old_path = old_file.path
         self.new_placed = _placed(self.new)
         self.touchpoints = pair(_placed(self.old), self.new_placed, key=lambda p: p.touchpoint.id,
                                 words=_touchpoint_words, threshold=threshold)
@@ -220,11 +218,11 @@ class _JourneyDiff:
                            visible=phase_visible(old_phase) or phase_visible(phase), skip=_PHASE_PARTS)
                 self._metrics(old_phase, phase, p)
             self._touchpoints_into(phase, p)
-            self._touchpoints_removed_from(lambda old_id, target=phase.id: self.phase_partner.get(old_id) == target)
+            self._touchpoints_removed({old_id for old_id, new_id in self.phase_partner.items() if new_id == phase.id}, phase.id)
         for old_phase in self.phases.removed:
             out.add("removed", f"phases/{old_phase.id}", plain(old_phase.model_copy(update={"touchpoints": []})), None,
                     facing=phase_visible(old_phase))
-            self._touchpoints_removed_from(lambda old_id, gone=old_phase.id: old_id == gone)
+            self._touchpoints_removed({old_phase.id}, old_phase.id)
         if self.options.order:
             self._phase_order()
         return out.changes
@@ -268,10 +266,11 @@ class _JourneyDiff:
         if self.options.order:
             self._order_within(stayed)
 
-    def _touchpoints_removed_from(self, in_phase) -> None:
+    def _touchpoints_removed(self, old_phase_ids: set[str], phase_id: str) -> None:
+        """Removed touchpoints that were in `old_phase_ids`, reported under `phase_id` (the phase's id now)."""
         for before in self.touchpoints.removed:
-            if in_phase(before.phase.id):
-                self.out.add("removed", before.path, plain(before.touchpoint), None,
+            if before.phase.id in old_phase_ids:
+                self.out.add("removed", f"phases/{phase_id}/touchpoints/{before.touchpoint.id}", plain(before.touchpoint), None,
                              facing=touchpoint_visible(before.phase, before.touchpoint),
                              moment=before.touchpoint.moment_that_matters)
 
