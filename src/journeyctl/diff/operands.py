@@ -19,8 +19,8 @@ from journeyctl.diff import gitsource
 from journeyctl.diff.gitsource import refuse_option_like
 from journeyctl.diff.sides import FileText
 from journeyctl.loading import discover
-from journeyctl.loading.source import DEFAULT_MAX_BYTES, read_text
-from journeyctl.problems import FILE_START, UNREADABLE_FILE, Problem, UsageError
+from journeyctl.loading.source import DEFAULT_MAX_BYTES, decode_text, read_text
+from journeyctl.problems import Problem, UsageError
 
 DEV_NULL = "/dev/null"
 
@@ -174,14 +174,4 @@ def _read_file(path: str, max_bytes: int, display: str | None = None) -> str | P
 
 def _decode(display: str, raw: bytes, max_bytes: int) -> str | Problem:
     """The checks read_text makes on a file on disk, for bytes that came from git."""
-    def problem(message: str) -> Problem:
-        return Problem(display, FILE_START, UNREADABLE_FILE, message)
-
-    if len(raw) > max_bytes:
-        return problem(f"file is larger than the limit of {max_bytes:,} bytes (max_file_bytes)")
-    if b"\0" in raw:
-        return problem("file is not text (it contains NUL bytes)")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return problem(f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8")
+    return decode_text(display, raw, max_bytes)

@@ -95,27 +95,31 @@ def node_span(node) -> Span:
 
 def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str | Problem:
     """Read a file as UTF-8 text, or say why it cannot be a map file."""
-
-    def problem(message: str, span: Span = FILE_START) -> Problem:
-        return Problem(path, span, UNREADABLE_FILE, message)
-
     try:
         with open(path, "rb") as handle:
             raw = handle.read(max_bytes + 1)
     except OSError as error:
-        return problem(f"cannot read file: {error.strerror or error}")
+        return Problem(path, FILE_START, UNREADABLE_FILE, f"cannot read file: {error.strerror or error}")
+    return decode_text(path, raw, max_bytes)
+
+
+def decode_text(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str | Problem:
+    """Bytes (from a file, or from git) as UTF-8 text, or say why they cannot be a map file."""
+
+    def problem(message: str, span: Span = FILE_START) -> Problem:
+        return Problem(path, span, UNREADABLE_FILE, message)
+
     if len(raw) > max_bytes:
         return problem(f"file is larger than the limit of {max_bytes:,} bytes (max_file_bytes)")
     if b"\0" in raw:
         return problem("file is not text (it contains NUL bytes)", _offset_span(raw, raw.index(b"\0")))
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return problem(
             f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8",
             _offset_span(raw, error.start),
         )
-    return text
 
 
 def _offset_span(raw: bytes, offset: int) -> Span:

@@ -80,6 +80,9 @@ def validate(source: Source, channels: Sequence[str] = DEFAULT_CHANNELS):
     if "journeyctl" not in data:
         return None, [file_problem("not a journeyctl map file: no top-level 'journeyctl:' key" + did_you_mean_key(data, "journeyctl"))]
     version = data["journeyctl"]
+    if isinstance(version, str) and version.strip() == str(FORMAT_VERSION):
+        return None, [file_problem(f"'journeyctl:' must be the number {FORMAT_VERSION}, not text; remove the quotes",
+                                   ("journeyctl",), INVALID_VALUE)]
     if version != FORMAT_VERSION or isinstance(version, bool):
         return None, [file_problem(
             f"unsupported format version {version!r}; this journeyctl reads 'journeyctl: {FORMAT_VERSION}'", ("journeyctl",),
