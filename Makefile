@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT := build/demo
 
-.PHONY: demo test bench schema clean
+.PHONY: demo test bench schema screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,12 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 
 demo: $(VENV)/.installed
 	$(BIN)/journeyctl lint maps/
+	$(BIN)/journeyctl render maps/ --format html --format md --audience internal --out $(OUT)/internal
+	$(BIN)/journeyctl render maps/ --format pdf --audience customer --out $(OUT)/customer
+	@echo "Open $(OUT)/internal/index.html (HTML maps), $(OUT)/internal/index.md (Markdown); customer PDFs in $(OUT)/customer/"
+
+screenshots: $(VENV)/.installed
+	scripts/screenshots.sh $(BIN)/journeyctl
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
