@@ -136,9 +136,9 @@ def run_lint(paths: Sequence[str], settings: LintSettings, *, baseline: str | Pa
              jobs: int | None = None) -> LintResult:
     started = time.perf_counter()
     tasks = discover(paths)
-    named = {path for path, _ in tasks}
-    context_tasks = [(path, True) for path, _ in discover(str(settings.config.resolve(p)) for p in settings.config.catalogs)
-                     if path not in named and os.path.abspath(path) not in {os.path.abspath(n) for n in named}]
+    named = {os.path.abspath(path) for path, _ in tasks}
+    catalogs = discover(str(settings.config.resolve(path)) for path in settings.config.catalogs)
+    context_tasks = [(path, True) for path, _ in catalogs if os.path.abspath(path) not in named]
     outcomes = _lint_files(tasks + context_tasks, settings, jobs)
     for outcome in outcomes[len(tasks):]:
         outcome.context_only = True

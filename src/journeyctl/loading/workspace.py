@@ -60,7 +60,14 @@ class Workspace:
 def discover(paths: Iterable[str]) -> list[tuple[str, bool]]:
     """Every map file named by `paths`, with whether it was named directly. Hidden folders are skipped."""
     found: list[tuple[str, bool]] = []
-    seen: set[str] = set()
+    seen: set[str] = set()  # absolute paths: `maps/` and `./maps/catalog.yaml` name one file once
+
+    def add(candidate: str, named_directly: bool) -> None:
+        key = os.path.abspath(candidate)
+        if key not in seen:
+            seen.add(key)
+            found.append((candidate, named_directly))
+
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -68,14 +75,9 @@ def discover(paths: Iterable[str]) -> list[tuple[str, bool]]:
                 folders[:] = sorted(name for name in folders if not name.startswith("."))
                 for name in sorted(files):
                     if name.endswith(MAP_SUFFIXES):
-                        candidate = os.path.normpath(os.path.join(folder, name))
-                        if candidate not in seen:
-                            seen.add(candidate)
-                            found.append((candidate, False))
+                        add(os.path.normpath(os.path.join(folder, name)), False)
         elif path.exists():
-            if raw not in seen:
-                seen.add(raw)
-                found.append((raw, True))
+            add(raw, True)
         else:
             raise UsageError(f"no such file or folder: {raw}")
     return found
