@@ -14,6 +14,7 @@ from journeyctl import __version__
 from journeyctl.cli import init_command, lint_command, rules_command, schema_command
 from journeyctl.cli import diff_command
 from journeyctl.cli import render_command
+from journeyctl.cli import fmt_command
 from journeyctl.problems import UsageError
 
 app = typer.Typer(
@@ -58,6 +59,7 @@ app.command("schema")(_usage_errors_exit_2(schema_command.schema))
 app.command("init")(_usage_errors_exit_2(init_command.init))
 app.command("diff")(_usage_errors_exit_2(diff_command.diff))
 app.command("render")(_usage_errors_exit_2(render_command.render))
+app.command("fmt")(_usage_errors_exit_2(fmt_command.fmt))
 
 
 def main() -> None:

@@ -1,0 +1,113 @@
+"""The data of a map file, rebuilt in canonical shape and written by ruamel.yaml without comments.
+
+Canonical: keys in the spec's order, block style except for id lists (`personas: [a, b]`),
+and text plain unless it needs quotes, then always double quotes. It needs them when YAML (1.2,
+or 1.1 as older tools read it: `yes`, `on`) would read it plain as something else, and when it
+starts like a comparison (`"< 30 days"`, so that a target does not look like YAML syntax); a
+persona's `quote` is always quoted. How the author quoted a value does not matter. Text written
+as a folded (`>-`) or literal (`|`) block stays one, with its line breaks: prose is never reflowed.
+"""
+
+from __future__ import annotations
+
+import io
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.emitter import Emitter
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    FoldedScalarString,
+    LiteralScalarString,
+)
+
+from journeyctl.fmt.layout import CHILDREN, ID_LISTS, QUOTED_FIELDS, ordered_keys
+
+# Never wrap: a long line of prose stays one line, as its author wrote it.
+NO_WRAP = 1 << 30
+_STR_TAG = "tag:yaml.org,2002:str"
+_analyzer = Emitter(None)
+_RESOLVERS = (VersionedResolver(version=(1, 2)), VersionedResolver(version=(1, 1)))
+_COMPARISONS = "<>="
+
+
+def make_yaml() -> YAML:
+    """The one ruamel configuration: 2-space mappings, `- ` items indented under their key."""
+    yaml = YAML()  # round-trip
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = NO_WRAP
+    return yaml
+
+
+def dump(data) -> str:
+    stream = io.StringIO()
+    make_yaml().dump(data, stream)
+    return stream.getvalue()
+
+
+def rebuild(node, kind: str, keep_block: set[tuple], path: tuple = ()):
+    """A fresh tree (no comments, no anchors) of `node`, a mapping of kind `kind`.
+
+    `keep_block` holds paths of id lists that must stay block lists because comments sit on their items.
+    """
+    result = CommentedMap()
+    result.fa.set_block_style()
+    for key in ordered_keys(kind, list(node)):
+        value = node[key]
+        child_path = path + (key,)
+        child_kind = CHILDREN.get((kind, key))
+        if isinstance(value, dict):
+            result[key] = rebuild(value, child_kind or "", keep_block, child_path)
+        elif isinstance(value, list):
+            flow = (kind, key) in ID_LISTS and child_path not in keep_block and all(
+                not isinstance(item, (dict, list)) for item in value)
+            result[key] = _sequence(value, child_kind, keep_block, child_path, flow)
+        else:
+            result[key] = scalar(value, always_quote=(kind, key) in QUOTED_FIELDS)
+    return result
+
+
+def _sequence(items, kind, keep_block, path, flow: bool) -> CommentedSeq:
+    result = CommentedSeq()
+    for index, item in enumerate(items):
+        if isinstance(item, dict):
+            result.append(rebuild(item, kind or "", keep_block, path + (index,)))
+        elif isinstance(item, list):  # not in a valid map; kept as it is, in block style
+            result.append(_sequence(item, None, keep_block, path + (index,), False))
+        else:
+            result.append(scalar(item, in_flow=flow))
+    if flow:
+        result.fa.set_flow_style()
+    else:
+        result.fa.set_block_style()
+    return result
+
+
+def scalar(value, *, in_flow: bool = False, always_quote: bool = False):
+    """A scalar in its canonical style; numbers, dates, booleans and nulls are written as ruamel read them."""
+    if isinstance(value, FoldedScalarString):
+        folded = FoldedScalarString(str(value))
+        folded.fold_pos = list(getattr(value, "fold_pos", []))  # keep the author's line breaks
+        return folded
+    if isinstance(value, LiteralScalarString):
+        return LiteralScalarString(str(value))
+    if isinstance(value, str):
+        text = str(value)
+        if always_quote or needs_quotes(text, in_flow=in_flow):
+            return DoubleQuotedScalarString(text)
+        return text
+    return value
+
+
+def needs_quotes(text: str, *, in_flow: bool = False) -> bool:
+    """Whether `text` written plain would read back as something else, or look like syntax."""
+    if not text or text[0] in _COMPARISONS:
+        return True
+    analysis = _analyzer.analyze_scalar(text)
+    allowed = analysis.allow_flow_plain if in_flow else analysis.allow_block_plain
+    if not allowed or analysis.multiline:
+        return True
+    return any(resolver.resolve(ScalarNode, text, (True, False)) != _STR_TAG for resolver in _RESOLVERS)

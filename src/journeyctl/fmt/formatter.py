@@ -1,0 +1,69 @@
+"""One map file's text -> its canonical text, or the problems that stop it from being formatted.
+
+Only a file that parses and validates is formatted, and the result is checked before anyone
+writes it: it must validate to the very same model and keep every comment, else it is refused.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Sequence
+
+from journeyctl.loading import load_text
+from journeyctl.problems import Check, Problem, Severity, Span
+from journeyctl.schema import DEFAULT_CHANNELS
+
+# A file the formatter could not format without changing it (a bug in fmt, never the user's fault).
+FORMAT_UNSAFE = Check("JC009", "format-unsafe")
+_TOP = Span(1, 1, 1, 1)
+
+
+@dataclass
+class Formatted:
+    path: str
+    text: str | None  # the canonical text; None when the file cannot be formatted
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return self.text is not None
+
+    @property
+    def skipped(self) -> bool:
+        """Not a map file, found in a folder: left alone, as lint leaves it."""
+        return self.text is None and all(problem.severity is Severity.INFO for problem in self.problems)
+
+
+def format_text(path: str, text: str, *, named_directly: bool = True,
+                channels: Sequence[str] = DEFAULT_CHANNELS) -> Formatted:
+    map_file, problems = load_text(path, text, named_directly, channels=channels)
+    errors = [problem for problem in problems if problem.severity is Severity.ERROR]
+    if map_file is None or errors:
+        return Formatted(path, None, errors or problems)
+    from journeyctl.fmt.canonical import dump, make_yaml, rebuild
+    from journeyctl.fmt.comments import collect
+    from journeyctl.fmt.weave import weave
+
+    text = text.replace("\r\n", "\n")
+    tree = make_yaml().load(text)
+    comments = collect(text, tree)
+    canonical = dump(rebuild(tree, tree["kind"], comments.parents_of_commented_items()))
+    result = weave(canonical, comments)
+    unsafe = _check(path, text, result, map_file.model, channels)
+    if unsafe:
+        return Formatted(path, None, [unsafe])
+    return Formatted(path, result, [])
+
+
+def _check(path: str, before: str, after: str, model, channels) -> Problem | None:
+    from journeyctl.fmt.comments import comment_texts
+
+    again, _ = load_text(path, after, True, channels=channels)
+    if again is None or again.model != model:
+        return Problem(path, _TOP, FORMAT_UNSAFE,
+                       "not formatted: the formatted text would mean something else (please report this)")
+    if Counter(comment_texts(before)) != Counter(comment_texts(after)):
+        return Problem(path, _TOP, FORMAT_UNSAFE,
+                       "not formatted: a comment could not be kept in place (please report this)")
+    return None

@@ -1,0 +1,72 @@
+"""`fmt` over files and folders: format each map file, then write it, or only say or show what would change."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Sequence, TextIO
+
+from journeyctl.fileio import write_atomic
+from journeyctl.fmt.formatter import FORMAT_UNSAFE, Formatted, format_text
+from journeyctl.loading import discover
+from journeyctl.loading.source import DEFAULT_MAX_BYTES, read_text
+from journeyctl.problems import FILE_START, UNREADABLE_FILE, Problem
+from journeyctl.schema import DEFAULT_CHANNELS
+
+
+class Mode(str, Enum):
+    WRITE = "write"  # rewrite files in place
+    CHECK = "check"  # only list the files that would change
+    DIFF = "diff"  # only show the change as a unified diff
+
+
+@dataclass
+class FmtRun:
+    changed: list[str] = field(default_factory=list)  # reformatted, or would be
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # files that were not touched, and why
+
+    @property
+    def failed(self) -> bool:
+        return any(problem.severity.rank >= 3 for problem in self.problems)
+
+
+def format_paths(paths: Sequence[str], mode: Mode, *, diff_stream: TextIO | None = None,
+                 channels: Sequence[str] = DEFAULT_CHANNELS, max_bytes: int = DEFAULT_MAX_BYTES) -> FmtRun:
+    run = FmtRun()
+    for path, named_directly in discover(paths):
+        text = read_text(path, max_bytes)
+        if isinstance(text, Problem):
+            run.problems.append(text)
+            continue
+        result = format_text(path, text, named_directly=named_directly, channels=channels)
+        if result.skipped:
+            run.skipped.append(path)
+        elif not result.ok:
+            run.problems.extend(result.problems)
+        elif result.text == text:
+            run.unchanged.append(path)
+        else:
+            _apply(run, path, text, result, mode, diff_stream)
+    return run
+
+
+def _apply(run: FmtRun, path: str, text: str, result: Formatted, mode: Mode, diff_stream: TextIO | None) -> None:
+    if mode is Mode.DIFF and diff_stream is not None:
+        diff_stream.writelines(difflib.unified_diff(
+            text.splitlines(keepends=True), result.text.splitlines(keepends=True), f"{path}", f"{path} (formatted)"))
+    if mode is Mode.WRITE:
+        try:
+            # Through a symlink to the file itself, so the link stays a link; write_atomic keeps the mode.
+            write_atomic(os.path.realpath(path), result.text)
+        except OSError as error:
+            run.problems.append(Problem(path, FILE_START, UNREADABLE_FILE,
+                                        f"cannot write file: {error.strerror or error}"))
+            return
+    run.changed.append(path)
+
+
+__all__ = ["FORMAT_UNSAFE", "FmtRun", "Mode", "format_paths"]

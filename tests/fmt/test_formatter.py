@@ -1,0 +1,157 @@
+"""The formatter on text: canonical output, idempotence, every comment kept, same meaning, same findings."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from journeyctl.config import Config
+from journeyctl.fmt.canonical import needs_quotes
+from journeyctl.fmt.comments import comment_texts
+from journeyctl.fmt.formatter import format_text
+from journeyctl.fmt.layout import KEY_ORDER
+from journeyctl.lint.engine import make_settings, run_lint
+from journeyctl.fmt.run import Mode, format_paths
+from journeyctl.loading import load_file, load_text
+from journeyctl.schema.models import Catalog, Journey, Metric, Owner, Persona, Phase, Playbook, Review, Touchpoint
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+EXAMPLES = sorted((ROOT / "maps").glob("*.yaml"))
+MESSY = sorted((HERE / "messy").glob("*.yaml"))
+VALID_CASES = sorted((ROOT / "tests" / "cases" / "valid").glob("*.yaml"))
+INVALID_CASES = sorted((ROOT / "tests" / "cases" / "invalid").glob("*.yaml"))
+EVERY_MAP = EXAMPLES + MESSY + VALID_CASES
+
+
+def _ids(paths):
+    return [f"{path.parent.name}/{path.name}" for path in paths]
+
+
+def formatted(path: Path) -> str:
+    result = format_text(str(path), path.read_text(encoding="utf-8"))
+    assert result.ok, result.problems
+    return result.text
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=_ids(EXAMPLES))
+def test_example_maps_are_already_canonical(path):
+    assert formatted(path) == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", MESSY, ids=_ids(MESSY))
+def test_messy_maps_format_to_the_expected_text(path):
+    expected = HERE / "expected" / path.name
+    assert formatted(path) == expected.read_text(encoding="utf-8"), (
+        f"regenerate {expected} only after reading the difference")
+
+
+@pytest.mark.parametrize("path", EVERY_MAP, ids=_ids(EVERY_MAP))
+def test_formatting_twice_changes_nothing(path):
+    once = formatted(path)
+    again = format_text(str(path), once)
+    assert again.ok and again.text == once
+
+
+@pytest.mark.parametrize("path", EVERY_MAP, ids=_ids(EVERY_MAP))
+def test_every_comment_is_kept(path):
+    before = path.read_text(encoding="utf-8")
+    after = formatted(path)
+    assert Counter(comment_texts(after)) == Counter(comment_texts(before))
+    # and literally, line by line: the formatter's own comment finder is not the only witness
+    for line in before.splitlines():
+        if line.strip().startswith("#"):
+            assert line.strip() in after
+
+
+@pytest.mark.parametrize("path", EVERY_MAP, ids=_ids(EVERY_MAP))
+def test_formatting_keeps_the_meaning(path):
+    before, _ = load_text(str(path), path.read_text(encoding="utf-8"))
+    after, _ = load_text(str(path), formatted(path))
+    assert after.model == before.model
+
+
+def _findings(folder: Path) -> list[tuple]:
+    catalog = folder / "catalog.yaml"
+    catalog.write_text((ROOT / "maps" / "catalog.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    settings = make_settings(Config(), None)
+    result = run_lint([str(folder)], settings)
+    return sorted((Path(p.path).name, p.code, p.message, p.semantic_path) for p in result.problems)
+
+
+def test_lint_finds_the_same_after_fmt_apart_from_lines(tmp_path):
+    for path in EXAMPLES + MESSY:
+        if path.name != "catalog.yaml":
+            (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    before = _findings(tmp_path)
+    for path in tmp_path.glob("*.yaml"):
+        path.write_text(formatted(path), encoding="utf-8")
+    # not vacuous: rule findings, and a suppression comment's own finding (it depends on comment lines)
+    assert {code for _, code, _, _ in before} >= {"JC203", "JC301"}
+    assert _findings(tmp_path) == before
+
+
+def test_a_suppression_comment_moves_with_its_line():
+    text = (HERE / "messy" / "comments-everywhere.yaml").read_text(encoding="utf-8")
+    lines = formatted(HERE / "messy" / "comments-everywhere.yaml").splitlines()
+    at = lines.index("        # journeyctl: disable-line unknown-reference")
+    assert lines[at + 1].strip().startswith("personas:")
+    assert "owner: csm  # journeyctl: disable-line unknown-reference" in lines[at - 1]
+    assert "disable-line" in text
+
+
+def _rejected_by_the_loader(path: Path) -> bool:
+    return load_file(str(path), True)[0] is None
+
+
+REJECTED = [path for path in INVALID_CASES if _rejected_by_the_loader(path)]
+
+
+@pytest.mark.parametrize("path", REJECTED, ids=_ids(REJECTED))
+def test_a_file_that_does_not_parse_or_validate_is_refused_and_left_alone(tmp_path, path):
+    copy = tmp_path / path.name
+    copy.write_bytes(path.read_bytes())
+    run = format_paths([str(copy)], Mode.WRITE)
+    assert copy.read_bytes() == path.read_bytes()
+    assert run.failed and not run.changed
+    assert all(problem.path == str(copy) and problem.line >= 1 and problem.column >= 1 for problem in run.problems)
+
+
+def test_the_rejected_cases_cover_syntax_schema_and_reading_errors():
+    assert len(REJECTED) >= 30
+    assert {"not-utf8.yaml", "duplicate-key.yaml", "billion-laughs.yaml"} <= {path.name for path in REJECTED}
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("Kickoff call", False), ("90% of new accounts", False), ("it's fine", False), ("https://a.example/x", False),
+    ("< 30 days", True), (">= 90%", True), ("= 3", True), ("yes", True), ("on", True), ("123", True), ("1.5", True),
+    ("null", True), ("", True), ("2026-01-01", True), ("#1 priority", True), ("a: b", True), ("a #b", True),
+    ("- item", True), (" leading space", True), ("line\nbreak", True), ("@handle", True), ("* star", True),
+])
+def test_quotes_only_where_needed(text, quoted):
+    assert needs_quotes(text) is quoted
+
+
+def test_key_order_is_the_models_order():
+    models = {"journey": Journey, "catalog": Catalog, "review": Review, "owner": Owner, "persona": Persona,
+              "phase": Phase, "metric": Metric, "touchpoint": Touchpoint, "playbook": Playbook}
+    assert set(models) == set(KEY_ORDER)
+    for kind, model in models.items():
+        assert KEY_ORDER[kind] == tuple(model.model_fields), kind
+
+
+def test_a_result_that_would_lose_a_comment_is_refused(monkeypatch):
+    from journeyctl.fmt import weave
+
+    real = weave.weave
+
+    def lossy(text, comments):
+        comments.trailing.clear()
+        return real(text, comments)
+
+    monkeypatch.setattr(weave, "weave", lossy)
+    result = format_text("x.yaml", "journeyctl: 1  # version\nkind: catalog\n")
+    assert result.text is None
+    assert [problem.code for problem in result.problems] == ["JC009"]
