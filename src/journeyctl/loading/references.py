@@ -8,7 +8,7 @@ comes back for the checks that need every file of the run.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from journeyctl.loading.source import node_span
 from journeyctl.loading.validate import did_you_mean
@@ -16,8 +16,7 @@ from journeyctl.problems import DUPLICATE_ID, UNKNOWN_REFERENCE, Problem, Span
 from journeyctl.schema import Catalog, Journey
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A definition (`id: csm`) or a reference (`owner: csm`) of an id, where it is written."""
 
     noun: str  # owner | persona | map | phase | touchpoint
@@ -26,12 +25,27 @@ class Mention:
     semantic_path: str
 
 
-@dataclass(slots=True)
+@dataclass
 class FileIndex:
     path: str
     kind: str
     definitions: list[Mention] = field(default_factory=list)
     references: list[Mention] = field(default_factory=list)
+
+    # A large run sends about 80,000 mentions back from its workers; as plain tuples they
+    # pickle about ten times faster than as named tuples.
+    def __getstate__(self):
+        def plain(mentions):
+            return [(m.noun, m.item_id, tuple(m.span), m.semantic_path) for m in mentions]
+
+        return self.path, self.kind, plain(self.definitions), plain(self.references)
+
+    def __setstate__(self, state):
+        def typed(rows):
+            return [Mention(noun, item_id, Span(*span), path) for noun, item_id, span, path in rows]
+
+        self.path, self.kind, definitions, references = state
+        self.definitions, self.references = typed(definitions), typed(references)
 
 
 def index_file(map_file) -> FileIndex:
