@@ -1,0 +1,1 @@
+"""Entry points for other tools: the pre-commit hooks (precommit.py) and the GitHub Action (action.py)."""
