@@ -147,3 +147,11 @@ def test_init_rejects_a_bad_id(tmp_path):
     assert result.returncode == 2
     assert "lowercase letters, digits and dashes" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_fifo_named_as_a_map_is_refused_not_waited_on(tmp_path):
+    fifo = tmp_path / "map.yaml"
+    os.mkfifo(fifo)
+    result = run_installed("lint", str(fifo))
+    assert result.returncode == 1
+    assert f"{fifo}:1:1: error not a regular file" in result.stdout

@@ -11,7 +11,9 @@ below that also resolves plain scalars by the YAML 1.2 core schema (`yes` stays 
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -96,6 +98,8 @@ def node_span(node) -> Span:
 def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str | Problem:
     """Read a file as UTF-8 text, or say why it cannot be a map file."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or a device would hang or never end
+            return Problem(path, FILE_START, UNREADABLE_FILE, "not a regular file")
         with open(path, "rb") as handle:
             raw = handle.read(max_bytes + 1)
     except OSError as error:
