@@ -78,8 +78,10 @@ class Persona(_Model):
     id: Text = Field(description="Identifier that touchpoints use in `personas`.", examples=["champion"])
     name: Text = Field(description="A short human name for the persona (customer-facing).", examples=["Dana, the champion"])
     role: str | None = Field(None, description="Their job on the customer side (customer-facing).", examples=["Operations lead"])
-    goals: TextList = Field(description="What this persona wants to achieve (internal).")
-    pain_points: TextList = Field(description="What gets in this persona's way (internal).")
+    goals: TextList = Field(description="What this persona wants to achieve (internal).",
+                            examples=[["Roll the product out to her team within a quarter"]])
+    pain_points: TextList = Field(description="What gets in this persona's way (internal).",
+                                  examples=[["Too many tools already"]])
     quote: str | None = Field(
         None, description="A line in the persona's own words (internal).",
         examples=["I need this to work without a consultant."],
@@ -104,6 +106,7 @@ class Metric(_Model):
     visibility: Visibility = Field(
         Visibility.internal,
         description="`customer` to show the metric in customer-facing renders; internal by default.",
+        examples=["customer"],
     )
 
 
@@ -126,28 +129,38 @@ class Touchpoint(_Model):
         None, description="What the customer experiences, in their words (customer-facing).",
         examples=["A one-hour call to agree goals and the rollout plan."],
     )
-    description: str | None = Field(None, description="What the team does (internal).")
+    description: str | None = Field(None, description="What the team does (internal).",
+                                     examples=["CSM runs the kickoff deck; sales hands over notes."])
     channel: Text = Field(
         description="How the customer is reached: one of the channels (a repository may add its own).",
         examples=["video-call"],
     )
-    mode: Mode | None = Field(None, description="`human` or `digital` (customer-facing).")
+    mode: Mode | None = Field(None, description="`human` or `digital` (customer-facing).", examples=["human"])
     owner: Text = Field(description="Owner id accountable for this touchpoint.", examples=["csm"])
-    personas: TextList = Field(description="Persona ids of the customer-side people involved.")
+    personas: TextList = Field(description="Persona ids of the customer-side people involved.",
+                               examples=[["champion", "exec-sponsor"]])
     timing: str | None = Field(None, description="When it happens (customer-facing).", examples=["Week 1"])
     emotion: StrictInt | None = Field(
-        None, ge=-2, le=2, description="How the customer feels: -2 (very negative) to 2 (very positive) (internal)."
+        None, ge=-2, le=2, description="How the customer feels: -2 (very negative) to 2 (very positive) (internal).",
+        examples=[1],
     )
     moment_that_matters: StrictBool = Field(
-        False, description="A moment that decides whether the customer stays; needs an owner and a playbook."
+        False, description="A moment that decides whether the customer stays; needs an owner and a playbook.",
+        examples=[True],
     )
-    pain_points: TextList = Field(description="What goes wrong here (internal).")
-    opportunities: TextList = Field(description="What could be better (internal).")
-    playbooks: list[Playbook] = Field(default_factory=list, description="If/then plays for the team (internal).")
-    backstage: TextList = Field(description="Internal actions the customer does not see (internal).")
-    notes: str | None = Field(None, description="Free notes for the team (internal).")
+    pain_points: TextList = Field(description="What goes wrong here (internal).",
+                                  examples=[["Sales promises are not written down"]])
+    opportunities: TextList = Field(description="What could be better (internal).",
+                                    examples=[["Share the handover notes with the customer"]])
+    playbooks: list[Playbook] = Field(default_factory=list, description="If/then plays for the team (internal).",
+                                      examples=[[{"title": "Kickoff playbook", "url": "https://wiki.example.com/cs/kickoff"}]])
+    backstage: TextList = Field(description="Internal actions the customer does not see (internal).",
+                                examples=[["Sales-to-CS handover note"]])
+    notes: str | None = Field(None, description="Free notes for the team (internal).",
+                               examples=["Legal review sometimes delays this."])
     visibility: Visibility = Field(
-        Visibility.customer, description="`internal` hides the touchpoint from customer-facing renders."
+        Visibility.customer, description="`internal` hides the touchpoint from customer-facing renders.",
+        examples=["internal"],
     )
 
     @field_validator("channel")
@@ -168,51 +181,65 @@ class Phase(_Model):
 
     id: Text = Field(description="Identifier, unique within the map.", examples=["land"])
     name: Text = Field(description="Name shown to readers (customer-facing).", examples=["Land"])
-    stage: Stage | None = Field(None, description="The LAER stage this phase belongs to.")
+    stage: Stage | None = Field(None, description="The LAER stage this phase belongs to.", examples=["land"])
     visibility: Visibility = Field(
-        Visibility.customer, description="`internal` hides the phase from customer-facing renders."
+        Visibility.customer, description="`internal` hides the phase from customer-facing renders.",
+        examples=["internal"],
     )
     customer_goal: str | None = Field(
         None, description="What the customer achieves in this phase (customer-facing).",
         examples=["Your team is set up and knows its first outcome."],
     )
-    objective: str | None = Field(None, description="What the team aims for in this phase (internal).")
-    entry_criteria: TextList = Field(description="What must be true to enter the phase (customer-facing).")
-    exit_criteria: TextList = Field(description="What must be true to move to the next phase (customer-facing).")
-    metrics: list[Metric] = Field(default_factory=list, description="Measures of value in this phase.")
-    touchpoints: list[Touchpoint] = Field(default_factory=list, description="Touchpoints of this phase, in order.")
+    objective: str | None = Field(None, description="What the team aims for in this phase (internal).",
+                                   examples=["Contract signed, success plan agreed."])
+    entry_criteria: TextList = Field(description="What must be true to enter the phase (customer-facing).",
+                                     examples=[["Contract signed"]])
+    exit_criteria: TextList = Field(description="What must be true to move to the next phase (customer-facing).",
+                                    examples=[["Success plan agreed with the champion"]])
+    metrics: list[Metric] = Field(default_factory=list, description="Measures of value in this phase.",
+                                   examples=[[{"name": "Time to first value", "target": "< 30 days"}]])
+    touchpoints: list[Touchpoint] = Field(default_factory=list, description="Touchpoints of this phase, in order.",
+                                           examples=[[{"id": "kickoff", "name": "Kickoff call", "channel": "video-call", "owner": "csm"}]])
 
 
 class _File(_Model):
-    journeyctl: Literal[1] = Field(description="Format version of the file.")
+    journeyctl: Literal[1] = Field(description="Format version of the file.", examples=[1])
 
 
 class Catalog(_File):
     """Shared owners and personas that several maps refer to by id."""
 
-    kind: Literal["catalog"] = Field(description="`catalog` for shared definitions.")
-    owners: list[Owner] = Field(default_factory=list, description="Teams or roles on the supplier side.")
-    personas: list[Persona] = Field(default_factory=list, description="People on the customer side.")
+    kind: Literal["catalog"] = Field(description="`catalog` for shared definitions.", examples=["catalog"])
+    owners: list[Owner] = Field(default_factory=list, description="Teams or roles on the supplier side.",
+                                 examples=[[{"id": "csm", "name": "Customer Success Manager"}]])
+    personas: list[Persona] = Field(default_factory=list, description="People on the customer side.",
+                                     examples=[[{"id": "champion", "name": "Dana, the champion"}]])
 
 
 class Journey(_File):
     """One customer journey map."""
 
-    kind: Literal["journey"] = Field(description="`journey` for a journey map.")
+    kind: Literal["journey"] = Field(description="`journey` for a journey map.", examples=["journey"])
     id: str = Field(
         pattern=ID_PATTERN, description="Identifier, unique in the repository: lowercase letters, digits and dashes.",
         examples=["enterprise-laer"],
     )
     title: Text = Field(description="Title of the map (customer-facing).", examples=["Enterprise customer journey"])
-    summary: str | None = Field(None, description="One or two sentences on what the map covers (customer-facing).")
+    summary: str | None = Field(None, description="One or two sentences on what the map covers (customer-facing).",
+                                 examples=["From signed contract to renewal for enterprise accounts."])
     segment: str | None = Field(None, description="The customer segment this map serves (customer-facing).", examples=["enterprise"])
-    engagement: Engagement | None = Field(None, description="`human`, `digital` or `hybrid` engagement model.")
-    status: Status | None = Field(None, description="`draft`, `active` or `retired` (internal).")
+    engagement: Engagement | None = Field(None, description="`human`, `digital` or `hybrid` engagement model.",
+                                           examples=["hybrid"])
+    status: Status | None = Field(None, description="`draft`, `active` or `retired` (internal).", examples=["active"])
     owner: str | None = Field(None, description="Owner id accountable for this map (internal).", examples=["cs-ops"])
-    review: Review | None = Field(None, description="Review-and-refresh cadence (internal).")
-    owners: list[Owner] = Field(default_factory=list, description="Owners defined in this map only.")
-    personas: list[Persona] = Field(default_factory=list, description="Personas defined in this map only.")
-    phases: list[Phase] = Field(default_factory=list, description="The phases of the journey, in order.")
+    review: Review | None = Field(None, description="Review-and-refresh cadence (internal).",
+                                   examples=[{"last_reviewed": "2026-09-15", "every_days": 90}])
+    owners: list[Owner] = Field(default_factory=list, description="Owners defined in this map only.",
+                                 examples=[[{"id": "csm", "name": "Customer Success Manager"}]])
+    personas: list[Persona] = Field(default_factory=list, description="Personas defined in this map only.",
+                                     examples=[[{"id": "champion", "name": "Dana, the champion"}]])
+    phases: list[Phase] = Field(default_factory=list, description="The phases of the journey, in order.",
+                                 examples=[[{"id": "land", "name": "Land", "stage": "land"}]])
 
     def touchpoints(self):
         """Every touchpoint with its phase, in map order."""
