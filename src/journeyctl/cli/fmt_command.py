@@ -12,7 +12,7 @@ from journeyctl.config import load_config
 
 
 def fmt(
-    paths: List[str] = typer.Argument(..., help="Map files or folders (a folder means every *.yaml/*.yml below it)."),
+    paths: List[str] = typer.Argument(..., metavar="PATH", help="Map files or folders (a folder means every *.yaml/*.yml below it)."),
     check: bool = typer.Option(False, "--check", help="Write nothing; list the files that would change, exit 1 if any."),
     show_diff: bool = typer.Option(False, "--diff", help="Write nothing; print the change as a unified diff, exit 1 if any."),
     config_file: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: the nearest "

@@ -17,7 +17,7 @@ from journeyctl.schema.models import ID_PATTERN
 
 
 def init(
-    name: str = typer.Argument(..., help="The new map's id (lowercase letters, digits, dashes), or a path ending in .yaml."),
+    name: str = typer.Argument(..., metavar="NAME", help="The new map's id (lowercase letters, digits, dashes), or a path ending in .yaml."),
     title: Optional[str] = typer.Option(None, help="The map's title (default: made from the id)."),
 ) -> None:
     """Write a new journey map from the LAER template. Never overwrites an existing file."""
@@ -29,6 +29,7 @@ def init(
         raise UsageError(f"{path} already exists; init never overwrites a file")
     if not path.parent.is_dir():
         raise UsageError(f"folder {path.parent} does not exist")
+    schema_url = _schema_url(path.parent.resolve())
     import jinja2
 
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(templates_dir()), keep_trailing_newline=True,
@@ -37,13 +38,18 @@ def init(
         map_id=map_id,
         title=title or map_id.replace("-", " ").capitalize() + " journey",
         today=date.today().isoformat(),
-        schema_url=_schema_url(path.parent.resolve()),
+        schema_url=schema_url,
     )
     try:
         write_atomic(path, text, exclusive=True)
     except FileExistsError:
         raise UsageError(f"{path} already exists; init never overwrites a file") from None
     typer.echo(f"wrote {path}: edit it, then run 'journeyctl lint {path}'")
+    if schema_url.startswith("file:"):
+        # An absolute path into this machine's installation means nothing on a teammate's machine.
+        typer.echo("tip: its editor schema line points into this installation; for one the whole team can use, "
+                   "run 'journeyctl schema --output schema/journeyctl.schema.json' at the repository root "
+                   "and init again (or edit the first line)")
 
 
 def _schema_url(folder: Path) -> str:

@@ -36,7 +36,7 @@ def _parse_day(value: Optional[str]) -> Optional[date]:
 
 
 def lint(
-    paths: List[str] = typer.Argument(..., help="Map files or folders (a folder means every *.yaml/*.yml below it)."),
+    paths: List[str] = typer.Argument(..., metavar="PATH", help="Map files or folders (a folder means every *.yaml/*.yml below it)."),
     output_format: Optional[OutputFormat] = typer.Option(
         None, "--format", "-f", help="Output format [default: text; github when GITHUB_ACTIONS=true]."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically)."),

@@ -30,7 +30,7 @@ class PageSizeChoice(str, Enum):
 
 
 def render(
-    paths: List[str] = typer.Argument(..., help="Map files or folders; catalogs among them supply owners and personas."),
+    paths: List[str] = typer.Argument(..., metavar="PATH", help="Map files or folders; catalogs among them supply owners and personas."),
     formats: List[FormatChoice] = typer.Option(
         [FormatChoice.html], "--format", "-f", help="md, html or pdf; repeat for several."),
     audience: AudienceChoice = typer.Option(

@@ -10,7 +10,7 @@ from journeyctl.problems import UsageError
 
 
 def rules(
-    rule: Optional[str] = typer.Argument(None, help="A rule code (JC203) or name (missing-customer-view)."),
+    rule: Optional[str] = typer.Argument(None, metavar="RULE", help="A rule code (JC203) or name (missing-customer-view)."),
     markdown: bool = typer.Option(False, "--markdown", help="Print the whole rules page (docs/rules.md)."),
 ) -> None:
     """List every rule, or show the documentation of one."""
