@@ -16,12 +16,12 @@ from journeyctl.cli.app import app
 from journeyctl.config import Config
 from journeyctl.lint.docs import rules_page
 from journeyctl.lint.engine import make_settings, run_lint
-from journeyctl.lint.registry import RULES
+from journeyctl.lint.registry import RULE_MODULES, RULES
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 25)
 # JC001's failing file is not UTF-8, which a docstring cannot hold; tests/cases/invalid/not-utf8.yaml is its case.
-# JC302's examples are baseline files, exercised by tests/lint/test_baseline.py.
+# JC302's examples are baseline files, exercised by the baseline tests in test_configuration.py.
 NOT_YAML_EXAMPLES = {"JC001": "fails", "JC302": "both"}
 
 
@@ -64,6 +64,12 @@ def test_every_rule_has_docs_with_why_and_both_examples():
     for rule in RULES.values():
         assert "Why it matters" in rule.doc, rule.code
         assert set(rule.examples()) == {"fails", "passes"}, rule.code
+
+
+def test_every_rule_module_is_registered_under_its_own_code():
+    modules = {path.stem for path in (ROOT / "src" / "journeyctl" / "lint" / "rules").glob("jc*.py")}
+    assert modules == set(RULE_MODULES)
+    assert sorted(name[:5].upper() for name in RULE_MODULES) == sorted(RULES)
 
 
 def test_rules_page_is_current():

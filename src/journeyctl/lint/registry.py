@@ -1,63 +1,37 @@
-"""Every rule journeyctl has, by code. A plain dict: adding a rule adds one module and one line here."""
+"""Every rule journeyctl has, by code. A plain list: adding a rule adds one module and one line here."""
 
-from journeyctl.lint.rules import (
-    jc001_unreadable_file,
-    jc002_yaml_syntax,
-    jc003_unsupported_yaml,
-    jc004_duplicate_key,
-    jc005_not_a_map_file,
-    jc006_skipped_file,
-    jc010_unknown_field,
-    jc011_missing_field,
-    jc012_invalid_value,
-    jc101_unknown_reference,
-    jc102_duplicate_id,
-    jc201_missing_exit_criteria,
-    jc202_moment_without_playbook,
-    jc203_missing_customer_view,
-    jc204_empty_phase,
-    jc205_unused_definition,
-    jc206_persona_coverage_gap,
-    jc207_review_overdue,
-    jc208_active_without_review,
-    jc209_engagement_mismatch,
-    jc210_playbook_url,
-    jc211_duplicate_playbook_url,
-    jc212_customer_text_looks_internal,
-    jc301_unused_suppression,
-    jc302_stale_baseline_entry,
+from importlib import import_module
+
+# The modules under journeyctl/lint/rules/, each defining RULE.
+RULE_MODULES = (
+    "jc001_unreadable_file",
+    "jc002_yaml_syntax",
+    "jc003_unsupported_yaml",
+    "jc004_duplicate_key",
+    "jc005_not_a_map_file",
+    "jc006_skipped_file",
+    "jc010_unknown_field",
+    "jc011_missing_field",
+    "jc012_invalid_value",
+    "jc101_unknown_reference",
+    "jc102_duplicate_id",
+    "jc201_missing_exit_criteria",
+    "jc202_moment_without_playbook",
+    "jc203_missing_customer_view",
+    "jc204_empty_phase",
+    "jc205_unused_definition",
+    "jc206_persona_coverage_gap",
+    "jc207_review_overdue",
+    "jc208_active_without_review",
+    "jc209_engagement_mismatch",
+    "jc210_playbook_url",
+    "jc211_duplicate_playbook_url",
+    "jc212_customer_text_looks_internal",
+    "jc301_unused_suppression",
+    "jc302_stale_baseline_entry",
 )
 
-RULES = {
-    module.RULE.code: module.RULE
-    for module in (
-        jc001_unreadable_file,
-        jc002_yaml_syntax,
-        jc003_unsupported_yaml,
-        jc004_duplicate_key,
-        jc005_not_a_map_file,
-        jc006_skipped_file,
-        jc010_unknown_field,
-        jc011_missing_field,
-        jc012_invalid_value,
-        jc101_unknown_reference,
-        jc102_duplicate_id,
-        jc201_missing_exit_criteria,
-        jc202_moment_without_playbook,
-        jc203_missing_customer_view,
-        jc204_empty_phase,
-        jc205_unused_definition,
-        jc206_persona_coverage_gap,
-        jc207_review_overdue,
-        jc208_active_without_review,
-        jc209_engagement_mismatch,
-        jc210_playbook_url,
-        jc211_duplicate_playbook_url,
-        jc212_customer_text_looks_internal,
-        jc301_unused_suppression,
-        jc302_stale_baseline_entry,
-    )
-}
+RULES = {rule.code: rule for rule in (import_module(f"journeyctl.lint.rules.{name}").RULE for name in RULE_MODULES)}
 RULES_BY_NAME = {rule.name: rule for rule in RULES.values()}
 
 
