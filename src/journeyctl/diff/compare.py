@@ -129,9 +129,11 @@ def _field_changes(old: BaseModel, new: BaseModel, skip: frozenset[str] | set[st
 
 
 def _diff_people(recorder: _Recorder, old: Journey | Catalog, new: Journey | Catalog) -> None:
-    # Adding or removing an owner or persona is internal: the customer meets it only through a
-    # touchpoint that refers to it, and that reference change is reported (customer-facing) there.
+    # Adding or removing an owner, or a catalog's persona, is internal: the customer meets it only
+    # through a touchpoint that refers to it, and that reference change is reported (customer-facing)
+    # there. A journey's own personas are different: the customer render shows each of them.
     for attribute, subject in (("owners", "owner"), ("personas", "persona")):
+        shown_as_a_list = subject == "persona" and isinstance(new, Journey)
         old_items, new_items = getattr(old, attribute), getattr(new, attribute)
         index = {item.id: i for i, item in enumerate(new_items)}
         pairing = pair(old_items, new_items, key=lambda item: item.id)
@@ -139,10 +141,10 @@ def _diff_people(recorder: _Recorder, old: Journey | Catalog, new: Journey | Cat
             recorder.fields(subject, f"{attribute}/{new_item.id}", old_item, new_item,
                             (attribute, index[new_item.id]), visible=True)
         for item in pairing.added:
-            recorder.add("added", f"{attribute}/{item.id}", None, plain(item), facing=False,
+            recorder.add("added", f"{attribute}/{item.id}", None, plain(item), facing=shown_as_a_list,
                          loc=(attribute, index[item.id]))
         for item in pairing.removed:
-            recorder.add("removed", f"{attribute}/{item.id}", plain(item), None, facing=False)
+            recorder.add("removed", f"{attribute}/{item.id}", plain(item), None, facing=shown_as_a_list)
 
 
 # --- one journey -------------------------------------------------------------------------
