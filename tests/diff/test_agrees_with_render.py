@@ -34,12 +34,12 @@ def customer_documents(path: str) -> dict[str, str] | None:
             for output in [renderer.render(job)]}
 
 
-def _cases():
-    for case in sorted(CASES.iterdir()):
-        spec = YAML(typ="safe", pure=True).load((case / "expected.yaml").read_text())
-        if spec.get("problems"):
-            continue  # an invalid side has no render to compare
-        yield pytest.param(case, spec.get("options", {}), id=case.name)
+def _cases() -> list:
+    specs = {case: YAML(typ="safe", pure=True).load((case / "expected.yaml").read_text())
+             for case in sorted(CASES.iterdir())}
+    # an invalid side has no render to compare
+    return [pytest.param(case, spec.get("options", {}), id=case.name)
+            for case, spec in specs.items() if not spec.get("problems")]
 
 
 @pytest.mark.parametrize("case, options", _cases())
