@@ -107,10 +107,18 @@ def test_schema_command_prints_the_committed_schema():
 
 
 def test_schema_output_file(tmp_path):
-    target = tmp_path / "schema.json"
+    target = tmp_path / "schema" / "journeyctl.schema.json"  # as the README says, in a new repository
     result = runner.invoke(app, ["schema", "--output", str(target)])
     assert result.exit_code == 0
     assert json.loads(target.read_text())["title"].startswith("journeyctl map file")
+
+
+def test_an_output_that_cannot_be_written_is_a_usage_error(tmp_path):
+    (tmp_path / "taken").write_text("a file where a folder should be")
+    for command in (["schema", "--output"], ["lint", str(CASES / "valid" / "spec-example.yaml"), "--write-baseline"]):
+        result = run_installed(*command, str(tmp_path / "taken" / "out.json"))
+        assert result.returncode == 2
+        assert result.stderr.startswith("journeyctl: error: cannot write ") and "internal error" not in result.stderr
 
 
 def test_init_writes_a_laer_map_that_lints_clean_and_never_overwrites(tmp_path):

@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from journeyctl.problems import UsageError
+
 
 def write_atomic(path: Path | str, content: str | bytes, *, exclusive: bool = False) -> None:
     """Write to a temporary file beside `path`, then rename it over `path`.
@@ -28,6 +30,15 @@ def write_atomic(path: Path | str, content: str | bytes, *, exclusive: bool = Fa
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def write_output(path: Path | str, content: str | bytes) -> None:
+    """write_atomic for a file the user named: a missing folder is made, a failure is a usage error."""
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, content)
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
 
 
 def _mode_for(path: Path) -> int:

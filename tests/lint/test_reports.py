@@ -126,8 +126,12 @@ def test_fail_on_and_exit_zero(workdir):
 
 
 def test_output_file_and_text_summary(workdir):
-    result = run("lint", "maps/", "--format", "sarif", "--output", "out/lint.sarif", cwd=workdir)
-    assert result.returncode == 2 and "cannot write out/lint.sarif" in result.stderr  # the folder does not exist
+    (workdir / "taken").write_text("a file, not a folder")
+    result = run("lint", "maps/", "--format", "sarif", "--output", "taken/lint.sarif", cwd=workdir)
+    assert result.returncode == 2 and "cannot write taken/lint.sarif" in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    result = run("lint", "maps/", "--format", "sarif", "--output", "reports/lint.sarif", cwd=workdir)
+    assert result.returncode == 1 and (workdir / "reports" / "lint.sarif").exists()  # the folder is made
     result = run("lint", "maps/", "--format", "sarif", "--output", "lint.sarif", cwd=workdir)
     assert result.returncode == 1 and result.stdout == ""
     assert json.loads((workdir / "lint.sarif").read_text())["version"] == "2.1.0"

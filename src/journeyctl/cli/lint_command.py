@@ -13,7 +13,7 @@ from typing import List, Optional
 import typer
 
 from journeyctl.config import load_config
-from journeyctl.fileio import write_atomic
+from journeyctl.fileio import write_output
 from journeyctl.problems import Severity, UsageError
 
 
@@ -76,9 +76,6 @@ def lint(
     else:
         buffer = io.StringIO()
         reporter(result.problems, buffer, files=result.files, seconds=result.seconds)
-        try:
-            write_atomic(output, buffer.getvalue())
-        except OSError as error:
-            raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+        write_output(output, buffer.getvalue())
     if not exit_zero and any(problem.severity.rank >= fail_on.rank for problem in result.problems):
         raise typer.Exit(1)

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from journeyctl.fileio import write_atomic
+from journeyctl.fileio import write_output
 from journeyctl.schema.json_schema import json_schema_text
 
 
@@ -19,5 +19,5 @@ def schema(
     if output is None:
         typer.echo(text, nl=False)
     else:
-        write_atomic(output, text)
+        write_output(output, text)
         typer.echo(f"wrote {output}", err=True)

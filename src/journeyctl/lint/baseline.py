@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
-from journeyctl.fileio import write_atomic
+from journeyctl.fileio import write_output
 from journeyctl.lint.rules.jc302_stale_baseline_entry import CHECK as STALE_BASELINE_ENTRY
 from journeyctl.problems import Problem, Span, UsageError
 
@@ -31,7 +31,7 @@ def write_baseline(path: str | Path, problems: Sequence[Problem]) -> None:
     body = ",\n    ".join(lines)
     text = f'{{\n  "version": {VERSION},\n  "findings": [\n    {body}\n  ]\n}}\n' if lines else \
         f'{{\n  "version": {VERSION},\n  "findings": []\n}}\n'
-    write_atomic(path, text)
+    write_output(path, text)
 
 
 def read_baseline(path: str | Path) -> list[tuple[tuple[str, str, str], int]]:

@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from journeyctl.config import Config, load_config
-from journeyctl.fileio import write_atomic
+from journeyctl.fileio import write_output
 from journeyctl.loading import MapFile, discover, load_workspace
 from journeyctl.problems import Severity, UsageError
 from journeyctl.render.documents import INDEX_STEM, Format, Job, Output, Renderer, journey_views, plan
@@ -69,7 +69,7 @@ def run(request: RenderRequest) -> list[Output]:
         return outputs
     folder = _output_folder(request.out)
     for output in outputs:
-        write_atomic(folder / output.name, output.content)
+        write_output(folder / output.name, output.content)
     _summary(outputs, folder, request.audience, time.perf_counter() - started)
     return outputs
 
