@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from journeyctl.cli.app import app
+from journeyctl.loading import load_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
@@ -132,6 +133,9 @@ def test_init_writes_a_laer_map_that_lints_clean_and_never_overwrites(tmp_path):
         "land", "adopt", "expand", "renew"]
     linted = run_installed("lint", str(written))
     assert linted.returncode == 0, linted.stdout
+    assert run_installed("fmt", "--check", str(written)).returncode == 0  # already in canonical form
+    assert "segment:" not in text.replace("# segment:", "")  # customer-facing: not made up from the id
+    assert "points into this installation" in result.stdout  # no repository schema: the line is machine-local
 
     written.write_text("journeyctl: 1\n# edited by hand\n")
     again = run_installed("init", "acme-onboarding", cwd=tmp_path)
@@ -150,6 +154,31 @@ def test_init_points_the_editor_at_the_repository_schema(tmp_path):
     assert first_line == "# yaml-language-server: $schema=../schema/journeyctl.schema.json"
 
 
+def test_init_uses_the_configured_catalog_instead_of_repeating_its_definitions(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "catalog.yaml").write_text(
+        "journeyctl: 1\nkind: catalog\nowners:\n  - id: csm\n    name: Your CSM\n"
+        "personas:\n  - id: champion\n    name: Dana\n")
+    (tmp_path / ".journeyctl.yaml").write_text("catalogs: [maps/catalog.yaml]\n")
+    assert run_installed("init", "maps/renewals.yaml", cwd=tmp_path).returncode == 0
+    text = (tmp_path / "maps" / "renewals.yaml").read_text()
+    assert "  - id: cs-ops\n" in text  # not in the catalog: defined in the map
+    assert "  - id: csm\n" not in text and "personas:\n  - id: champion" not in text
+    linted = run_installed("lint", "maps/", cwd=tmp_path)
+    assert linted.returncode == 0 and "0 errors, 0 warnings" in linted.stdout, linted.stdout
+
+
+@pytest.mark.parametrize("title", ['Acme #1: "onboarding"', "Internal: draft", "[beta] *plan*", "2026", "yes", "a\nb"])
+def test_init_title_is_written_as_text_whatever_it_holds(tmp_path, title):
+    assert run_installed("init", "t", "--title", title, cwd=tmp_path).returncode == 0
+    shown = run_installed("lint", "t.yaml", "--format", "json", cwd=tmp_path)
+    assert all(finding["code"] == "JC212" for finding in json.loads(shown.stdout)), shown.stdout  # "Internal" is flagged
+    path = tmp_path / "t.yaml"
+    map_file, _ = load_text(str(path), path.read_text())
+    assert map_file.model.title == title
+
+
 def test_init_rejects_a_bad_id(tmp_path):
     result = run_installed("init", "Acme Onboarding", cwd=tmp_path)
     assert result.returncode == 2
@@ -163,3 +192,13 @@ def test_a_fifo_named_as_a_map_is_refused_not_waited_on(tmp_path):
     result = run_installed("lint", str(fifo))
     assert result.returncode == 1
     assert f"{fifo}:1:1: error not a regular file" in result.stdout
+
+
+def test_empty_and_comment_only_files_in_a_folder_are_skipped_with_a_note_but_refused_when_named(tmp_path):
+    (tmp_path / "empty.yaml").write_text("")
+    (tmp_path / "comments.yaml").write_text("# nothing here yet\n")
+    in_folder = run_installed("lint", str(tmp_path))
+    assert in_folder.returncode == 0
+    assert in_folder.stdout.count("info skipped: not a journeyctl map") == 2
+    named = run_installed("lint", str(tmp_path / "empty.yaml"))
+    assert named.returncode == 1 and "[JC005 not-a-map-file]" in named.stdout

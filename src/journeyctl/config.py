@@ -96,6 +96,11 @@ class Config(_Section):
     def resolve(self, path: Path) -> Path:
         return path if path.is_absolute() else self.base_dir / path
 
+    @property
+    def catalog_paths(self) -> list[str]:
+        """The `catalogs:` files and folders, as paths to read."""
+        return [str(self.resolve(path)) for path in self.catalogs]
+
 
 def find_config_file(start: Path | None = None) -> Path | None:
     """The nearest `.journeyctl.yaml` or pyproject.toml with [tool.journeyctl], up to the repository root."""

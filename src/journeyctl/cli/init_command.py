@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from datetime import date
@@ -10,7 +11,9 @@ from typing import Optional
 
 import typer
 
+from journeyctl.config import Config, load_config
 from journeyctl.fileio import write_atomic
+from journeyctl.loading import load_workspace
 from journeyctl.problems import UsageError
 from journeyctl.resources import schema_file, templates_dir
 from journeyctl.schema.models import ID_PATTERN
@@ -30,15 +33,22 @@ def init(
     if not path.parent.is_dir():
         raise UsageError(f"folder {path.parent} does not exist")
     schema_url = _schema_url(path.parent.resolve())
+    catalog_owners, catalog_personas = _catalog_ids(load_config())
     import jinja2
 
+    from journeyctl.fmt.canonical import needs_quotes
+
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(templates_dir()), keep_trailing_newline=True,
-                                     undefined=jinja2.StrictUndefined)
+                                     trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    environment.filters["yaml_text"] = lambda text: json.dumps(text, ensure_ascii=False) if needs_quotes(text) else text
     text = environment.get_template("init/laer-journey.yaml").render(
         map_id=map_id,
         title=title or map_id.replace("-", " ").capitalize() + " journey",
         today=date.today().isoformat(),
         schema_url=schema_url,
+        # the configured catalogs' definitions are used, not repeated (a repeat is a duplicate id)
+        catalog_owners=catalog_owners,
+        catalog_personas=catalog_personas,
     )
     try:
         write_atomic(path, text, exclusive=True)
@@ -49,7 +59,15 @@ def init(
         # An absolute path into this machine's installation means nothing on a teammate's machine.
         typer.echo("tip: its editor schema line points into this installation; for one the whole team can use, "
                    "run 'journeyctl schema --output schema/journeyctl.schema.json' at the repository root "
-                   "and init again (or edit the first line)")
+                   "and point the first line at it")
+
+
+def _catalog_ids(config: Config) -> tuple[set[str], set[str]]:
+    """Owner and persona ids the configured catalogs define."""
+    workspace = load_workspace(config.catalog_paths, channels=config.all_channels, max_bytes=config.max_file_bytes)
+    catalogs = [item.model for item in workspace.catalogs]
+    return ({owner.id for catalog in catalogs for owner in catalog.owners},
+            {persona.id for catalog in catalogs for persona in catalog.personas})
 
 
 def _schema_url(folder: Path) -> str:

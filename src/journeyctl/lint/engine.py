@@ -137,7 +137,7 @@ def run_lint(paths: Sequence[str], settings: LintSettings, *, baseline: str | Pa
     started = time.perf_counter()
     tasks = discover(paths)
     named = {os.path.abspath(path) for path, _ in tasks}
-    catalogs = discover(str(settings.config.resolve(path)) for path in settings.config.catalogs)
+    catalogs = discover(settings.config.catalog_paths)
     context_tasks = [(path, True) for path, _ in catalogs if os.path.abspath(path) not in named]
     outcomes = _lint_files(tasks + context_tasks, settings, jobs)
     for outcome in outcomes[len(tasks):]:

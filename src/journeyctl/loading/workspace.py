@@ -99,7 +99,7 @@ def load_text(path: str, text: str, named_directly: bool = True, *,
     if isinstance(source, Problem):
         return None, [source]
     is_map_file = isinstance(source.data, dict) and "journeyctl" in source.data
-    if not is_map_file and not named_directly and source.data is not None:
+    if not is_map_file and not named_directly:  # empty and comment-only files included: they hold no map either
         return None, [Problem(path, locate(source.root, ()), SKIPPED_FILE, "skipped: not a journeyctl map (no top-level 'journeyctl:' key)")]
     model, problems = validate(source, channels)
     return (MapFile(source, model) if model is not None else None), problems

@@ -77,8 +77,7 @@ def run(request: RenderRequest) -> list[Output]:
 def _load(paths: Sequence[str], config: Config) -> tuple[list[MapFile], list[MapFile]]:
     """The journeys to render, and every map loaded (with the config's catalogs for owners and personas)."""
     named = {Path(path).resolve() for path, _ in discover(paths)}
-    catalog_paths = [str(config.resolve(path)) for path in config.catalogs]
-    extra = [path for path, _ in discover(catalog_paths) if Path(path).resolve() not in named]
+    extra = [path for path, _ in discover(config.catalog_paths) if Path(path).resolve() not in named]
     workspace = load_workspace([*paths, *extra], channels=config.all_channels, max_bytes=config.max_file_bytes)
     if workspace.problems:
         problems = sorted(workspace.problems, key=lambda problem: problem.sort_key())
