@@ -48,6 +48,15 @@ def test_invalid_map_is_a_located_problem_not_a_traceback():
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
+def test_markdown_comment_says_which_files_could_not_be_compared():
+    result = runner.invoke(app, ["diff", "--format", "markdown", *case("invalid-new-side")])
+    assert result.exit_code == 1
+    comment = result.stdout
+    assert "⚠️ **1 file could not be compared**" in comment
+    assert "unknown field 'timming' (did you mean 'timing'?)" in comment
+    assert "No changes to journey maps." not in comment
+
+
 @pytest.mark.parametrize("args, fragment", [
     ([str(CASES / "rename" / "old.yaml")], "give exactly two"),
     ([str(CASES / "rename" / "old.yaml"), "no/such.yaml"], "no such file or folder: no/such.yaml"),

@@ -67,7 +67,7 @@ def diff(
         else:
             FORMATS["text"](result.changes, sys.stdout)
         return
-    FORMATS[output_format.value](result.changes, sys.stdout)
+    FORMATS[output_format.value](result.changes, sys.stdout, result.problems)
     if result.problems:
         raise typer.Exit(1)
     gate = exit_code or fail_on is FailOn.any

@@ -1,4 +1,4 @@
-"""Output formats of `journeyctl diff`: FORMATS = {name: function(changes, stream, console_stream)}."""
+"""Output formats of `journeyctl diff`: FORMATS = {name: function(changes, stream, problems)}."""
 
 from journeyctl.diff.formats.json_format import write_json
 from journeyctl.diff.formats.markdown import write_markdown

@@ -6,8 +6,10 @@ import json
 from typing import Sequence, TextIO
 
 from journeyctl.diff.model import Change
+from journeyctl.problems import Problem
 
 
-def write_json(changes: Sequence[Change], stream: TextIO) -> None:
+def write_json(changes: Sequence[Change], stream: TextIO, problems: Sequence[Problem] = ()) -> None:
+    """A list of changes, as documented; problems go to standard error, and the exit status is 1."""
     json.dump([change.to_json() for change in changes], stream, indent=2, ensure_ascii=False)
     stream.write("\n")

@@ -18,6 +18,7 @@ from typing import Sequence, TextIO
 
 from journeyctl.diff.formats.words import headline, long_lines, summary
 from journeyctl.diff.model import Change
+from journeyctl.problems import Problem
 
 MARKER = "<!-- journeyctl-diff -->"
 BUDGET = 60_000  # characters, leaving room under GitHub's 65,536 for the notes about cuts
@@ -25,14 +26,18 @@ _ICON = {"added": "➕", "removed": "➖", "changed": "✏️", "moved": "↪️
 _DETAIL_LIMIT = 1_500  # characters of one old or new value shown in a detail block
 
 
-def write_markdown(changes: Sequence[Change], stream: TextIO) -> None:
-    stream.write(render_markdown(list(changes)))
+_UNREADABLE_SHOWN = 10  # problems listed by name; more are counted
 
 
-def render_markdown(changes: list[Change], budget: int = BUDGET) -> str:
-    head = [MARKER, "### Journey map changes", ""]
+def write_markdown(changes: Sequence[Change], stream: TextIO, problems: Sequence[Problem] = ()) -> None:
+    stream.write(render_markdown(list(changes), problems=problems))
+
+
+def render_markdown(changes: list[Change], budget: int = BUDGET, problems: Sequence[Problem] = ()) -> str:
+    head = [MARKER, "### Journey map changes", "", *_unreadable(problems)]
     if not changes:
-        return "\n".join(head + ["No changes to journey maps."]) + "\n"
+        nothing = "No changes to the maps that could be read." if problems else "No changes to journey maps."
+        return "\n".join(head + [nothing]) + "\n"
     facing = [change for change in changes if change.customer_facing]
     internal = [change for change in changes if not change.customer_facing]
     head.append(f"**{summary(changes)}**")
@@ -68,6 +73,19 @@ def render_markdown(changes: list[Change], budget: int = BUDGET) -> str:
         body += ["</details>"]
     body += ["", "<sub>journeyctl diff: matched by id; reformatting is not a change.</sub>"]
     return "\n".join(body) + "\n"
+
+
+def _unreadable(problems: Sequence[Problem]) -> list[str]:
+    """A comment must not say "no changes" about maps it could not read."""
+    if not problems:
+        return []
+    files = len({problem.path for problem in problems})
+    lines = [f"⚠️ **{files} file{'s' if files != 1 else ''} could not be compared**: fix these problems and "
+             "push again; their changes are not shown.", ""]
+    lines += [f"- {code(f'{p.path}:{p.line}:{p.column}')} {code(p.message)}" for p in problems[:_UNREADABLE_SHOWN]]
+    if len(problems) > _UNREADABLE_SHOWN:
+        lines.append(f"- … and {len(problems) - _UNREADABLE_SHOWN} more")
+    return lines + [""]
 
 
 def _shown(changes: list[Change], section: str, chosen: set, render) -> list[str]:

@@ -9,16 +9,19 @@ from rich.text import Text
 
 from journeyctl.diff.formats.words import changed_pair, headline, summary
 from journeyctl.diff.model import Change
+from journeyctl.problems import Problem
 from journeyctl.report.text import make_console
 
 _MARK = {"added": ("+", "green"), "removed": ("-", "red"), "changed": ("~", "yellow"),
          "moved": (">", "cyan"), "renamed": ("=", "magenta")}
 
 
-def write_text(changes: Sequence[Change], stream: TextIO) -> None:
+def write_text(changes: Sequence[Change], stream: TextIO, problems: Sequence[Problem] = ()) -> None:
+    """`problems` (files that could not be read) are printed by the caller; here they qualify "no changes"."""
     console = make_console(stream)
     if not changes:
-        console.print("No changes to journey maps.")
+        console.print("No changes to the maps that could be read (see the problems above)." if problems
+                      else "No changes to journey maps.")
         return
     for map_name, in_map in groupby(changes, key=lambda change: change.map):
         in_map = list(in_map)
