@@ -15,7 +15,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from journeyctl.loading.source import DEFAULT_MAX_BYTES, Source, parse, read_text
-from journeyctl.problems import Problem, Severity, UsageError
+from journeyctl.problems import Problem, Severity, UsageError, did_you_mean
 from journeyctl.schema.channels import DEFAULT_CHANNELS
 
 CONFIG_FILE = ".journeyctl.yaml"
@@ -163,7 +163,6 @@ def _from_pyproject(path: Path) -> Config:
 
 def _validated(data: dict, path: Path, source: Source | None) -> Config:
     from journeyctl.loading.locate import locate
-    from journeyctl.loading.validate import did_you_mean
 
     try:
         return Config.model_validate({**data, "source": path.resolve()})

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import NamedTuple
+from typing import Any, NamedTuple, Sequence
 
 
 class UsageError(Exception):
@@ -87,3 +88,11 @@ INVALID_VALUE = Check("JC012", "invalid-value")
 UNKNOWN_REFERENCE = Check("JC101", "unknown-reference")
 DUPLICATE_ID = Check("JC102", "duplicate-id")
 SKIPPED_FILE = Check("JC006", "skipped-file", Severity.INFO)
+
+
+def did_you_mean(word: Any, candidates: Sequence[str]) -> str:
+    """` (did you mean 'x'?)` for the closest candidate, or nothing: every message with a typo uses it."""
+    if not isinstance(word, str):
+        return ""
+    match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean {match[0]!r}?)" if match else ""

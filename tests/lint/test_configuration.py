@@ -146,6 +146,19 @@ def test_inline_suppressions(repo, monkeypatch):
     assert problems[0].line == 4 and "unknown rule 'JC999'" in problems[0].message
 
 
+def test_a_misspelt_directive_is_reported_and_a_colon_after_one_is_accepted(repo, monkeypatch):
+    _write(repo, ".journeyctl.yaml", "channels: [slack]\n")
+    _write(repo, "maps/onboarding.yaml", MAP.replace(
+        "  - id: land\n", "  - id: land  # journeyctl: disabel-line JC201\n",
+    ).replace(
+        "      - id: kickoff\n", "      # journeyctl: disable-line: JC203\n      - id: kickoff\n",
+    ))
+    problems = _lint(["maps"], monkeypatch, repo)
+    assert codes(problems) == ["JC201", "JC301"]  # the misspelt one suppressed nothing; JC203 is suppressed
+    unknown = next(p for p in problems if p.code == "JC301")
+    assert "unknown directive '# journeyctl: disabel-line' (did you mean 'disable-line'?)" in unknown.message
+
+
 def test_block_and_file_suppressions_and_unused_ones(repo, monkeypatch):
     _write(repo, ".journeyctl.yaml", "channels: [slack]\n")
     text = MAP.replace("phases:\n", "phases:  # journeyctl: disable JC201\n") + "# journeyctl: enable\n"

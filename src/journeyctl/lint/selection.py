@@ -12,7 +12,7 @@ from pathlib import Path
 
 from journeyctl.config import Config
 from journeyctl.lint.registry import RULES, RULES_BY_NAME
-from journeyctl.problems import Severity, UsageError
+from journeyctl.problems import Severity, UsageError, did_you_mean
 
 
 def matches(selector: str, code: str) -> bool:
@@ -25,11 +25,7 @@ def expand(selector: str, where: str) -> frozenset[str]:
     """The codes a selector names; an unknown selector is a configuration error."""
     codes = frozenset(code for code in RULES if matches(selector, code))
     if not codes:
-        hint = ""
-        import difflib
-        close = difflib.get_close_matches(selector, list(RULES_BY_NAME) + list(RULES), n=1)
-        if close:
-            hint = f" (did you mean {close[0]!r}?)"
+        hint = did_you_mean(selector, [*RULES_BY_NAME, *RULES])
         raise UsageError(f"unknown rule {selector!r} in {where}{hint}; `journeyctl rules` lists them")
     return codes
 

@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 
 from journeyctl.lint.rules.jc301_unused_suppression import CHECK as UNUSED_SUPPRESSION
 from journeyctl.lint.selection import expand
-from journeyctl.problems import Problem, Span, UsageError
+from journeyctl.problems import Problem, Span, UsageError, did_you_mean
 
 # A YAML comment starts at the beginning of a line or after white space.
-_DIRECTIVE = re.compile(r"(?:^|(?<=\s))#\s*journeyctl:\s*(disable-line|disable-file|disable|enable)\b([^\n#]*)", re.M)
+# Any word after `journeyctl:` is taken as a directive, so that a misspelt one is reported, not ignored.
+_DIRECTIVE = re.compile(r"(?:^|(?<=\s))#\s*journeyctl:[ \t]*([^\s#,:]*)([^\n#]*)", re.M)
+KINDS = ("disable-line", "disable", "enable", "disable-file")
 _ANY_DIRECTIVE = re.compile(r"#[ \t]*journeyctl:")  # a cheap first look: most files have none
 
 
@@ -45,7 +47,10 @@ def parse_directives(text: str) -> list[Directive]:
         line = text.count("\n", 0, start) + 1
         span = Span(line, start - line_start + 1, line, match.end() - line_start + 1)
         kind = match.group(1)
-        selectors = tuple(part for part in re.split(r"[\s,]+", match.group(2).strip()) if part)
+        selectors = tuple(part for part in re.split(r"[\s,:]+", match.group(2).strip()) if part)
+        if kind not in KINDS:
+            directives.append(Directive(kind, selectors, span, 0, -1))  # covers no line: reported as unknown
+            continue
         if kind == "enable":
             for directive in list(open_ranges):
                 if not selectors or set(directive.selectors) & set(selectors):
@@ -85,7 +90,11 @@ def apply(problems: list[Problem], directives: list[Directive], path: str) -> li
         if not hit:
             kept.append(problem)
     for directive in directives:
-        if not directive.used:
+        if directive.kind not in KINDS:
+            kept.append(Problem(path, directive.span, UNUSED_SUPPRESSION,
+                                f"unknown directive '# journeyctl: {directive.kind}'{did_you_mean(directive.kind, KINDS)}"
+                                f" suppresses nothing; the directives are {', '.join(KINDS)}"))
+        elif not directive.used:
             unknown = [selector for selector in directive.selectors if not codes_of(selector)]
             reason = f" (unknown rule {unknown[0]!r})" if unknown else ""
             kept.append(Problem(path, directive.span, UNUSED_SUPPRESSION,

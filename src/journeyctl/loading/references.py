@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, Sequence
 
 from journeyctl.loading.source import node_span
-from journeyctl.loading.validate import did_you_mean
-from journeyctl.problems import DUPLICATE_ID, UNKNOWN_REFERENCE, Problem, Span
+from journeyctl.problems import DUPLICATE_ID, UNKNOWN_REFERENCE, Problem, Span, did_you_mean
 from journeyctl.schema import Catalog, Journey
 
 

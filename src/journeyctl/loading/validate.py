@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from journeyctl.loading.locate import locate, semantic_path
 from journeyctl.loading.source import Source
 from journeyctl.problems import (
+    did_you_mean,
     INVALID_VALUE,
     MISSING_FIELD,
     NOT_A_MAP_FILE,
@@ -37,13 +38,6 @@ _EXPECTED = {
     "date_type": "a date such as 2026-09-15",
     "date_from_datetime_inexact": "a date without a time",
 }
-
-
-def did_you_mean(word: Any, candidates: Sequence[str]) -> str:
-    if not isinstance(word, str):
-        return ""
-    match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean {match[0]!r}?)" if match else ""
 
 
 def describe(value: Any) -> str:

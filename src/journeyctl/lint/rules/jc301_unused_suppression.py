@@ -5,7 +5,7 @@ problem on that line. Remove it. The comments are:
 `# journeyctl: disable-line JC203` (on the line, or alone on the line above it),
 `# journeyctl: disable JC203` ... `# journeyctl: enable`, and
 `# journeyctl: disable-file`; codes or names, separated by commas or spaces, or none for
-every rule.
+every rule. A misspelt directive (`disabel-line`) is reported here too: it suppresses nothing.
 
 Fails:
 
