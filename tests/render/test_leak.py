@@ -111,7 +111,8 @@ def assert_customer_safe(text: str, where: str) -> None:
     # Emotion and moments that matter are internal: not even their legend may appear
     # (the stylesheet, shared by both audiences, may name their classes).
     words = squeeze(re.sub(r"<style>.*?</style>", "", text, flags=re.S)).upper()
-    for word in ("EMOTION", "MOMENTTHATMATTER", "PLAYBOOK", "RETIRED"):
+    # The touchpoint's emotion is -2: its label would read "very negative".
+    for word in ("EMOTION", "VERYNEGATIVE", "MOMENTTHATMATTER", "PLAYBOOK", "RETIRED"):
         assert word not in words, f"{word.lower()} appears in {where}"
     for value in customer_facing_values():
         assert squeeze(value).upper() in flat, f"customer-facing {value} is missing from {where}"
@@ -134,6 +135,17 @@ def test_the_customer_view_model_holds_no_internal_data(maps):
     dumped = repr(dataclasses.asdict(view))
     assert INTERNAL not in dumped and ID not in dumped and REVIEW_DATE not in dumped
     assert re.search(r"'internal': (?!None)", dumped) is None  # every internal part is None
+
+
+def test_the_customer_text_rule_reads_exactly_the_customer_facing_text(maps):
+    """JC212 (customer text that looks internal) must read what customers see, and only that."""
+    from journeyctl.lint.rules.jc212_customer_text_looks_internal import customer_texts
+
+    workspace = load_workspace([str(maps)])
+    read = {text for item in workspace.maps for _, text in customer_texts(item.model) if text}
+    assert {value for value in customer_facing_values() if value.startswith("CUSTOMER-")} <= read
+    assert {text for text in read if INTERNAL in text} == {f"{INTERNAL}map-owner-name", f"{INTERNAL}hidden-persona-name",
+                                                           f"{INTERNAL}hidden-persona-role"}
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

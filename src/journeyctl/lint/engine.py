@@ -75,11 +75,11 @@ def lint_file(path: str, named_directly: bool, settings: LintSettings) -> FileOu
     if map_file is None:
         return FileOutcome(path, problems, None)
     enabled = settings.selection.policy(path).enabled
-    if isinstance(map_file.model, Journey):
-        context = MapContext(map_file, map_file.model, settings.rule_settings)
-        for rule in _MAP_RULES:
-            if rule.code in enabled:
-                problems.extend(rule.check(context))
+    kind = "journey" if isinstance(map_file.model, Journey) else "catalog"
+    context = MapContext(map_file, map_file.model, settings.rule_settings)
+    for rule in _MAP_RULES:
+        if rule.code in enabled and kind in rule.kinds:
+            problems.extend(rule.check(context))
     return FileOutcome(path, problems, index_file(map_file), suppressions.parse_directives(map_file.source.text))
 
 

@@ -21,6 +21,7 @@ class Rule:
     scope: Scope
     doc: str  # the rule module's docstring: the user documentation
     check: Callable | None = None  # map rules: check(context) -> Iterable[Problem]
+    kinds: tuple[str, ...] = ("journey",)  # map rules: the kinds of map file they check
 
     @property
     def code(self) -> str:
@@ -62,7 +63,7 @@ class MapContext:
     """One journey, its file (for positions) and the settings, as a map rule sees them."""
 
     map_file: object  # journeyctl.loading.MapFile
-    journey: Journey
+    journey: Journey  # or a Catalog, for a rule whose kinds include "catalog"
     settings: RuleSettings
 
     def problem(self, check: Check, message: str, loc: tuple = (), *, point: str | None = None) -> Problem:

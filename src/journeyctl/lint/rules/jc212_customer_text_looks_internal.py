@@ -4,7 +4,7 @@ Why it matters: the customer render is a security boundary. Structure keeps inte
 fields out of it, but a person can still paste an internal note into `customer_view`.
 The rule reads every customer-facing text of the customer-visible parts of a map (title,
 summary, segment, phase names, goals and criteria, touchpoint names, views and timing,
-customer metrics, owner names, persona names and roles) for an email address, a host
+customer metrics, owner names, persona names and roles, in maps and in catalogs) for an email address, a host
 from `internal_hosts`, or a word from `deny_words` (default: internal, confidential,
 do not share), all set in `.journeyctl.yaml`.
 
@@ -38,7 +38,7 @@ import re
 
 from journeyctl.lint.rule import Rule
 from journeyctl.problems import Check, Severity
-from journeyctl.schema import Visibility
+from journeyctl.schema import Catalog, Visibility
 
 CHECK = Check("JC212", "customer-text-looks-internal", Severity.ERROR)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -59,14 +59,13 @@ def _pattern(deny_words: tuple[str, ...], hosts: tuple[str, ...]) -> tuple[re.Pa
 
 
 def customer_texts(journey):
-    """(loc, text) of every customer-facing text in the customer-visible parts of a journey."""
+    """(loc, text) of every customer-facing text in the customer-visible parts of a journey or catalog."""
+    if isinstance(journey, Catalog):  # its owners' and personas' names reach every map that uses them
+        yield from _people_texts(journey)
+        return
     for field in ("title", "summary", "segment"):
         yield (field,), getattr(journey, field)
-    for kind in ("owners", "personas"):
-        for i, item in enumerate(getattr(journey, kind)):
-            yield (kind, i, "name"), item.name
-            if kind == "personas":
-                yield (kind, i, "role"), item.role
+    yield from _people_texts(journey)
     for p, phase in enumerate(journey.phases):
         if phase.visibility is not Visibility.customer:
             continue
@@ -86,6 +85,14 @@ def customer_texts(journey):
                     yield base + ("touchpoints", t, field), getattr(touchpoint, field)
 
 
+def _people_texts(model):
+    for kind in ("owners", "personas"):
+        for i, item in enumerate(getattr(model, kind)):
+            yield (kind, i, "name"), item.name
+            if kind == "personas":
+                yield (kind, i, "role"), item.role
+
+
 def check(context):
     settings = context.settings
     pattern, meanings = _pattern(settings.deny_words, settings.internal_hosts)
@@ -98,4 +105,4 @@ def check(context):
                                   "customers will see it", loc)
 
 
-RULE = Rule(CHECK, "map", __doc__, check)
+RULE = Rule(CHECK, "map", __doc__, check, kinds=("journey", "catalog"))
