@@ -45,9 +45,12 @@ class Branding(_Section):
     page_size: Literal["A4", "Letter"] = Field("A4", description="PDF page size.")
 
 
+DEFAULT_RENAME_THRESHOLD = 0.6
+
+
 class DiffSettings(_Section):
     rename_threshold: float = Field(
-        0.6, ge=0, le=1, description="How similar (0-1) a touchpoint must stay to count as renamed, not removed and added."
+        DEFAULT_RENAME_THRESHOLD, ge=0, le=1, description="How similar (0-1) a touchpoint must stay to count as renamed, not removed and added."
     )
 
 
@@ -170,7 +173,6 @@ def _validated(data: dict, path: Path, source: Source | None) -> Config:
         first = error.errors(include_url=False)[0]
         loc = tuple(first["loc"])
         key = ".".join(str(step) for step in loc) or "(top level)"
-        where = f"{path}"
         if source is not None:
             span = locate(source.root, loc, want_key=first["type"] == "extra_forbidden")
             where = f"{path}:{span.line}:{span.column}"

@@ -17,13 +17,14 @@ import sys
 import tempfile
 from pathlib import Path
 
+from journeyctl.diff.formats.markdown import MARKER as DIFF_MARKER
+
 # Every output a step may set; action.yml maps them to the action's outputs (a test checks it).
 OUTPUTS = {
     "lint": ("sarif-file", "errors", "warnings", "failed"),
     "diff": ("diff-file", "changes", "customer-facing"),
     "render": ("pdf-dir",),
 }
-DIFF_MARKER = "<!-- journeyctl-diff -->"
 
 
 def journeyctl(*args: str, capture: bool = False) -> subprocess.CompletedProcess:

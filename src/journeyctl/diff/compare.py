@@ -17,12 +17,12 @@ from pydantic import BaseModel
 
 from journeyctl.diff.classify import is_customer_field, metric_visible, phase_visible, touchpoint_visible
 from journeyctl.diff.match import content_words, pair, words_of
+from journeyctl.config import DEFAULT_RENAME_THRESHOLD
 from journeyctl.diff.model import Change, Kind
 from journeyctl.diff.sides import Side
 from journeyctl.loading import MapFile
 from journeyctl.schema import Catalog, Journey, Phase, Touchpoint
 
-DEFAULT_RENAME_THRESHOLD = 0.6
 
 
 @dataclass(frozen=True)

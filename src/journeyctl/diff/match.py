@@ -22,10 +22,6 @@ class Pairing(Generic[T]):
     removed: list[T] = field(default_factory=list)
     added: list[T] = field(default_factory=list)
 
-    def partner_of_old(self) -> dict[int, T]:
-        """id(old item) -> its new item, for matched and renamed pairs."""
-        return {id(old): new for old, new in (*self.matched, *self.renamed)}
-
 
 def pair(old: Sequence[T], new: Sequence[T], key: Callable[[T], Any], *,
          words: Callable[[T], list[str]] | None = None, threshold: float = 1.0) -> Pairing[T]:

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 Kind = Literal["added", "removed", "changed", "moved", "renamed"]
-KINDS: tuple[Kind, ...] = ("added", "removed", "changed", "moved", "renamed")
 _NOUNS = {"phases": "phase", "touchpoints": "touchpoint", "owners": "owner", "personas": "persona", "metrics": "metric"}
 
 
@@ -37,14 +36,7 @@ class Change:
     @property
     def subject_parts(self) -> tuple[str, str | None]:
         """What changed: ("touchpoint", "kickoff"), ("phase", "land"), ("owner", "csm") or ("map", None)."""
-        parts = self.path.split("/")
-        # catalogs have no id; they are named by their file (see compare._diff_catalogs)
-        noun, item = ("catalog" if self.map.endswith((".yaml", ".yml")) else "map"), None
-        index = 0
-        while index + 1 < len(parts) and parts[index] in _NOUNS:
-            noun, item = _NOUNS[parts[index]], parts[index + 1]
-            index += 2
-        return noun, item
+        return self._split()[:2]
 
     @property
     def subject(self) -> str:
@@ -54,12 +46,18 @@ class Change:
     @property
     def field(self) -> str | None:
         """The field of the subject that changed (`owner`, `review/every_days`), if any."""
+        return self._split()[2]
+
+    def _split(self) -> tuple[str, str | None, str | None]:
+        """The path as (noun, item id, field): the last `nouns/id` pair names the subject."""
         parts = self.path.split("/")
+        # catalogs have no id; they are named by their file (see compare._diff_catalogs)
+        noun, item = ("catalog" if self.map.endswith((".yaml", ".yml")) else "map"), None
         index = 0
         while index + 1 < len(parts) and parts[index] in _NOUNS:
+            noun, item = _NOUNS[parts[index]], parts[index + 1]
             index += 2
-        rest = "/".join(parts[index:])
-        return rest or None
+        return noun, item, "/".join(parts[index:]) or None
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -1,26 +1,16 @@
-"""Where every key goes: the order of the spec's example (docs/format.md), kind by kind.
+"""Where every key goes: the order of the models' fields, which is the order of the spec's example.
 
-A key's position in its tuple is its canonical position. `CHILDREN` names what kind of mapping a
-key's value holds (a list of them, or one), so the formatter can walk a map file without the models.
+`CHILDREN` names what kind of mapping a key's value holds (a list of them, or one), so the
+formatter can walk a map file's round-trip tree kind by kind.
 """
 
 from __future__ import annotations
 
-KEY_ORDER: dict[str, tuple[str, ...]] = {
-    "journey": ("journeyctl", "kind", "id", "title", "summary", "segment", "engagement", "status", "owner",
-                "review", "owners", "personas", "phases"),
-    "catalog": ("journeyctl", "kind", "owners", "personas"),
-    "review": ("last_reviewed", "every_days"),
-    "owner": ("id", "name", "team", "contact"),
-    "persona": ("id", "name", "role", "goals", "pain_points", "quote"),
-    "phase": ("id", "name", "stage", "visibility", "customer_goal", "objective", "entry_criteria",
-              "exit_criteria", "metrics", "touchpoints"),
-    "metric": ("name", "target", "source", "visibility"),
-    "touchpoint": ("id", "name", "customer_view", "description", "channel", "mode", "owner", "personas",
-                   "timing", "emotion", "moment_that_matters", "pain_points", "opportunities", "playbooks",
-                   "backstage", "notes", "visibility"),
-    "playbook": ("title", "url", "trigger"),
-}
+from journeyctl.schema.models import Catalog, Journey, Metric, Owner, Persona, Phase, Playbook, Review, Touchpoint
+
+_MODELS = {"journey": Journey, "catalog": Catalog, "review": Review, "owner": Owner, "persona": Persona,
+           "phase": Phase, "metric": Metric, "touchpoint": Touchpoint, "playbook": Playbook}
+KEY_ORDER: dict[str, tuple[str, ...]] = {kind: tuple(model.model_fields) for kind, model in _MODELS.items()}
 
 CHILDREN: dict[tuple[str, str], str] = {
     ("journey", "review"): "review",

@@ -37,10 +37,6 @@ class MapFile:
     def semantic_path(self, loc) -> str:
         return semantic_path(self.source.data, loc)
 
-    def problem(self, check, message: str, loc=(), *, want_key: bool = False, severity=None) -> Problem:
-        return Problem(self.path, self.locate(loc, want_key=want_key), check, message,
-                       self.semantic_path(loc), severity or check.severity)
-
 
 @dataclass(slots=True)
 class Workspace:

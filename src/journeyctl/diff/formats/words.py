@@ -8,9 +8,6 @@ from typing import Any, Callable
 
 from journeyctl.diff.model import Change
 
-VERBS = {"added": "added", "removed": "removed", "changed": "changed", "moved": "moved", "renamed": "renamed"}
-
-
 def headline(change: Change, ident: Callable[[str], str] = str) -> str:
     """`touchpoint kickoff: owner changed`; `ident` marks up the names that come from the map."""
     noun, item = change.subject_parts
