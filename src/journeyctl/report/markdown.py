@@ -5,16 +5,17 @@ from __future__ import annotations
 from typing import Sequence, TextIO
 
 from journeyctl.problems import Problem
+from journeyctl.render.markdown import escape_markdown
 from journeyctl.report.paths import relative_posix
 from journeyctl.report.text import summary_line
 
 _ICON = {"error": "❌ error", "warning": "⚠️ warning", "info": "ℹ️ info"}
 
 
-def cell(text: str) -> str:
-    """Table-safe text: a `|` or a newline in a message must not break the row."""
-    return (text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
-            .replace("<", "&lt;").replace(">", "&gt;"))
+def code_cell(text: str) -> str:
+    """A code span in a table cell: a `|` would end the cell (GitHub reads `\\|` as `|` even in code)."""
+    text = " ".join(text.split()).replace("|", "\\|")
+    return f"`` {text} ``" if "`" in text else f"`{text}`"
 
 
 def report_markdown(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float) -> None:
@@ -25,6 +26,7 @@ def report_markdown(problems: Sequence[Problem], stream: TextIO, *, files: int, 
         return
     stream.write("| Severity | Location | Rule | Message |\n| --- | --- | --- | --- |\n")
     for problem in problems:
-        location = f"`{cell(relative_posix(problem.path))}:{problem.line}:{problem.column}`"
+        location = code_cell(f"{relative_posix(problem.path)}:{problem.line}:{problem.column}")
         rule = f"{problem.code} {problem.name}"
-        stream.write(f"| {_ICON[problem.severity.value]} | {location} | {rule} | {cell(problem.message)} |\n")
+        # a message quotes map text: escaped like any map text, so it cannot become a link or markup
+        stream.write(f"| {_ICON[problem.severity.value]} | {location} | {rule} | {escape_markdown(problem.message)} |\n")
