@@ -48,19 +48,10 @@ def _offline_fetcher(roots: Sequence[Path]):
     def refuse(url: str) -> None:
         raise ValueError(f"journeyctl loads only data: URIs and template files, not {url[:80]}")
 
-    if hasattr(urls, "URLFetcher"):  # WeasyPrint >= 66
+    class OfflineFetcher(urls.URLFetcher):  # WeasyPrint >= 68
+        def fetch(self, url, headers=None):
+            if not _allowed(url, roots):
+                refuse(url)
+            return super().fetch(url, headers)
 
-        class OfflineFetcher(urls.URLFetcher):
-            def fetch(self, url, headers=None):
-                if not _allowed(url, roots):
-                    refuse(url)
-                return super().fetch(url, headers)
-
-        return OfflineFetcher(allowed_protocols={"data", "file"})
-
-    def fetch(url, *args, **kwargs):  # older WeasyPrint: a plain function
-        if not _allowed(url, roots):
-            refuse(url)
-        return urls.default_url_fetcher(url, *args, **kwargs)
-
-    return fetch
+    return OfflineFetcher(allowed_protocols={"data", "file"})
