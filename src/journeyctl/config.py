@@ -101,8 +101,12 @@ class Config(_Section):
 
     @property
     def catalog_paths(self) -> list[str]:
-        """The `catalogs:` files and folders, as paths to read."""
-        return [str(self.resolve(path)) for path in self.catalogs]
+        """The `catalogs:` files and folders, as paths to read; a missing one is a configuration error."""
+        paths = [self.resolve(path) for path in self.catalogs]
+        for configured, path in zip(self.catalogs, paths):
+            if not path.exists():
+                raise UsageError(f"{self.source}: catalogs: no such file or folder: {configured} (looked for {path})")
+        return [str(path) for path in paths]
 
 
 def find_config_file(start: Path | None = None) -> Path | None:

@@ -71,7 +71,9 @@ def main() -> None:
         if type(error).__name__ == "NoArgsIsHelpError":
             typer.echo(error.format_message())
         else:
-            typer.echo(f"journeyctl: error: {error.format_message()} (see 'journeyctl --help')", err=True)
+            context = getattr(error, "ctx", None)
+            command = context.command_path if context else "journeyctl"
+            typer.echo(f"journeyctl: error: {error.format_message()} (see '{command} --help')", err=True)
         sys.exit(2)
     except typer.Abort:
         sys.exit(130)

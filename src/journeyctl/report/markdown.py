@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Sequence, TextIO
 
 from journeyctl.problems import Problem
-from journeyctl.render.markdown import escape_markdown
 from journeyctl.report.paths import relative_posix
 from journeyctl.report.text import summary_line
 
@@ -19,6 +18,8 @@ def code_cell(text: str) -> str:
 
 
 def report_markdown(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float) -> None:
+    from journeyctl.render.markdown import escape_markdown  # map text's escaping; lint imports no render module
+
     stream.write("## journeyctl lint\n\n")
     stream.write(f"{summary_line(problems, files, seconds)}\n\n")
     if not problems:
