@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JOURNEYCTL=${1:-journeyctl}
+for tool in chromium pdftoppm; do  # check first: never leave one image new and the other old
+  command -v "$tool" >/dev/null || { echo "screenshots need $tool: apt-get install -y chromium poppler-utils" >&2; exit 1; }
+done
 OUT=build/screenshots
 MAP=enterprise-laer
 rm -rf "$OUT" && mkdir -p "$OUT" docs/images
