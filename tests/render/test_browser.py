@@ -11,10 +11,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
 from conftest import ARTIFACTS, render_documents, write_map
+
+ROOT = Path(__file__).resolve().parents[2]
 
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync"]
@@ -158,3 +161,20 @@ def test_customer_page_has_no_curve(browser, pages):
     assert page.locator("table.grid").is_visible()
     page.screenshot(path=str(ARTIFACTS / "hostile-customer.png"), full_page=True)
     page.close()
+
+
+def test_phase_labels_on_the_curve_stay_inside_their_bands(browser, tmp_path):
+    """Long phase names (the hostile ones here, real ones in maps/) are cut to fit, never drawn over the next."""
+    (tmp_path / "hostile").mkdir()
+    write_map(tmp_path / "hostile", "hostile.yaml", hostile_map())
+    for folder in (tmp_path / "hostile", ROOT / "maps"):
+        for name, html in render_documents([folder], "html", "internal").items():
+            path = tmp_path / f"{name}.html"
+            path.write_text(html, encoding="utf-8")
+            page, _ = visit(browser, path)
+            overflow = page.evaluate("""[...document.querySelectorAll('svg.emotion-curve .band')].map(band => {
+                const rect = band.querySelector('rect').getBBox(), label = band.querySelector('text').getBBox();
+                return label.x + label.width - (rect.x + rect.width);
+            }).filter(excess => excess > 0)""")
+            assert overflow == [], f"{name}: a phase label runs past its band by {overflow}"
+            page.close()

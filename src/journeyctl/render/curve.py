@@ -19,6 +19,7 @@ RIGHT = 16
 TOP = 44       # room for the phase names
 BOTTOM = 36    # room for the touchpoint numbers
 SCORES = (2, 1, 0, -1, -2)
+LABEL_CHAR_WIDTH = 9.5  # user units per character of a bold band label at the default 16px (a wide average)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,11 @@ class Band:
     width: float
     label: str
     number: int
+
+    @property
+    def label_fits(self) -> int:
+        """Characters of the label that fit the band after its "N. " prefix, so labels never overlap."""
+        return max(2, int((self.width - 16) / LABEL_CHAR_WIDTH) - len(f"{self.number}. "))
 
 
 @dataclass(frozen=True, slots=True)
