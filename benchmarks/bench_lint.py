@@ -1,6 +1,6 @@
 """Lint speed against the bare C parse of the same files, measured in one run on this machine.
 
-    python benchmarks/bench_lint.py [--repeat 3]
+    python benchmarks/bench_lint.py [--repeat 5]
 
 1. Large repository: the generated corpus (benchmarks/generate_corpus.py, 200 maps of 100
    touchpoints) linted by `journeyctl lint` (parse, validate, all rules, positions), against
@@ -45,7 +45,7 @@ def best_of(repeat: int, command: list[str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     arguments = parser.parse_args()
     journeyctl = shutil.which("journeyctl", path=str(Path(sys.executable).parent)) or "journeyctl"
     corpus = HERE / "corpus"
