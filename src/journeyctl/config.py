@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from journeyctl.loading.source import DEFAULT_MAX_BYTES, Source, parse, read_text
 from journeyctl.problems import Problem, Severity, UsageError, did_you_mean
@@ -71,14 +71,19 @@ class Config(_Section):
     catalogs: list[Path] = Field(
         default_factory=list, description="Catalog files or folders always loaded, e.g. when pre-commit names only some maps."
     )
-    max_file_bytes: int = Field(DEFAULT_MAX_BYTES, ge=1, description="Refuse map files larger than this.")
+    max_file_bytes: int = Field(DEFAULT_MAX_BYTES, ge=1, le=2**30, description="Refuse map files larger than this (at most 1 GiB).")
     overrides: list[Override] = Field(default_factory=list, description="Rule settings by file glob.")
     templates: Optional[Path] = Field(None, description="A folder of templates that override the built-in ones.")
     branding: Branding = Field(default_factory=Branding, description="Logo, accent colour and page size of renders.")
     diff: DiffSettings = Field(default_factory=DiffSettings, description="Settings of `journeyctl diff`.")
 
     # Where the configuration came from (None: defaults); paths above are relative to its folder.
-    source: Optional[Path] = Field(None, exclude=True)
+    # Private, so that a `source:` key in the file is an unknown key like any other.
+    _source: Optional[Path] = PrivateAttr(None)
+
+    @property
+    def source(self) -> Optional[Path]:
+        return self._source
 
     @field_validator("channels")
     @classmethod
@@ -126,9 +131,15 @@ def find_config_file(start: Path | None = None) -> Path | None:
 
 def _has_tool_section(pyproject: Path) -> bool:
     try:
-        return "journeyctl" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        raw = pyproject.read_bytes()
+        tool = tomllib.loads(raw.decode("utf-8")).get("tool")
+    except OSError:
         return False
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        # A broken pyproject.toml that mentions journeyctl is ours to report, not to skip: skipping
+        # it would drop the deny words and internal hosts that guard customer-facing text.
+        return b"journeyctl" in raw
+    return not isinstance(tool, dict) or "journeyctl" in tool
 
 
 def load_config(explicit: str | Path | None = None) -> Config:
@@ -165,14 +176,20 @@ def _from_pyproject(path: Path) -> Config:
         document = tomllib.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise UsageError(f"{path}: cannot read configuration: {error}") from None
-    return _validated(document.get("tool", {}).get("journeyctl", {}), path, None)
+    tool = document.get("tool", {})
+    section = tool.get("journeyctl", {}) if isinstance(tool, dict) else None
+    if not isinstance(section, dict):
+        raise UsageError(f"{path}: [tool.journeyctl] must be a table of keys")
+    return _validated(section, path, None)
 
 
 def _validated(data: dict, path: Path, source: Source | None) -> Config:
     from journeyctl.loading.locate import locate
 
     try:
-        return Config.model_validate({**data, "source": path.resolve()})
+        config = Config.model_validate(data)
+        config._source = path.resolve()
+        return config
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         loc = tuple(first["loc"])

@@ -302,11 +302,17 @@ class _Builder:
         tag, text = node.tag, node.value
         if tag == _STR:
             if not node.style and (not text or text[0] in _MAYBE_TYPED) and not self.explicit(node):
-                return _plain_value(text)
+                return self.plain_value(node)
             return text
         if tag in _SCALAR_TAGS:  # an explicit standard tag such as !!int "5"
-            return _plain_value(text)
+            return self.plain_value(node)
         self.stop(node, UNSUPPORTED_YAML, f"tag {_short(tag)} is not allowed; map files use plain YAML")
+
+    def plain_value(self, node) -> Any:
+        try:
+            return _plain_value(node.value)
+        except ValueError:  # Python refuses integers of more than 4,300 digits (int_max_str_digits)
+            self.stop(node, UNSUPPORTED_YAML, f"a number of {len(node.value):,} digits is too long to read")
 
     def explicit(self, node) -> bool:
         """Whether a plain scalar carries an explicit tag (`!!str 90`), which BaseLoader also calls str."""

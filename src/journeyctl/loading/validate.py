@@ -82,11 +82,12 @@ def validate(source: Source, channels: Sequence[str] = DEFAULT_CHANNELS):
             f"unsupported format version {version!r}; this journeyctl reads 'journeyctl: {FORMAT_VERSION}'", ("journeyctl",),
         )]
     kind = data.get("kind")
-    if kind not in MODEL_BY_KIND:
+    if not isinstance(kind, str) or kind not in MODEL_BY_KIND:
         if "kind" not in data:
             return None, [file_problem(f"missing 'kind:'; expected one of {', '.join(MODEL_BY_KIND)}", (), MISSING_FIELD)]
+        wrong = f"unknown kind {kind!r}" if isinstance(kind, str) else f"'kind:' holds {describe(kind)}"
         return None, [file_problem(
-            f"unknown kind {kind!r}; expected one of {', '.join(MODEL_BY_KIND)}" + did_you_mean(kind, list(MODEL_BY_KIND)),
+            f"{wrong}; expected one of {', '.join(MODEL_BY_KIND)}" + did_you_mean(kind, list(MODEL_BY_KIND)),
             ("kind",), INVALID_VALUE,
         )]
     model_class = MODEL_BY_KIND[kind]

@@ -6,11 +6,11 @@ The schema asks only for what the spec requires; lint rules ask for what makes a
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from journeyctl.schema.channels import DEFAULT_CHANNELS
@@ -95,6 +95,13 @@ class Review(_Model):
     every_days: StrictInt = Field(
         ge=1, le=3660, description="Review-and-refresh cadence in days.", examples=[90]
     )
+
+    @model_validator(mode="after")
+    def _due_date_exists(self) -> "Review":
+        if self.last_reviewed > date.max - timedelta(days=self.every_days):
+            raise PydanticCustomError("review_after_9999", "the next review ({days} days after {last}) would fall "
+                                      "after the year 9999", {"days": self.every_days, "last": str(self.last_reviewed)})
+        return self
 
 
 class Metric(_Model):
