@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import pty
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -202,3 +204,23 @@ def test_empty_and_comment_only_files_in_a_folder_are_skipped_with_a_note_but_re
     assert in_folder.stdout.count("info skipped: not a journeyctl map") == 2
     named = run_installed("lint", str(tmp_path / "empty.yaml"))
     assert named.returncode == 1 and "[JC005 not-a-map-file]" in named.stdout
+
+
+def test_a_folder_that_cannot_be_listed_is_a_usage_error_not_an_empty_folder():
+    """Else CI would pass a repository whose maps it never read."""
+    prefix = []
+    if os.geteuid() == 0:  # root reads any folder: run as nobody, as a CI user would be
+        prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        if not shutil.which("setpriv") or subprocess.run([*prefix, str(SCRIPT), "--version"],
+                                                         capture_output=True).returncode != 0:
+            pytest.skip("running as root, and nobody cannot run this installation")
+    with tempfile.TemporaryDirectory() as name:  # pytest's tmp_path is private to root
+        base = Path(name)
+        base.chmod(0o755)
+        (base / "maps" / "locked").mkdir(parents=True)
+        (base / "maps" / "locked").chmod(0)
+        result = subprocess.run([*prefix, str(SCRIPT), "lint", str(base / "maps")], capture_output=True, text=True,
+                                timeout=60, cwd=base)
+        (base / "maps" / "locked").chmod(0o755)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.strip() == f"journeyctl: error: cannot read folder {base / 'maps' / 'locked'}: Permission denied"

@@ -118,14 +118,18 @@ def find_config_file(start: Path | None = None) -> Path | None:
     """The nearest `.journeyctl.yaml` or pyproject.toml with [tool.journeyctl], up to the repository root."""
     folder = (start or Path.cwd()).resolve()
     for candidate_folder in (folder, *folder.parents):
-        yaml_file = candidate_folder / CONFIG_FILE
-        if yaml_file.is_file():
-            return yaml_file
-        pyproject = candidate_folder / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_section(pyproject):
-            return pyproject
-        if (candidate_folder / ".git").exists():
-            return None
+        try:
+            yaml_file = candidate_folder / CONFIG_FILE
+            if yaml_file.is_file():
+                return yaml_file
+            pyproject = candidate_folder / "pyproject.toml"
+            if pyproject.is_file() and _has_tool_section(pyproject):
+                return pyproject
+            if (candidate_folder / ".git").exists():
+                return None
+        except OSError as error:  # a folder we may not look into could hold the configuration
+            raise UsageError(f"cannot look for {CONFIG_FILE} in {candidate_folder}: {error.strerror or error} "
+                             "(name the configuration with --config)") from None
     return None
 
 

@@ -54,6 +54,8 @@ def init(
         write_atomic(path, text, exclusive=True)
     except FileExistsError:
         raise UsageError(f"{path} already exists; init never overwrites a file") from None
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
     typer.echo(f"wrote {path}: edit it, then run 'journeyctl lint {path}'")
     if schema_url.startswith("file:"):
         # An absolute path into this machine's installation means nothing on a teammate's machine.

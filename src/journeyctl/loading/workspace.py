@@ -67,7 +67,7 @@ def discover(paths: Iterable[str]) -> list[tuple[str, bool]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for folder, folders, files in os.walk(path):
+            for folder, folders, files in os.walk(path, onerror=_unreadable_folder):
                 folders[:] = sorted(name for name in folders if not name.startswith("."))
                 for name in sorted(files):
                     if name.endswith(MAP_SUFFIXES):
@@ -77,6 +77,11 @@ def discover(paths: Iterable[str]) -> list[tuple[str, bool]]:
         else:
             raise UsageError(f"no such file or folder: {raw}")
     return found
+
+
+def _unreadable_folder(error: OSError) -> None:
+    # A folder that cannot be listed must not pass as a folder without maps: CI would go green.
+    raise UsageError(f"cannot read folder {error.filename}: {error.strerror or error}")
 
 
 def load_file(path: str, named_directly: bool, *, channels: Sequence[str] = DEFAULT_CHANNELS,

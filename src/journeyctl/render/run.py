@@ -6,6 +6,7 @@ never imports any of this, and the core runs without the CLI.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from dataclasses import dataclass
@@ -68,6 +69,9 @@ def run(request: RenderRequest) -> list[Output]:
         sys.stdout.flush()
         return outputs
     folder = _output_folder(request.out)
+    blocked = [output.name for output in outputs if (folder / output.name).is_dir()]
+    if blocked:  # found before writing, so a run never leaves some documents new and others old
+        raise UsageError(f"cannot write {folder / blocked[0]}: a folder has that name")
     for output in outputs:
         write_output(folder / output.name, output.content)
     _summary(outputs, folder, request.audience, time.perf_counter() - started)
@@ -76,8 +80,8 @@ def run(request: RenderRequest) -> list[Output]:
 
 def _load(paths: Sequence[str], config: Config) -> tuple[list[MapFile], list[MapFile]]:
     """The journeys to render, and every map loaded (with the config's catalogs for owners and personas)."""
-    named = {Path(path).resolve() for path, _ in discover(paths)}
-    extra = [path for path, _ in discover(config.catalog_paths) if Path(path).resolve() not in named]
+    named = {os.path.realpath(path) for path, _ in discover(paths)}  # realpath: a symlink loop is not an error here
+    extra = [path for path, _ in discover(config.catalog_paths) if os.path.realpath(path) not in named]
     workspace = load_workspace([*paths, *extra], channels=config.all_channels, max_bytes=config.max_file_bytes)
     if workspace.problems:
         problems = sorted(workspace.problems, key=lambda problem: problem.sort_key())
@@ -85,7 +89,7 @@ def _load(paths: Sequence[str], config: Config) -> tuple[list[MapFile], list[Map
         if any(problem.severity is Severity.ERROR for problem in problems):
             typer.echo("journeyctl: nothing rendered: fix the errors above first", err=True)
             raise typer.Exit(1)
-    journeys = [item for item in workspace.journeys if Path(item.path).resolve() in named]
+    journeys = [item for item in workspace.journeys if os.path.realpath(item.path) in named]
     if not journeys:
         raise UsageError(f"no journey maps found in {' '.join(paths)} (catalogs alone are not rendered)")
     return journeys, workspace.maps
