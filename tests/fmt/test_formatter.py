@@ -118,6 +118,34 @@ def test_a_file_that_does_not_parse_or_validate_is_refused_and_left_alone(tmp_pa
     assert all(problem.path == str(copy) and problem.line >= 1 and problem.column >= 1 for problem in run.problems)
 
 
+MAP_HEAD = "journeyctl: 1\nkind: journey\nid: base\n"
+
+
+@pytest.mark.parametrize("text", [
+    MAP_HEAD + "title: 2026-02-30\n",           # a date-like title that ruamel reads as an impossible date
+    MAP_HEAD + "title: 2026-01-01 25:00:00\n",
+    MAP_HEAD + "title: !!int abc\n",            # the loader keeps the text; ruamel cannot
+    MAP_HEAD + "title:\tBase\n",               # a tab after the colon: YAML allows it, ruamel does not
+], ids=["impossible-date", "impossible-time", "tagged-text", "tab-separator"])
+def test_a_valid_file_ruamel_cannot_read_is_refused_with_a_located_problem(tmp_path, text):
+    assert load_text("m.yaml", text)[0] is not None  # lint reads it
+    copy = tmp_path / "m.yaml"
+    copy.write_text(text)
+    run = format_paths([str(copy)], Mode.WRITE)
+    assert copy.read_text() == text and run.failed
+    assert [(problem.code, problem.line) for problem in run.problems] == [("JC009", 1)]
+    assert "fmt cannot rewrite this file safely" in run.problems[0].message
+
+
+@pytest.mark.parametrize("text", [MAP_HEAD + 'title: "? Ask us"\n', MAP_HEAD + 'title: ":x"\n',
+                                  "journeyctl: 1\rkind: journey\rid: base\rtitle: Base\r"],
+                         ids=["question-mark", "colon", "cr-line-ends"])
+def test_text_that_starts_like_yaml_syntax_and_lone_cr_line_ends_are_formatted(text):
+    result = format_text("m.yaml", text)
+    assert result.ok, result.problems
+    assert load_text("m.yaml", result.text)[0].model == load_text("m.yaml", text)[0].model
+
+
 def test_the_rejected_cases_cover_syntax_schema_and_reading_errors():
     assert len(REJECTED) >= 30
     assert {"not-utf8.yaml", "duplicate-key.yaml", "billion-laughs.yaml"} <= {path.name for path in REJECTED}

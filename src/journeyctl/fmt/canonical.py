@@ -31,6 +31,7 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _analyzer = Emitter(None)
 _RESOLVERS = (VersionedResolver(version=(1, 2)), VersionedResolver(version=(1, 1)))
 _COMPARISONS = "<>="
+_KEY_INDICATORS = "?:"  # a plain scalar may start with them in some contexts; quoting is always safe
 
 
 def make_yaml() -> YAML:
@@ -104,7 +105,7 @@ def scalar(value, *, in_flow: bool = False, always_quote: bool = False):
 
 def needs_quotes(text: str, *, in_flow: bool = False) -> bool:
     """Whether `text` written plain would read back as something else, or look like syntax."""
-    if not text or text[0] in _COMPARISONS:
+    if not text or text[0] in _COMPARISONS or text[0] in _KEY_INDICATORS:
         return True
     analysis = _analyzer.analyze_scalar(text)
     allowed = analysis.allow_flow_plain if in_flow else analysis.allow_block_plain

@@ -45,11 +45,15 @@ def format_text(path: str, text: str, *, named_directly: bool = True,
     from journeyctl.fmt.comments import collect
     from journeyctl.fmt.weave import weave
 
-    text = text.replace("\r\n", "\n")
-    tree = make_yaml().load(text)
-    comments = collect(text, tree)
-    canonical = dump(rebuild(tree, tree["kind"], comments.parents_of_commented_items()))
-    result = weave(canonical, comments)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # canonical line ends (a lone CR ends a line in YAML)
+    try:
+        tree = make_yaml().load(text)
+        comments = collect(text, tree)
+        canonical = dump(rebuild(tree, tree["kind"], comments.parents_of_commented_items()))
+        result = weave(canonical, comments)
+    except Exception as error:  # ruamel.yaml reads some valid files otherwise (a tag, CR line ends): leave them
+        return Formatted(path, None, [Problem(path, _TOP, FORMAT_UNSAFE, "not formatted: fmt cannot rewrite this "
+                                              f"file safely ({type(error).__name__}: {' '.join(str(error).split())[:120]}); it is left as it is")])
     unsafe = _check(path, text, result, map_file.model, channels)
     if unsafe:
         return Formatted(path, None, [unsafe])

@@ -48,7 +48,7 @@ class Visibility(str, Enum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # a target of .nan means nothing
 
 
 Text = Annotated[str, Field(min_length=1)]
