@@ -224,3 +224,11 @@ def test_a_folder_that_cannot_be_listed_is_a_usage_error_not_an_empty_folder():
         (base / "maps" / "locked").chmod(0o755)
     assert result.returncode == 2, result.stdout + result.stderr
     assert result.stderr.strip() == f"journeyctl: error: cannot read folder {base / 'maps' / 'locked'}: Permission denied"
+
+
+def test_a_megabyte_of_letters_in_customer_text_does_not_hang_the_email_check(tmp_path):
+    """A hang guard, not a speed test: the old pattern needed about half an hour for this file."""
+    path = tmp_path / "long.yaml"
+    path.write_text("journeyctl: 1\nkind: journey\nid: long\ntitle: " + "x" * 1_000_000 + "@host\n")
+    result = run_installed("lint", str(path))  # times out after 60 s
+    assert result.returncode == 0, result.stdout
