@@ -232,3 +232,13 @@ def test_a_megabyte_of_letters_in_customer_text_does_not_hang_the_email_check(tm
     path.write_text("journeyctl: 1\nkind: journey\nid: long\ntitle: " + "x" * 1_000_000 + "@host\n")
     result = run_installed("lint", str(path))  # times out after 60 s
     assert result.returncode == 0, result.stdout
+
+
+def test_a_file_with_thousands_of_problems_lists_a_hundred_and_counts_the_rest(tmp_path):
+    path = tmp_path / "keys.yaml"
+    path.write_text("journeyctl: 1\nkind: journey\nid: keys\ntitle: Keys\n" + "".join(f"k{i}: {i}\n" for i in range(20_000)))
+    result = run_installed("lint", str(path), "--format", "json")
+    findings = json.loads(result.stdout)
+    assert len(findings) == 101 and all(finding["code"] == "JC010" for finding in findings)
+    assert findings[99]["message"].startswith("unknown field 'k99'")
+    assert findings[100]["line"] == 105 and findings[100]["message"].startswith("19,900 more problems like these")

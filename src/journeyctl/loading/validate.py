@@ -104,17 +104,26 @@ def did_you_mean_key(data: dict, wanted: str) -> str:
     return f" (is {match[0]!r} a typo of {wanted!r}?)" if match else ""
 
 
+MAX_SCHEMA_PROBLEMS = 100  # listed per file
+
+
 def _problems_from(error: ValidationError, model_class: type[BaseModel], source: Source) -> list[Problem]:
     by_loc: dict[tuple, list[dict]] = {}
     for item in error.errors(include_url=False):
         by_loc.setdefault(_data_loc(source.data, item["loc"]), []).append(item)
     problems = []
-    for loc, items in by_loc.items():
+    for loc, items in list(by_loc.items())[:MAX_SCHEMA_PROBLEMS + 1]:
         # A union (text or a number) reports once per member: one line per value is enough.
         expected = [_EXPECTED[item["type"]] for item in items if item["type"] in _EXPECTED]
         if "a number" in expected:
             expected = [kind for kind in expected if kind != "a whole number"]
         problems.append(_problem(items[0], loc, model_class, source, " or ".join(dict.fromkeys(expected))))
+    if len(by_loc) > MAX_SCHEMA_PROBLEMS:
+        # Each problem's position is a walk of the file's nodes: listing 200,000 would take minutes.
+        first_unlisted = problems.pop()
+        problems.append(Problem(first_unlisted.path, first_unlisted.span, first_unlisted.check,
+                                f"{len(by_loc) - MAX_SCHEMA_PROBLEMS:,} more problems like these from here on are not "
+                                "listed; fix the ones above and lint again", first_unlisted.semantic_path))
     return problems
 
 
