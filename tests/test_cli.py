@@ -242,3 +242,15 @@ def test_a_file_with_thousands_of_problems_lists_a_hundred_and_counts_the_rest(t
     assert len(findings) == 101 and all(finding["code"] == "JC010" for finding in findings)
     assert findings[99]["message"].startswith("unknown field 'k99'")
     assert findings[100]["line"] == 105 and findings[100]["message"].startswith("19,900 more problems like these")
+
+
+def test_one_long_text_repeated_by_aliases_is_refused_before_any_render(tmp_path):
+    """Few nodes, many bytes: 11 aliases of a 100,000-character text would be 1.1 MB in every render."""
+    touchpoints = "".join(f"      - id: t{i}\n        name: T{i}\n        channel: email\n        owner: o\n"
+                          f"        customer_view: {'&view ' + 'x' * 100_000 if i == 0 else '*view'}\n" for i in range(12))
+    path = tmp_path / "aliases.yaml"
+    path.write_text("journeyctl: 1\nkind: journey\nid: aliases\ntitle: Aliases\nphases:\n  - id: p\n    name: P\n"
+                    f"    touchpoints:\n{touchpoints}")
+    result = run_installed("render", str(path), "--format", "md", "--out", str(tmp_path / "out"))
+    assert result.returncode == 1 and not (tmp_path / "out").exists()
+    assert "aliases repeat more than 1,000,000 characters of text (an alias bomb?) [JC003 unsupported-yaml]" in result.stderr

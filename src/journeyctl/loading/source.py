@@ -32,8 +32,11 @@ from journeyctl.problems import (
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 # A journey map is about seven levels deep; anything far beyond is an attack or a mistake.
 MAX_DEPTH = 64
-# Aliases may repeat a node, but not multiply the document ("billion laughs").
+# Aliases may repeat a node, but not multiply the document ("billion laughs"): at most this
+# many values, and this many characters of text (one long text repeated would make every
+# render of the map gigabytes long).
 MAX_ALIAS_EXPANSION = 100_000
+MAX_ALIAS_CHARACTERS = 1_000_000
 
 # libyaml's composer recurses in C once per nesting level and would overflow the stack on
 # a file nested 100,000 deep. Below these counts the depth is provably small enough for
@@ -243,22 +246,24 @@ class _Builder:
         self.text = text
         self.built: dict[int, Any] = {}  # id(node) -> value, for aliases
         self.sizes: dict[int, int] = {}  # id(node) -> node count of its subtree
+        self.characters: dict[int, int] = {}  # id(node) -> characters of text in its subtree
         self.expanded = 0
+        self.expanded_characters = 0
 
     def stop(self, node, check: Check, message: str):
         raise _Stop(Problem(self.path, node_span(node), check, message))
 
     def build(self, node, depth: int = 1) -> Any:
-        if type(node) is ScalarNode:
-            return self.scalar(node)
         key = id(node)
+        if type(node) is ScalarNode:
+            if key in self.characters:  # the composer hands out the same node for an alias
+                self.count_alias(node, 1, self.characters[key])
+            self.characters[key] = len(node.value)
+            return self.scalar(node)
         if key in self.built:  # an alias: the value is shared, but a validator walks it again
             if self.built[key] is _BUILDING:
                 self.stop(node, UNSUPPORTED_YAML, "an alias refers to a node that contains it (a recursive alias)")
-            self.expanded += self.sizes[key]
-            if self.expanded > MAX_ALIAS_EXPANSION:
-                self.stop(node, UNSUPPORTED_YAML,
-                          f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} values (an alias bomb?)")
+            self.count_alias(node, self.sizes[key], self.characters[key])
             return self.built[key]
         if depth > MAX_DEPTH:
             self.stop(node, UNSUPPORTED_YAML, f"nesting deeper than {MAX_DEPTH} levels")
@@ -270,17 +275,27 @@ class _Builder:
                 self.stop(node, UNSUPPORTED_YAML, f"tag {_short(node.tag)} is not allowed; map files use plain YAML")
             value = [self.build(item, depth + 1) for item in node.value]
             self.sizes[key] = 1 + sum(self.sizes.get(id(item), 1) for item in node.value)
+            self.characters[key] = sum(self.characters[id(item)] for item in node.value)
         else:  # pragma: no cover - the composer makes only these three
             self.stop(node, UNSUPPORTED_YAML, "unexpected YAML node")
         self.built[key] = value
         return value
+
+    def count_alias(self, node, values: int, characters: int) -> None:
+        self.expanded += values
+        self.expanded_characters += characters
+        if self.expanded > MAX_ALIAS_EXPANSION:
+            self.stop(node, UNSUPPORTED_YAML, f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} values (an alias bomb?)")
+        if self.expanded_characters > MAX_ALIAS_CHARACTERS:
+            self.stop(node, UNSUPPORTED_YAML,
+                      f"aliases repeat more than {MAX_ALIAS_CHARACTERS:,} characters of text (an alias bomb?)")
 
     def mapping(self, node, depth: int) -> dict:
         if node.tag != _MAP:
             self.stop(node, UNSUPPORTED_YAML, f"tag {_short(node.tag)} is not allowed; map files use plain YAML")
         result: dict[str, Any] = {}
         first_key_node: dict[str, Any] = {}
-        size = 1
+        size = characters = 0
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
                 self.stop(key_node, UNSUPPORTED_YAML, "mapping keys must be plain text, not lists or mappings")
@@ -295,7 +310,9 @@ class _Builder:
             first_key_node[key] = key_node
             result[key] = self.build(value_node, depth + 1)
             size += 1 + self.sizes.get(id(value_node), 1)
-        self.sizes[id(node)] = size
+            characters += len(key) + self.characters[id(value_node)]
+        self.sizes[id(node)] = size + 1
+        self.characters[id(node)] = characters
         return result
 
     def scalar(self, node) -> Any:
