@@ -146,6 +146,25 @@ def test_text_that_starts_like_yaml_syntax_and_lone_cr_line_ends_are_formatted(t
     assert load_text("m.yaml", result.text)[0].model == load_text("m.yaml", text)[0].model
 
 
+def test_reordering_keys_across_a_suppression_range_is_refused_and_within_one_allowed():
+    touchpoint = ("journeyctl: 1\nkind: journey\nid: s\ntitle: S\nphases:\n  - id: land\n    name: Land\n"
+                  "    touchpoints:\n      - id: kickoff\n{body}")
+    # customer_view would move up between `disable` and `enable`, silencing JC212 on it
+    across = touchpoint.format(body="        # journeyctl: disable JC212\n        name: Kickoff\n"
+                                    "        # journeyctl: enable\n        channel: email\n        owner: o\n"
+                                    "        customer_view: Write to jo@example.com\n")
+    refused = format_text("m.yaml", across)
+    assert not refused.ok and refused.problems[0].line == 10
+    assert "would move them into or out of the '# journeyctl: disable JC212' range" in refused.problems[0].message
+    # the whole touchpoint inside the range: reordering inside it changes nothing it covers
+    within = touchpoint.replace("      - id: kickoff", "      # journeyctl: disable JC212\n      - id: kickoff").format(
+        body="        owner: o\n        name: Kickoff\n        channel: email\n"
+             "        customer_view: Write to jo@example.com\n# journeyctl: enable\n")
+    formatted = format_text("m.yaml", within)
+    assert formatted.ok, formatted.problems
+    assert formatted.text != within  # it was reordered
+
+
 def test_the_rejected_cases_cover_syntax_schema_and_reading_errors():
     assert len(REJECTED) >= 30
     assert {"not-utf8.yaml", "duplicate-key.yaml", "billion-laughs.yaml"} <= {path.name for path in REJECTED}

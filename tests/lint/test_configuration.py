@@ -174,6 +174,15 @@ def test_a_misspelt_directive_is_reported_and_a_colon_after_one_is_accepted(repo
     assert "unknown directive '# journeyctl: disabel-line' (did you mean 'disable-line'?)" in unknown.message
 
 
+def test_a_directive_inside_a_text_value_is_text_not_a_suppression(repo, monkeypatch):
+    _write(repo, ".journeyctl.yaml", "channels: [slack]\n")
+    _write(repo, "maps/onboarding.yaml", MAP.replace(
+        "title: Onboarding\n",
+        "title: |\n  Onboarding, confidential\n  # journeyctl: disable-file\nsummary: 'a # journeyctl: disable-file'\n",
+    ))
+    assert "JC212" in codes(_lint(["maps"], monkeypatch, repo))
+
+
 def test_block_and_file_suppressions_and_unused_ones(repo, monkeypatch):
     _write(repo, ".journeyctl.yaml", "channels: [slack]\n")
     text = MAP.replace("phases:\n", "phases:  # journeyctl: disable JC201\n") + "# journeyctl: enable\n"

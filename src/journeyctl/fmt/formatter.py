@@ -10,7 +10,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
+from yaml.nodes import MappingNode, SequenceNode
+
+from journeyctl.lint.suppressions import parse_directives
 from journeyctl.loading import load_text
+from journeyctl.loading.locate import semantic_path
 from journeyctl.problems import Check, Problem, Severity, Span
 from journeyctl.schema import DEFAULT_CHANNELS
 
@@ -54,20 +58,52 @@ def format_text(path: str, text: str, *, named_directly: bool = True,
     except Exception as error:  # ruamel.yaml reads some valid files otherwise (a tag, CR line ends): leave them
         return Formatted(path, None, [Problem(path, _TOP, FORMAT_UNSAFE, "not formatted: fmt cannot rewrite this "
                                               f"file safely ({type(error).__name__}: {' '.join(str(error).split())[:120]}); it is left as it is")])
-    unsafe = _check(path, text, result, map_file.model, channels)
+    unsafe = _check(path, text, result, map_file, channels)
     if unsafe:
         return Formatted(path, None, [unsafe])
     return Formatted(path, result, [])
 
 
-def _check(path: str, before: str, after: str, model, channels) -> Problem | None:
+def _check(path: str, before: str, after: str, original, channels) -> Problem | None:
     from journeyctl.fmt.comments import comment_texts
 
     again, _ = load_text(path, after, True, channels=channels)
-    if again is None or again.model != model:
+    if again is None or again.model != original.model:
         return Problem(path, _TOP, FORMAT_UNSAFE,
                        "not formatted: the formatted text would mean something else (please report this)")
     if Counter(comment_texts(before)) != Counter(comment_texts(after)):
         return Problem(path, _TOP, FORMAT_UNSAFE,
                        "not formatted: a comment could not be kept in place (please report this)")
+    return _range_check(path, original, again)
+
+
+def _range_check(path: str, before, after) -> Problem | None:
+    """Key order decides what a `# journeyctl: disable` ... `enable` range covers: reordering must not change it."""
+    ranges_before = [d for d in parse_directives(before.source) if d.kind == "disable"]
+    if not ranges_before:
+        return None
+    ranges_after = [d for d in parse_directives(after.source) if d.kind == "disable"]
+    for old, new in zip(ranges_before, ranges_after):
+        if _paths_in(before, old) != _paths_in(after, new):
+            return Problem(path, old.span, FORMAT_UNSAFE,
+                           f"not formatted: reordering keys would move them into or out of the '# journeyctl: "
+                           f"{old.text}' range; suppress with disable-line on the lines meant, or keep this order")
     return None
+
+
+def _paths_in(map_file, directive) -> set[str]:
+    """The semantic paths of every key written on the lines a suppression range covers."""
+    found: set[str] = set()
+
+    def walk(node, loc: tuple) -> None:
+        if isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                if directive.first_line <= key_node.start_mark.line + 1 <= directive.last_line:
+                    found.add(semantic_path(map_file.source.data, loc + (key_node.value,)))
+                walk(value_node, loc + (key_node.value,))
+        elif isinstance(node, SequenceNode):
+            for index, item in enumerate(node.value):
+                walk(item, loc + (index,))
+
+    walk(map_file.source.root, ())
+    return found

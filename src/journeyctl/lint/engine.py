@@ -80,7 +80,7 @@ def lint_file(path: str, named_directly: bool, settings: LintSettings) -> FileOu
     for rule in _MAP_RULES:
         if rule.code in enabled and kind in rule.kinds:
             problems.extend(rule.check(context))
-    return FileOutcome(path, problems, index_file(map_file), suppressions.parse_directives(map_file.source.text))
+    return FileOutcome(path, problems, index_file(map_file), suppressions.parse_directives(map_file.source))
 
 
 _worker_settings: LintSettings | None = None

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass, field
+
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from journeyctl.lint.rules.jc301_unused_suppression import CHECK as UNUSED_SUPPRESSION
 from journeyctl.lint.selection import expand
@@ -34,15 +38,20 @@ class Directive:
         return " ".join((self.kind, *self.selectors))
 
 
-def parse_directives(text: str) -> list[Directive]:
-    """Every suppression comment in a file, with the lines it covers."""
+def parse_directives(source) -> list[Directive]:
+    """Every suppression comment in a file (a loading Source: text and nodes), with the lines it covers."""
+    text = source.text
     if not _ANY_DIRECTIVE.search(text):
         return []
+    in_text = _text_spans(source.root)
     directives: list[Directive] = []
     open_ranges: list[Directive] = []
     last_line = text.count("\n") + 1
     for match in _DIRECTIVE.finditer(text):
         start = match.start()
+        index = bisect.bisect_right(in_text, (start, math.inf)) - 1
+        if index >= 0 and in_text[index][0] <= start < in_text[index][1]:
+            continue  # inside a value (a block of text, a quoted string): words, not a comment
         line_start = text.rfind("\n", 0, start) + 1
         line = text.count("\n", 0, start) + 1
         span = Span(line, start - line_start + 1, line, match.end() - line_start + 1)
@@ -68,6 +77,21 @@ def parse_directives(text: str) -> list[Directive]:
             open_ranges.append(directive)
         directives.append(directive)
     return directives
+
+
+def _text_spans(root) -> list[tuple[int, int]]:
+    """(start, end) character offsets of every text value, sorted: a `#` inside one is not a comment."""
+    spans: list[tuple[int, int]] = []
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ScalarNode):
+            spans.append((node.start_mark.index, node.end_mark.index))
+        elif isinstance(node, MappingNode):
+            stack.extend(value for pair in node.value for value in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    return sorted(spans)
 
 
 def apply(problems: list[Problem], directives: list[Directive], path: str) -> list[Problem]:
