@@ -178,3 +178,12 @@ def test_markdown_shows_a_whitespace_only_change():
     change = Change("m", "changed", "phases/p/touchpoints/t/customer_view", "a line\n", "a line", True, False, 3, "m.yaml")
     text = render_markdown([change])  # wrapping makes both one line "a line": show the exact values
     assert '- "a line\\n"' in text and '+ "a line"' in text
+
+
+def test_text_output_shows_control_characters_instead_of_sending_them(tmp_path):
+    head = "journeyctl: 1\nkind: journey\nid: esc\ntitle: E\nphases:\n  - id: land\n    name: Land\n"
+    (tmp_path / "old.yaml").write_text(head)
+    (tmp_path / "new.yaml").write_text(head + '  - id: "x\\e[2Jred"\n    name: "\\e]8;;https://evil.example/\\e\\\\click"\n')
+    result = runner.invoke(app, ["diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml")])
+    assert "\x1b" not in result.stdout
+    assert "+ phase x\\x1b[2Jred added (\\x1b]8;;https://evil.example/\\x1b\\click)" in result.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 from typing import Sequence, TextIO
 
@@ -11,6 +12,14 @@ from journeyctl.diff.formats.words import changed_pair, headline, summary
 from journeyctl.diff.model import Change
 from journeyctl.problems import Problem
 from journeyctl.report.text import make_console
+
+# Control characters from a map (an ESC starts a terminal escape sequence) are shown, not sent.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
 
 _MARK = {"added": ("+", "green"), "removed": ("-", "red"), "changed": ("~", "yellow"),
          "moved": (">", "cyan"), "renamed": ("=", "magenta")}
@@ -25,9 +34,9 @@ def write_text(changes: Sequence[Change], stream: TextIO, problems: Sequence[Pro
         return
     for map_name, in_map in groupby(changes, key=lambda change: change.map):
         in_map = list(in_map)
-        console.print(Text.assemble((map_name, "bold"), "  ", (in_map[0].file or "", "dim")))
+        console.print(Text.assemble((printable(map_name), "bold"), "  ", (printable(in_map[0].file or ""), "dim")))
         for phase, in_phase in _by_phase(in_map):
-            console.print(Text(f"  phase {phase}" if phase else "  map", style="bold"))
+            console.print(Text(f"  phase {printable(phase)}" if phase else "  map", style="bold"))
             for change in in_phase:
                 console.print(_line(change))
     console.print(Text(summary(list(changes)), style="bold"))
@@ -45,13 +54,13 @@ def _line(change: Change) -> Text:
     mark, style = _MARK[change.kind]
     line = Text("    ")
     line.append(mark + " ", style=style)
-    line.append(headline(change))
+    line.append(printable(headline(change)))
     if change.kind == "changed":
         old, new = changed_pair(change.old, change.new)
         line.append(": ")
-        line.append(old, style="red")
+        line.append(printable(old), style="red")
         line.append(" → ")
-        line.append(new, style="green")
+        line.append(printable(new), style="green")
     line.append("  ")
     line.append("customer-facing" if change.customer_facing else "internal",
                 style="bold" if change.customer_facing else "dim")
