@@ -1,16 +1,6 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-CASES = Path(__file__).resolve().parent / "cases"
-
-
-@pytest.fixture
-def root() -> Path:
-    return ROOT
 
 
 @pytest.fixture(autouse=True)

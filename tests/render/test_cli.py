@@ -18,9 +18,8 @@ runner = CliRunner()
 
 @pytest.fixture(autouse=True)
 def outside_the_repository(tmp_path, monkeypatch):
-    """No .journeyctl.yaml of the repository (or of a colleague) is found from here."""
+    """Outputs land in the test's own folder (tests/conftest.py already keeps the configuration out)."""
     monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("JOURNEYCTL_CONFIG", raising=False)
 
 
 def render(*args):
