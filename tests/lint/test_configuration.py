@@ -77,18 +77,6 @@ def test_configuration_adds_channels_ignores_and_regrades_rules(repo, monkeypatc
     assert {p.code: p.severity for p in problems}["JC203"] is Severity.ERROR
 
 
-@pytest.mark.parametrize("text, fragment", [
-    ("[tool.journeyctl]\nselect = [\n", "pyproject.toml: cannot read configuration"),  # not skipped silently
-    ("[tool]\njourneyctl = \"x\"\n", "[tool.journeyctl] must be a table"),
-    ("[[tool.journeyctl]]\nselect = []\n", "[tool.journeyctl] must be a table"),
-])
-def test_broken_pyproject_section_is_a_usage_error(repo, monkeypatch, text, fragment):
-    _write(repo, "pyproject.toml", text)
-    with pytest.raises(UsageError) as error:
-        _lint(["maps"], monkeypatch, repo)
-    assert fragment in str(error.value)
-
-
 def test_configuration_is_found_from_a_subfolder_and_in_pyproject(repo, monkeypatch):
     _write(repo, "pyproject.toml", """\
         [tool.journeyctl]
@@ -125,19 +113,22 @@ def test_explicit_config_and_environment_variable_win(repo, monkeypatch, tmp_pat
     assert run_lint(["maps"], make_settings(load_config(), TODAY)).problems == []
 
 
-@pytest.mark.parametrize("text, fragment", [
-    ("chanels: [slack]\n", ".journeyctl.yaml:1:1: unknown configuration key 'chanels' (did you mean 'channels'?)"),
-    ("ignore: [JC999]\n", "unknown rule 'JC999' in ignore"),
-    ("severity:\n  JC201: fatal\n", ".journeyctl.yaml:2:10: invalid value for 'severity.JC201'"),
-    ("channels: [Slack Huddle]\n", "may contain only lowercase letters"),
-    ("branding:\n  accent_color: red\n", ".journeyctl.yaml:2:17: invalid value for 'branding.accent_color'"),
-    ("ignore: [JC2\n", ".journeyctl.yaml:2:1:"),
-    ("source: /etc\n", ".journeyctl.yaml:1:1: unknown configuration key 'source'"),  # set by journeyctl only
-    ("max_file_bytes: 99999999999999999999\n", "invalid value for 'max_file_bytes'"),
-    ("catalogs: [shared/catalog.yaml]\n", ".journeyctl.yaml: catalogs: no such file or folder: shared/catalog.yaml"),
+@pytest.mark.parametrize("name, text, fragment", [
+    (".journeyctl.yaml", "chanels: [slack]\n", ".journeyctl.yaml:1:1: unknown configuration key 'chanels' (did you mean 'channels'?)"),
+    (".journeyctl.yaml", "ignore: [JC999]\n", "unknown rule 'JC999' in ignore"),
+    (".journeyctl.yaml", "severity:\n  JC201: fatal\n", ".journeyctl.yaml:2:10: invalid value for 'severity.JC201'"),
+    (".journeyctl.yaml", "channels: [Slack Huddle]\n", "may contain only lowercase letters"),
+    (".journeyctl.yaml", "branding:\n  accent_color: red\n", ".journeyctl.yaml:2:17: invalid value for 'branding.accent_color'"),
+    (".journeyctl.yaml", "ignore: [JC2\n", ".journeyctl.yaml:2:1:"),
+    (".journeyctl.yaml", "source: /etc\n", ".journeyctl.yaml:1:1: unknown configuration key 'source'"),  # set by journeyctl only
+    (".journeyctl.yaml", "max_file_bytes: 99999999999999999999\n", "invalid value for 'max_file_bytes'"),
+    (".journeyctl.yaml", "catalogs: [shared/catalog.yaml]\n", ".journeyctl.yaml: catalogs: no such file or folder: shared/catalog.yaml"),
+    ("pyproject.toml", "[tool.journeyctl]\nselect = [\n", "pyproject.toml: cannot read configuration"),  # not skipped silently
+    ("pyproject.toml", "[tool]\njourneyctl = \"x\"\n", "[tool.journeyctl] must be a table"),
+    ("pyproject.toml", "[[tool.journeyctl]]\nselect = []\n", "[tool.journeyctl] must be a table"),
 ])
-def test_broken_configuration_is_a_usage_error_naming_key_and_line(repo, monkeypatch, text, fragment):
-    _write(repo, ".journeyctl.yaml", text)
+def test_broken_configuration_is_a_usage_error_naming_key_and_line(repo, monkeypatch, name, text, fragment):
+    _write(repo, name, text)
     with pytest.raises(UsageError) as error:
         _lint(["maps"], monkeypatch, repo)
     assert fragment in str(error.value)
