@@ -123,6 +123,8 @@ def test_explicit_config_and_environment_variable_win(repo, monkeypatch, tmp_pat
     (".journeyctl.yaml", "source: /etc\n", ".journeyctl.yaml:1:1: unknown configuration key 'source'"),  # set by journeyctl only
     (".journeyctl.yaml", "max_file_bytes: 99999999999999999999\n", "invalid value for 'max_file_bytes'"),
     (".journeyctl.yaml", "catalogs: [shared/catalog.yaml]\n", ".journeyctl.yaml: catalogs: no such file or folder: shared/catalog.yaml"),
+    (".journeyctl.yaml", "ignore: [unknown-field]\n", "'unknown-field' in ignore: JC010 cannot be ignored or re-graded"),
+    (".journeyctl.yaml", "severity: {JC012: warning}\n", "'JC012' in severity: JC012 cannot be ignored or re-graded"),
     ("pyproject.toml", "[tool.journeyctl]\nselect = [\n", "pyproject.toml: cannot read configuration"),  # not skipped silently
     ("pyproject.toml", "[tool]\njourneyctl = \"x\"\n", "[tool.journeyctl] must be a table"),
     ("pyproject.toml", "[[tool.journeyctl]]\nselect = []\n", "[tool.journeyctl] must be a table"),
@@ -132,6 +134,13 @@ def test_broken_configuration_is_a_usage_error_naming_key_and_line(repo, monkeyp
     with pytest.raises(UsageError) as error:
         _lint(["maps"], monkeypatch, repo)
     assert fragment in str(error.value)
+
+
+@pytest.mark.parametrize("settings", ["select: [JC2]\n", "ignore: [JC0, JC1]\n"])
+def test_a_map_that_cannot_be_read_is_reported_whatever_rules_are_selected(repo, monkeypatch, settings):
+    _write(repo, ".journeyctl.yaml", "channels: [slack]\n" + settings)
+    _write(repo, "maps/onboarding.yaml", MAP.replace("channel: slack", "channel: emial"))
+    assert codes(_lint(["maps"], monkeypatch, repo)) == ["JC012"]
 
 
 def test_inline_suppressions(repo, monkeypatch):

@@ -1,6 +1,9 @@
 """Which rules run on which file, at which severity: `select`, `ignore`, `severity` and `overrides`.
 
 A selector is a rule code (JC203), a rule name (missing-customer-view) or a code prefix (JC2).
+
+The loader's errors (a file that cannot be read, parsed or validated) are always on and always
+errors: rules cannot check such a file, so turning them off would let a broken map pass.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ from pathlib import Path
 from journeyctl.config import Config
 from journeyctl.lint.registry import RULES, RULES_BY_NAME
 from journeyctl.problems import Severity, UsageError, did_you_mean
+
+
+ALWAYS_ON = frozenset(code for code, rule in RULES.items() if rule.scope == "loader" and rule.severity is Severity.ERROR)
 
 
 def matches(selector: str, code: str) -> bool:
@@ -38,7 +44,7 @@ class Policy:
     severities: dict[str, Severity]
 
     def severity(self, code: str) -> Severity:
-        return self.severities.get(code) or RULES[code].severity
+        return (code not in ALWAYS_ON and self.severities.get(code)) or RULES[code].severity
 
 
 @dataclass(frozen=True)
@@ -58,18 +64,28 @@ class RuleSelection:
         def codes(selectors, where):
             return frozenset().union(*(expand(s, where) for s in selectors)) if selectors else frozenset()
 
+        def turned_off(selectors, where):
+            """`codes`, refusing a selector that names exactly one always-on code (a prefix just skips them)."""
+            for selector in selectors:
+                named = expand(selector, where)
+                if len(named) == 1 and named <= ALWAYS_ON:
+                    raise UsageError(f"{selector!r} in {where}: {min(named)} cannot be ignored or re-graded; a file "
+                                     "with this problem cannot be checked at all")
+            return codes(selectors, where)
+
         def severities(mapping, where):
+            turned_off(list(mapping), where)
             return {code: severity for key, severity in mapping.items() for code in expand(key, where)}
 
         select = extra_select if extra_select else config.select
         self.layers = [_Layer((), codes(select, "select") if select is not None else None,
-                              codes(list(config.ignore) + list(extra_ignore or []), "ignore"),
+                              turned_off(list(config.ignore) + list(extra_ignore or []), "ignore"),
                               severities(config.severity, "severity"))]
         for number, override in enumerate(config.overrides, 1):
             where = f"overrides[{number}]"
             self.layers.append(_Layer(tuple(override.files),
                                       codes(override.select, where) if override.select is not None else None,
-                                      codes(override.ignore, where), severities(override.severity, where)))
+                                      turned_off(override.ignore, where), severities(override.severity, where)))
         self._cache: dict[str, Policy] = {}
 
     def policy(self, path: str) -> Policy:
@@ -89,4 +105,4 @@ class RuleSelection:
                 enabled = set(layer.select)
             enabled -= layer.ignore
             severities.update(layer.severities)
-        return Policy(frozenset(enabled), severities)
+        return Policy(frozenset(enabled | ALWAYS_ON), severities)
