@@ -49,9 +49,10 @@ def lint(
     today: Optional[str] = typer.Option(None, "--today", help="The date review rules compare with (YYYY-MM-DD)."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline file."),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record today's findings as the baseline."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes [default: all cores, "
-                                       "for large inputs only]."),
-    max_file_bytes: Optional[int] = typer.Option(None, "--max-file-bytes", min=1, help="Refuse files larger than this."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes, at most one a core "
+                                       "[default: all cores, for large inputs only]."),
+    max_file_bytes: Optional[int] = typer.Option(None, "--max-file-bytes", min=1, max=2**30,
+                                                 help="Refuse files larger than this (at most 1 GiB)."),
 ) -> None:
     """Check map files: schema, references and rules. Exit 0: clean; 1: findings; 2: usage error."""
     from journeyctl.lint.baseline import write_baseline as save_baseline

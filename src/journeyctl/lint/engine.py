@@ -118,8 +118,9 @@ def _size(path: str) -> int:
 
 
 def _lint_files(tasks: list[tuple[str, bool]], settings: LintSettings, jobs: int | None) -> list[FileOutcome]:
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    workers = min(workers, len(tasks))
+    cores = os.cpu_count() or 1
+    # More workers than cores only costs memory (and --jobs 5000 would start 5000 processes).
+    workers = min(jobs if jobs is not None else cores, cores, len(tasks))
     large = len(tasks) >= PARALLEL_MIN_FILES and sum(_size(path) for path, _ in tasks) >= PARALLEL_MIN_BYTES
     if workers <= 1 or (jobs is None and not large):
         with paused_gc():
