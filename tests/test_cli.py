@@ -254,3 +254,12 @@ def test_one_long_text_repeated_by_aliases_is_refused_before_any_render(tmp_path
     result = run_installed("render", str(path), "--format", "md", "--out", str(tmp_path / "out"))
     assert result.returncode == 1 and not (tmp_path / "out").exists()
     assert "aliases repeat more than 1,000,000 characters of text (an alias bomb?) [JC003 unsupported-yaml]" in result.stderr
+
+
+def test_output_to_a_device_or_through_a_symlink_writes_there_and_replaces_neither(tmp_path):
+    case = str(CASES / "invalid" / "duplicate-key.yaml")
+    piped = run_installed("lint", case, "--format", "json", "--output", "/dev/stdout")
+    assert json.loads(piped.stdout)[0]["code"] == "JC004"  # a rename would have replaced the device
+    (tmp_path / "link.json").symlink_to(tmp_path / "real.json")
+    run_installed("lint", case, "--format", "json", "--output", str(tmp_path / "link.json"))
+    assert (tmp_path / "link.json").is_symlink() and json.loads((tmp_path / "real.json").read_text())

@@ -16,7 +16,8 @@ def write_atomic(path: Path | str, content: str | bytes, *, exclusive: bool = Fa
     """
     path = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
-    handle, temporary = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    # A short temporary name: `.{name}.XXXXXX.tmp` would pass the name limit for a long name.
+    handle, temporary = tempfile.mkstemp(dir=path.parent or ".", prefix=".journeyctl-", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -33,10 +34,19 @@ def write_atomic(path: Path | str, content: str | bytes, *, exclusive: bool = Fa
 
 
 def write_output(path: Path | str, content: str | bytes) -> None:
-    """write_atomic for a file the user named: a missing folder is made, a failure is a usage error."""
+    """write_atomic for a file the user named: a missing folder is made, a failure is a usage error.
+
+    Through a symlink to the file it names; and straight into a device or pipe (`-o /dev/stdout`),
+    which a rename would replace with a plain file.
+    """
     try:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, content)
+        if os.path.exists(path) and not os.path.isfile(path):
+            with open(path, "wb") as stream:
+                stream.write(content.encode("utf-8") if isinstance(content, str) else content)
+            return
+        target = Path(os.path.realpath(path))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, content)
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
 
