@@ -144,6 +144,25 @@ def test_user_templates_run_in_a_sandbox(tmp_path, template, error):
     assert "CSM runs the kickoff deck" not in result.output
 
 
+@pytest.mark.parametrize("name, template, error", [
+    ("journey.md", "{{ 1/0 }}", "journey.md:1: template error: ZeroDivisionError"),
+    ("journey.md", '{% extends "md/journey.md" %}', "template error: RecursionError"),  # a common slip
+    # A template cannot carry a file from outside its folder, or a map's YAML, into a document.
+    ("journey.md", '{% include "md/secrets.md" %}', "template not found: md/secrets.md (only"),
+    ("journey.md", '{% include "md/map.yaml" %}', "template not found: md/map.yaml (only"),
+])
+def test_a_user_template_that_fails_or_reaches_outside_is_a_usage_error(tmp_path, name, template, error):
+    folder = tmp_path / "t" / "md"
+    folder.mkdir(parents=True)
+    (tmp_path / "secret.txt").write_text("SECRET-TOKEN")
+    (folder / "secrets.md").symlink_to(tmp_path / "secret.txt")
+    (folder / "map.yaml").write_text("SECRET-TOKEN")
+    (folder / name).write_text(template)
+    result = render(RICH, "-f", "md", "-a", "customer", "--templates", tmp_path / "t", "--out", "-")
+    assert result.exit_code == 2 and error in result.output
+    assert "SECRET-TOKEN" not in result.output and "internal error" not in result.output
+
+
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_jinja_syntax_in_a_map_prints_as_written(tmp_path, fmt):
     write_map(tmp_path, "map.yaml", {

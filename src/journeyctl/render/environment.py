@@ -9,6 +9,7 @@ cannot reach Python internals. Map text is only ever passed as data, never compi
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -30,9 +31,34 @@ def search_path(user_templates: Path | None) -> list[Path]:
     return [user_templates, templates_dir()]
 
 
+# What a template may include: template files, not data (a map's YAML) or anything else.
+TEMPLATE_SUFFIXES = (".html", ".htm", ".md", ".css", ".svg", ".j2", ".jinja")
+
+
+class ContainedLoader(jinja2.FileSystemLoader):
+    """A FileSystemLoader that loads only template files really inside its folders.
+
+    A symlink out of the folder (`env.html -> /proc/self/environ`) or a data file would
+    otherwise carry anything on the machine into a customer-facing document.
+    """
+
+    def get_source(self, environment, template):
+        pieces = jinja2.loaders.split_template_path(template)
+        for root in self.searchpath:
+            filename = os.path.join(root, *pieces)
+            if not os.path.isfile(filename):
+                continue
+            real_root, real = os.path.realpath(root), os.path.realpath(filename)
+            if os.path.commonpath([real_root, real]) != real_root or not real.endswith(TEMPLATE_SUFFIXES):
+                raise jinja2.TemplateNotFound(f"{template} (only {', '.join(TEMPLATE_SUFFIXES)} files inside "
+                                              "the templates folder, not links out of it)")
+            return super().get_source(environment, template)
+        raise jinja2.TemplateNotFound(template)
+
+
 def make_environment(kind: Kind, user_templates: Path | None = None) -> jinja2.Environment:
     environment = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(search_path(user_templates)),
+        loader=ContainedLoader(search_path(user_templates)),
         # HTML: autoescape everything. Markdown: escape every {{ value }} for Markdown instead.
         autoescape=kind == "html",
         finalize=escape_markdown if kind == "md" else None,
@@ -55,8 +81,9 @@ def render_template(environment: jinja2.Environment, name: str, **context) -> st
         raise UsageError(f"{error.filename or error.name}:{error.lineno}: template error: {error.message}") from None
     except jinja2.TemplateNotFound as error:
         raise UsageError(f"template not found: {error.name}") from None
-    except jinja2.TemplateError as error:  # undefined names, sandbox violations
-        raise UsageError(f"{_template_line(error) or name}: template error: {type(error).__name__}: {error}") from None
+    except (jinja2.TemplateError, Exception) as error:  # undefined names, sandbox violations, 1/0 in a template
+        raise UsageError(f"{_template_line(error) or name}: template error: {type(error).__name__}: "
+                         f"{str(error)[:300]}") from None
 
 
 def _template_line(error: Exception) -> str | None:
