@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import os
 
 import pytest
 from pypdf import PdfReader
 
 from conftest import FIXTURES, pdf_text, render_documents, squeeze, write_map
 from journeyctl.config import Branding
+from journeyctl.problems import UsageError
 
 RICH = FIXTURES / "rich"
 A4 = (595, 842)
@@ -52,6 +54,24 @@ def test_branding_company_logo_and_page_size_from_configuration(tmp_path):
     assert all("Acme Success" in text for text in pages[1:])  # the running header, from page 2 on
     html = render_documents([RICH], "html", "customer", branding=branding)["rich-onboarding"]
     assert "--accent: #aa0033;" in html
+
+
+@pytest.mark.parametrize("make, fragment", [
+    (lambda folder: (folder / "logo.svg").symlink_to("/etc/passwd"), "use a .png, .jpg or .svg file"),
+    (lambda folder: (folder / "logo.svg").write_text("root:x:0:0:root:/root:/bin/bash\n"), "is not a SVG image"),
+    (lambda folder: (folder / "logo.png").symlink_to("/dev/zero"), "use a .png"),
+    (lambda folder: os.mkfifo(folder / "logo.png"), "not a file"),
+    (lambda folder: (folder / "logo.png").write_bytes(PNG_1X1 + bytes(2 * 1024 * 1024)), "larger than 1024 KiB"),
+])
+def test_only_a_real_image_file_becomes_the_logo(tmp_path, make, fragment):
+    """The logo goes into every customer document: a link to a secret or a device must not."""
+    from journeyctl.render.html import branding_view
+
+    make(tmp_path)
+    logo = next(tmp_path.iterdir())
+    with pytest.raises(UsageError) as error:
+        branding_view(Branding(), logo)
+    assert fragment in str(error.value)
 
 
 def test_a_touchpoint_card_is_never_split_across_pages(tmp_path):

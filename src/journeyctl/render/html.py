@@ -6,6 +6,7 @@ The same templates make the PDF: `medium="pdf"` adds the paged-media stylesheet.
 from __future__ import annotations
 
 import base64
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -41,16 +42,31 @@ def branding_view(branding: Branding, logo_path: Path | None, page_size: PageSiz
 
 
 def _logo_data_uri(path: Path) -> str:
-    media_type = _LOGO_TYPES.get(path.suffix.lower())
-    if media_type is None:
-        raise UsageError(f"branding.logo {path}: use a .png, .jpg or .svg file")
+    """The logo, embedded; only a real image file is, since it goes into customer documents."""
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UsageError(f"branding.logo {path}: cannot read it: {error.strerror or error}") from None
+        real = Path(os.path.realpath(path))  # the suffix and content of what a symlink points at
+        media_type = _LOGO_TYPES.get(real.suffix.lower())
+        if media_type is None:
+            raise UsageError(f"branding.logo {path}: use a .png, .jpg or .svg file")
+        if not real.is_file():  # not a FIFO or a device, which would be read forever
+            raise UsageError(f"branding.logo {path}: not a file")
+        with open(real, "rb") as stream:
+            data = stream.read(MAX_LOGO_BYTES + 1)
+    except (OSError, ValueError) as error:  # ValueError: a NUL byte in the path
+        raise UsageError(f"branding.logo {path}: cannot read it: {getattr(error, 'strerror', None) or error}") from None
     if len(data) > MAX_LOGO_BYTES:
         raise UsageError(f"branding.logo {path}: larger than {MAX_LOGO_BYTES // 1024} KiB")
+    if not _looks_like(media_type, data):
+        raise UsageError(f"branding.logo {path}: its content is not a {real.suffix.lstrip('.').upper()} image")
     return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _looks_like(media_type: str, data: bytes) -> bool:
+    if media_type == "image/png":
+        return data.startswith(b"\x89PNG\r\n\x1a\n")
+    if media_type == "image/jpeg":
+        return data.startswith(b"\xff\xd8\xff")
+    return b"<svg" in data[:4096]
 
 
 def render_journey_html(environment: jinja2.Environment, view: JourneyView, branding: BrandingView,
