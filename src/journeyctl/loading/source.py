@@ -327,9 +327,15 @@ class _Builder:
 
     def plain_value(self, node) -> Any:
         try:
-            return _plain_value(node.value)
-        except ValueError:  # Python refuses integers of more than 4,300 digits (int_max_str_digits)
+            value = _plain_value(node.value)
+        except ValueError:  # Python refuses to read integers of more than 4,300 digits
+            value = None
+            too_long = True
+        else:  # nor will it print one (0x with 4,000 digits reads, and fails in every output)
+            too_long = isinstance(value, int) and value.bit_length() > _MAX_INT_BITS
+        if too_long:
             self.stop(node, UNSUPPORTED_YAML, f"a number of {len(node.value):,} digits is too long to read")
+        return value
 
     def explicit(self, node) -> bool:
         """Whether a plain scalar carries an explicit tag (`!!str 90`), which BaseLoader also calls str."""
@@ -376,6 +382,9 @@ def _plain_value(text: str) -> Any:
         except ValueError:
             return text
     return text
+
+
+_MAX_INT_BITS = 14_000  # about 4,200 decimal digits, under Python's limit of 4,300
 
 
 def _to_int(text: str) -> int:
