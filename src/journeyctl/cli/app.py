@@ -77,6 +77,10 @@ def main() -> None:
         sys.exit(2)
     except typer.Abort:
         sys.exit(130)
+    except OSError as error:  # the machine said no (a name too long, a disk full): not a bug in journeyctl
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"journeyctl: error: {where}{error.strerror or error}", file=sys.stderr)
+        sys.exit(2)
     except Exception as error:  # a bug, not the user's fault: keep it short, but let it be reported
         if os.environ.get("JOURNEYCTL_DEBUG"):
             traceback.print_exc()

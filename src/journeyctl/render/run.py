@@ -29,6 +29,7 @@ from journeyctl.report.text import report_text
 
 STDOUT = "-"
 PROGRESS_ABOVE = 3  # a progress bar only when there is something to wait for
+MAX_NAME_BYTES = 255  # a file name, on every common file system
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +70,13 @@ def run(request: RenderRequest) -> list[Output]:
         sys.stdout.flush()
         return outputs
     folder = _output_folder(request.out)
-    blocked = [output.name for output in outputs if (folder / output.name).is_dir()]
-    if blocked:  # found before writing, so a run never leaves some documents new and others old
-        raise UsageError(f"cannot write {folder / blocked[0]}: a folder has that name")
+    # Found before writing, so that a run never leaves some documents new and others old.
+    for output in outputs:
+        if len(output.name.encode()) > MAX_NAME_BYTES:
+            raise UsageError(f"cannot write {output.name[:40]}…: a file name (the map id) longer than "
+                             f"{MAX_NAME_BYTES} bytes; shorten the id")
+        if (folder / output.name).is_dir():
+            raise UsageError(f"cannot write {folder / output.name}: a folder has that name")
     for output in outputs:
         write_output(folder / output.name, output.content)
     _summary(outputs, folder, request.audience, time.perf_counter() - started)
