@@ -227,10 +227,23 @@ def test_baseline_reports_only_new_findings_and_stale_entries(repo, monkeypatch)
     assert Path(stale[0].path).name == "baseline.json" and stale[0].line > 1
 
 
-def test_a_broken_baseline_is_a_usage_error(repo, monkeypatch):
-    (repo / "baseline.json").write_text("{not json")
-    with pytest.raises(UsageError):
+@pytest.mark.parametrize("text, fragment", [
+    ("{not json", "cannot read baseline"),
+    ('{"version": 1, "findings": ' + "[" * 100_000 + "]" * 100_000 + "}", "RecursionError"),
+    ('{"version": 1, "findings": [{"path": "a", "code": "JC201", "semantic_path": "\\ud800"}]}', "as text"),
+    ('{"version": 2, "findings": []}', "is not a journeyctl baseline"),
+])
+def test_a_broken_baseline_is_a_usage_error(repo, monkeypatch, text, fragment):
+    (repo / "baseline.json").write_text(text)
+    with pytest.raises(UsageError) as error:
         _lint(["maps"], monkeypatch, repo, baseline=repo / "baseline.json")
+    assert fragment in str(error.value)
+
+
+def test_a_baseline_that_is_a_device_is_refused_not_read_forever(repo, monkeypatch):
+    with pytest.raises(UsageError) as error:
+        _lint(["maps"], monkeypatch, repo, baseline="/dev/zero")
+    assert "not a regular file" in str(error.value)
 
 
 def test_catalogs_from_configuration_resolve_references_without_being_linted(repo, monkeypatch):

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Sequence
 
 from journeyctl.fileio import write_output
+from journeyctl.loading.source import read_text
 from journeyctl.lint.rules.jc302_stale_baseline_entry import CHECK as STALE_BASELINE_ENTRY
 from journeyctl.problems import Problem, Span, UsageError
 
@@ -34,28 +35,36 @@ def write_baseline(path: str | Path, problems: Sequence[Problem]) -> None:
     write_output(path, text)
 
 
+MAX_BASELINE_BYTES = 100 * 1024 * 1024
+
+
 def read_baseline(path: str | Path) -> list[tuple[tuple[str, str, str], int]]:
     """(key, line) of every entry; a missing or malformed file is a usage error."""
+    if not os.path.exists(path):
+        raise UsageError(f"baseline file not found: {path} (create it with --write-baseline)")
+    text = read_text(str(path), MAX_BASELINE_BYTES)  # a regular file of bounded size, as UTF-8
+    if isinstance(text, Problem):
+        raise UsageError(f"cannot read baseline {path}: {text.message}")
     try:
-        text = Path(path).read_text("utf-8")
         document = json.loads(text)
-    except FileNotFoundError:
-        raise UsageError(f"baseline file not found: {path} (create it with --write-baseline)") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise UsageError(f"cannot read baseline {path}: {error}") from None
+    except (json.JSONDecodeError, RecursionError) as error:  # RecursionError: nesting thousands deep
+        raise UsageError(f"cannot read baseline {path}: {type(error).__name__}: {str(error)[:200]}") from None
     if not isinstance(document, dict) or document.get("version") != VERSION or not isinstance(document.get("findings"), list):
         raise UsageError(f"{path} is not a journeyctl baseline (version {VERSION})")
-    lines = text.splitlines()
+    # Entries are shown at their line: the n-th entry at the n-th line naming a code, as --write-baseline writes them.
+    code_lines = [number for number, line in enumerate(text.splitlines(), 1) if '"code":' in line]
     found = []
-    search_from = 0
-    for entry in document["findings"]:
-        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("path", "code", "semantic_path")):
-            raise UsageError(f"{path}: every finding needs path, code and semantic_path")
+    for number, entry in enumerate(document["findings"]):
+        if not isinstance(entry, dict) or not all(_is_text(entry.get(k)) for k in ("path", "code", "semantic_path")):
+            raise UsageError(f"{path}: every finding needs path, code and semantic_path as text")
         key = (entry["path"], entry["code"], entry["semantic_path"])
-        line = next((n for n in range(search_from, len(lines)) if f'"code": "{entry["code"]}"' in lines[n]), search_from)
-        search_from = line + 1
-        found.append((key, line + 1))
+        found.append((key, code_lines[number] if number < len(code_lines) else 1))
     return found
+
+
+def _is_text(value) -> bool:
+    """A string that can be printed: JSON can spell a lone surrogate (\\ud800), UTF-8 cannot."""
+    return isinstance(value, str) and not any(0xD800 <= ord(c) <= 0xDFFF for c in value)
 
 
 def apply_baseline(problems: list[Problem], baseline_path: str | Path) -> list[Problem]:

@@ -47,13 +47,15 @@ def parse_directives(source) -> list[Directive]:
     directives: list[Directive] = []
     open_ranges: list[Directive] = []
     last_line = text.count("\n") + 1
+    line, counted_to = 1, 0  # lines counted as the matches go, once through the text
     for match in _DIRECTIVE.finditer(text):
         start = match.start()
         index = bisect.bisect_right(in_text, (start, math.inf)) - 1
         if index >= 0 and in_text[index][0] <= start < in_text[index][1]:
             continue  # inside a value (a block of text, a quoted string): words, not a comment
+        line += text.count("\n", counted_to, start)
+        counted_to = start
         line_start = text.rfind("\n", 0, start) + 1
-        line = text.count("\n", 0, start) + 1
         span = Span(line, start - line_start + 1, line, match.end() - line_start + 1)
         kind = match.group(1)
         selectors = tuple(part for part in re.split(r"[\s,:]+", match.group(2).strip()) if part)
