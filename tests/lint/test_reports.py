@@ -155,3 +155,22 @@ def test_parallel_and_serial_runs_agree(workdir):
     parallel = run("lint", "maps/", "--format", "json", "--jobs", "2", cwd=workdir)
     assert json.loads(serial.stdout) == json.loads(parallel.stdout)
     assert len(json.loads(serial.stdout)) > 3
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit", "markdown"])
+def test_file_names_that_are_not_utf8_or_hold_escapes_are_reported_printably(workdir, fmt):
+    """Anyone can name a file: its name must not crash a report or reach the terminal as an escape."""
+    maps = os.fsencode(workdir / "maps")
+    for name in (b"caf\xe9.yaml", b"\x1b]0;PWNED\x07\x1b[2J.yaml"):
+        with open(os.path.join(maps, name), "wb") as stream:
+            stream.write(BAD_MAP.encode().replace(b"id: broken", b"id: odd-" + str(len(name)).encode()))
+    result = subprocess.run([str(SCRIPT), "lint", "maps/", "--format", fmt, "--output", "report"],
+                            capture_output=True, cwd=workdir, timeout=120)
+    assert result.returncode == 1, result.stderr
+    report = (workdir / "report").read_text("utf-8")  # valid UTF-8
+    if fmt == "junit":
+        ElementTree.fromstring(report.split("\n", 1)[1])
+    if fmt in ("json", "sarif"):
+        report = json.dumps(json.loads(report), ensure_ascii=False)
+    assert "\x1b" not in report and "\x07" not in report
+    assert "caf" in report and "PWNED" in report

@@ -16,6 +16,7 @@ from journeyctl.cli import diff_command
 from journeyctl.cli import render_command
 from journeyctl.cli import fmt_command
 from journeyctl.problems import UsageError
+from journeyctl.report.paths import printable
 
 app = typer.Typer(
     name="journeyctl",
@@ -47,7 +48,7 @@ def _usage_errors_exit_2(command):
         try:
             return command(*args, **kwargs)
         except UsageError as error:
-            typer.echo(f"journeyctl: error: {error}", err=True)
+            typer.echo(f"journeyctl: error: {printable(str(error))}", err=True)
             raise typer.Exit(2) from None
 
     return run
@@ -73,12 +74,12 @@ def main() -> None:
         else:
             context = getattr(error, "ctx", None)
             command = context.command_path if context else "journeyctl"
-            typer.echo(f"journeyctl: error: {error.format_message()} (see '{command} --help')", err=True)
+            typer.echo(f"journeyctl: error: {printable(error.format_message())} (see '{command} --help')", err=True)
         sys.exit(2)
     except typer.Abort:
         sys.exit(130)
     except OSError as error:  # the machine said no (a name too long, a disk full): not a bug in journeyctl
-        where = f"{error.filename}: " if error.filename else ""
+        where = f"{printable(os.fsdecode(error.filename))}: " if error.filename else ""
         print(f"journeyctl: error: {where}{error.strerror or error}", file=sys.stderr)
         sys.exit(2)
     except Exception as error:  # a bug, not the user's fault: keep it short, but let it be reported

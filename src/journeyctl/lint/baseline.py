@@ -12,12 +12,13 @@ from journeyctl.fileio import write_output
 from journeyctl.loading.source import read_text
 from journeyctl.lint.rules.jc302_stale_baseline_entry import CHECK as STALE_BASELINE_ENTRY
 from journeyctl.problems import Problem, Span, UsageError
+from journeyctl.report.paths import printable
 
 VERSION = 1
 
 
 def _key_path(path: str) -> str:
-    return Path(os.path.relpath(os.path.abspath(path))).as_posix()
+    return printable(Path(os.path.relpath(os.path.abspath(path))).as_posix())
 
 
 def _key(problem: Problem) -> tuple[str, str, str]:
@@ -26,7 +27,7 @@ def _key(problem: Problem) -> tuple[str, str, str]:
 
 def write_baseline(path: str | Path, problems: Sequence[Problem]) -> None:
     """One finding a line, so the file diffs well and a stale entry can be named by its line."""
-    entries = sorted({_key(problem): problem.message for problem in problems}.items())
+    entries = sorted({_key(problem): printable(problem.message) for problem in problems}.items())
     lines = [json.dumps({"path": p, "code": c, "semantic_path": s, "message": m}, ensure_ascii=False)
              for (p, c, s), m in entries]
     body = ",\n    ".join(lines)

@@ -25,6 +25,7 @@ from journeyctl.problems import Severity, UsageError
 from journeyctl.render.documents import INDEX_STEM, Format, Job, Output, Renderer, journey_views, plan
 from journeyctl.render.html import PageSize, branding_view
 from journeyctl.render.view import Audience
+from journeyctl.report.paths import printable
 from journeyctl.report.text import report_text
 
 STDOUT = "-"
@@ -129,12 +130,12 @@ def _summary(outputs: list[Output], folder: Path, audience: str, seconds: float)
     # Text objects, not markup strings: a file name with [brackets] is printed as it is.
     console = Console(highlight=False, soft_wrap=True)
     plural = "" if len(outputs) == 1 else "s"
-    console.print(Text(f"Wrote {len(outputs)} file{plural} for the {audience} audience to {folder} "
+    console.print(Text(f"Wrote {len(outputs)} file{plural} for the {audience} audience to {printable(str(folder))} "
                        f"in {seconds:.2f}s", style="bold"))
     for output in outputs:
         size = len(output.content.encode("utf-8") if isinstance(output.content, str) else output.content)
-        origin = f"from {output.source}" if output.source else "index of the maps"
-        console.print(Text.assemble(f"  {folder / output.name}  ", (f"({_size(size)}, {origin})", "dim")))
+        origin = f"from {printable(output.source)}" if output.source else "index of the maps"
+        console.print(Text.assemble(f"  {printable(str(folder / output.name))}  ", (f"({_size(size)}, {origin})", "dim")))
 
 
 def _size(count: int) -> str:

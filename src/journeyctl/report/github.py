@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Sequence, TextIO
 
 from journeyctl.problems import Problem, Severity
-from journeyctl.report.paths import relative_posix
+from journeyctl.report.paths import printable, relative_posix
 from journeyctl.report.text import summary_line
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -33,7 +33,7 @@ def annotation(problem: Problem) -> str:
     if span.end_line == span.line:  # GitHub reads endColumn only on one-line annotations
         properties["endColumn"] = span.end_column
     rendered = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{_COMMAND[problem.severity]} {rendered}::{escape_data(problem.message)}"
+    return f"::{_COMMAND[problem.severity]} {rendered}::{escape_data(printable(problem.message))}"
 
 
 def report_github(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float) -> None:

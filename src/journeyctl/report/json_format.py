@@ -6,11 +6,12 @@ import json
 from typing import Sequence, TextIO
 
 from journeyctl.problems import Problem
+from journeyctl.report.paths import printable
 
 
 def as_dict(problem: Problem) -> dict:
     return {
-        "path": problem.path,
+        "path": printable(problem.path),
         "line": problem.span.line,
         "column": problem.span.column,
         "end_line": problem.span.end_line,

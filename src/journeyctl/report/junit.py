@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import Sequence, TextIO
 
 from journeyctl.problems import Problem, Severity
-from journeyctl.report.paths import relative_posix
+from journeyctl.report.paths import printable, relative_posix
 
 
 def report_junit(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float) -> None:
@@ -24,9 +24,10 @@ def report_junit(problems: Sequence[Problem], stream: TextIO, *, files: int, sec
             case = ElementTree.SubElement(suite, "testcase", classname=path,
                                           name=f"{problem.code} {problem.name} at {path}:{problem.line}:{problem.column}",
                                           file=path, line=str(problem.line))
-            detail = f"{path}:{problem.line}:{problem.column}: {problem.severity.value} {problem.message}"
+            message = printable(problem.message)  # XML 1.0 cannot hold most control characters at all
+            detail = f"{path}:{problem.line}:{problem.column}: {problem.severity.value} {message}"
             if problem.severity is Severity.ERROR:
-                failure = ElementTree.SubElement(case, "failure", message=problem.message, type=problem.code)
+                failure = ElementTree.SubElement(case, "failure", message=message, type=problem.code)
                 failure.text = detail
             else:
                 output = ElementTree.SubElement(case, "system-out")

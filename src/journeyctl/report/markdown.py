@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Sequence, TextIO
 
 from journeyctl.problems import Problem
-from journeyctl.report.paths import relative_posix
+from journeyctl.report.paths import printable, relative_posix
 from journeyctl.report.text import summary_line
 
 _ICON = {"error": "❌ error", "warning": "⚠️ warning", "info": "ℹ️ info"}
@@ -30,4 +30,4 @@ def report_markdown(problems: Sequence[Problem], stream: TextIO, *, files: int, 
         location = code_cell(f"{relative_posix(problem.path)}:{problem.line}:{problem.column}")
         rule = f"{problem.code} {problem.name}"
         # a message quotes map text: escaped like any map text, so it cannot become a link or markup
-        stream.write(f"| {_ICON[problem.severity.value]} | {location} | {rule} | {escape_markdown(problem.message)} |\n")
+        stream.write(f"| {_ICON[problem.severity.value]} | {location} | {rule} | {escape_markdown(printable(problem.message))} |\n")

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from journeyctl.problems import Problem, Severity
+from journeyctl.report.paths import printable
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -22,10 +23,10 @@ def make_console(stream: TextIO) -> Console:
 
 def format_line(problem: Problem) -> Text:
     line = Text()
-    line.append(f"{problem.path}:{problem.line}:{problem.column}:", style="bold")
+    line.append(f"{printable(problem.path)}:{problem.line}:{problem.column}:", style="bold")
     line.append(" ")
     line.append(problem.severity.value, style=_STYLE[problem.severity])
-    line.append(f" {problem.message} ")
+    line.append(f" {printable(problem.message)} ")
     line.append(f"[{problem.code} {problem.name}]", style="dim")
     return line
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
 from typing import Sequence, TextIO
 
@@ -11,15 +10,8 @@ from rich.text import Text
 from journeyctl.diff.formats.words import changed_pair, headline, summary
 from journeyctl.diff.model import Change
 from journeyctl.problems import Problem
+from journeyctl.report.paths import printable
 from journeyctl.report.text import make_console
-
-# Control characters from a map (an ESC starts a terminal escape sequence) are shown, not sent.
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
-
 
 _MARK = {"added": ("+", "green"), "removed": ("-", "red"), "changed": ("~", "yellow"),
          "moved": (">", "cyan"), "renamed": ("=", "magenta")}
