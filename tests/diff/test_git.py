@@ -26,8 +26,9 @@ GIT_ENV = {
 }
 
 
-def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env={**os.environ, **GIT_ENV})
+def git(repo: Path, *args: str, input_text: str | None = None) -> str:
+    done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env={**os.environ, **GIT_ENV},
+                          input=input_text)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -148,3 +149,21 @@ def test_git_driver_handles_added_and_removed_files(tmp_path: Path):
     assert removed.exit_code == 0 and "map removed" in removed.output
     wrong = runner.invoke(app, ["diff", "--git-driver", "only-one"])
     assert wrong.exit_code == 2
+
+
+def test_a_blob_over_the_size_limit_is_reported_without_being_read(repo):
+    (repo / ".journeyctl.yaml").write_text("max_file_bytes: 1000\n")
+    (repo / "maps" / "big.yaml").write_text("# " + "x" * 5000 + "\njourneyctl: 1\n")
+    git(repo, "add", "maps/big.yaml")
+    git(repo, "commit", "-q", "-m", "big")
+    result = runner.invoke(app, ["diff", "HEAD~1..HEAD"])
+    assert result.exit_code == 1
+    assert "HEAD:maps/big.yaml:1:1: error file is larger than the limit of 1,000 bytes" in result.output
+
+
+def test_a_missing_object_is_a_usage_error_not_a_crash(repo):
+    ghost = git(repo, "mktree", "--missing", input_text="100644 blob " + "1" * 40 + "\tghost.yaml\n").strip()
+    commit = git(repo, "commit-tree", ghost, "-m", "ghost").strip()
+    result = runner.invoke(app, ["diff", f"HEAD..{commit}"])
+    assert result.exit_code == 2
+    assert "cannot be read from the repository" in result.output and "damaged or partial clone" in result.output

@@ -95,13 +95,28 @@ def blob_exists(root: str, commit: str, path: str) -> Blob | None:
     return None
 
 
-def read_blobs(root: str, shas: Sequence[str]) -> dict[str, bytes]:
-    """Many blobs in one git process (`cat-file --batch`), not one `git show` per file."""
+def read_blobs(root: str, shas: Sequence[str], max_bytes: int) -> dict[str, bytes | int]:
+    """Many blobs in one git process (`cat-file --batch`), not one `git show` per file.
+
+    Sizes are asked first (`--batch-check`): a blob over `max_bytes` is not read, and comes
+    back as its size; a missing object (a damaged or partial clone) is a GitError.
+    """
     wanted = list(dict.fromkeys(shas))
     if not wanted:
         return {}
+    found: dict[str, bytes | int] = {}
+    checked = _git(["cat-file", "--batch-check"], root, input="".join(f"{sha}\n" for sha in wanted).encode())
+    for sha, line in zip(wanted, checked.decode("utf-8", "replace").splitlines()):
+        parts = line.split()
+        if len(parts) != 3 or parts[1] != "blob":
+            raise GitError(f"object {sha} cannot be read from the repository ({line.strip()}): "
+                           "a damaged or partial clone?")
+        if int(parts[2]) > max_bytes:
+            found[sha] = int(parts[2])
+    wanted = [sha for sha in wanted if sha not in found]
+    if not wanted:
+        return found
     output = _git(["cat-file", "--batch"], root, input="".join(f"{sha}\n" for sha in wanted).encode())
-    found: dict[str, bytes] = {}
     position = 0
     for sha in wanted:
         header_end = output.index(b"\n", position)

@@ -20,7 +20,7 @@ from journeyctl.diff.gitsource import refuse_option_like
 from journeyctl.diff.sides import FileText
 from journeyctl.loading import discover
 from journeyctl.loading.source import DEFAULT_MAX_BYTES, decode_text, read_text
-from journeyctl.problems import Problem, UsageError
+from journeyctl.problems import FILE_START, UNREADABLE_FILE, Problem, UsageError
 
 DEV_NULL = "/dev/null"
 
@@ -97,12 +97,12 @@ def _operand_texts(arg: str, max_bytes: int) -> tuple[list[FileText], bool]:
     inside = _root_relative(root, path) if path.startswith(("./", "../")) else path.strip("/") or "."
     blob = gitsource.blob_exists(root, commit, inside) if inside != "." else None
     if blob is not None:
-        text = _decode(f"{revision}:{blob.path}", gitsource.read_blobs(root, [blob.sha])[blob.sha], max_bytes)
+        text = _decode(f"{revision}:{blob.path}", gitsource.read_blobs(root, [blob.sha], max_bytes)[blob.sha], max_bytes)
         return [FileText(Path(blob.path).name, f"{revision}:{blob.path}", text, True)], True
     blobs = gitsource.list_map_blobs(root, commit, [] if inside == "." else [inside])
     if not blobs:
         raise UsageError(f"{path!r} does not exist in {revision!r}")
-    contents = gitsource.read_blobs(root, [blob.sha for blob in blobs])
+    contents = gitsource.read_blobs(root, [blob.sha for blob in blobs], max_bytes)
     prefix = "" if inside == "." else inside.rstrip("/") + "/"
     return [FileText(blob.path[len(prefix):], f"{revision}:{blob.path}",
                      _decode(f"{revision}:{blob.path}", contents[blob.sha], max_bytes)) for blob in blobs], False
@@ -149,7 +149,7 @@ def _commit_against_commit(root: str, old: tuple[str, str], new: tuple[str, str]
 
 
 def _commit_texts(root: str, commit: str, label: str, blobs: list[gitsource.Blob], max_bytes: int) -> list[FileText]:
-    contents = gitsource.read_blobs(root, [blob.sha for blob in blobs])
+    contents = gitsource.read_blobs(root, [blob.sha for blob in blobs], max_bytes)
     return [FileText(blob.path, f"{label}:{blob.path}", _decode(f"{label}:{blob.path}", contents[blob.sha], max_bytes))
             for blob in blobs]
 
@@ -172,6 +172,9 @@ def _read_file(path: str, max_bytes: int, display: str | None = None) -> str | P
     return text
 
 
-def _decode(display: str, raw: bytes, max_bytes: int) -> str | Problem:
-    """The checks read_text makes on a file on disk, for bytes that came from git."""
+def _decode(display: str, raw: bytes | int, max_bytes: int) -> str | Problem:
+    """The checks read_text makes on a file on disk, for bytes that came from git (or the size of a blob too large to read)."""
+    if isinstance(raw, int):
+        return Problem(display, FILE_START, UNREADABLE_FILE,
+                       f"file is larger than the limit of {max_bytes:,} bytes (max_file_bytes)")
     return decode_text(display, raw, max_bytes)
