@@ -71,3 +71,19 @@ def test_too_many_candidates_fall_back_to_identical_content_only(monkeypatch):
     assert pair(old, new, key=lambda x: x["id"], words=words, threshold=0.5).renamed == []
     monkeypatch.setattr(match, "MAX_COMPARISONS", 100)
     assert len(pair(old, new, key=lambda x: x["id"], words=words, threshold=0.5).renamed) == 3
+
+
+def test_very_long_items_are_compared_on_their_first_words_only(monkeypatch):
+    lengths = []
+
+    class MeasuringMatcher(match.SequenceMatcher):
+        def set_seq1(self, a):
+            lengths.append(len(a))
+            super().set_seq1(a)
+
+    monkeypatch.setattr(match, "SequenceMatcher", MeasuringMatcher)
+    old = [item("a", "a b " * 20_000)]
+    new = [item("b", "a b " * 20_000 + "and one more")]
+    result = pair(old, new, key=lambda x: x["id"], words=words, threshold=0.6)
+    assert len(result.renamed) == 1
+    assert lengths and max(lengths) == match.MAX_WORDS_COMPARED

@@ -58,6 +58,9 @@ def similarity(a: list[str], b: list[str]) -> float:
 # Beyond this many candidate comparisons (about half a second), only identical content counts
 # as a rename: a mass re-id of hundreds of touchpoints must not make the diff take minutes.
 MAX_COMPARISONS = 20_000
+# Similarity is judged on an item's first words: comparing two 40,000-word descriptions word by
+# word took a minute, and a rename is clear long before that.
+MAX_WORDS_COMPARED = 2_000
 
 
 def _similar_pairs(old: list[T], new: list[T], words: Callable[[T], list[str]], threshold: float) -> list[tuple[T, T]]:
@@ -81,11 +84,11 @@ def _similar_pairs(old: list[T], new: list[T], words: Callable[[T], list[str]], 
         if j in exact_new:
             continue
         matcher = SequenceMatcher(None, autojunk=False)
-        matcher.set_seq2(b)  # SequenceMatcher caches facts about seq2; reuse it across candidates
+        matcher.set_seq2(b[:MAX_WORDS_COMPARED])  # SequenceMatcher caches facts about seq2; reuse it across candidates
         for i, a in enumerate(old_words):
             if i in exact_old:
                 continue
-            matcher.set_seq1(a)
+            matcher.set_seq1(a[:MAX_WORDS_COMPARED])
             if not a and not b:
                 score = 1.0
             elif matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
