@@ -129,10 +129,16 @@ def test_invalid_map_at_a_revision_is_a_problem_with_its_revision(repo: Path):
 def test_plain_git_diff_uses_the_driver(repo: Path):
     """The documented setup: git config diff.journeyctl.command + a .gitattributes line."""
     (repo / ".gitattributes").write_text("maps/*.yaml diff=journeyctl\n")
-    git(repo, "config", "diff.journeyctl.command", f"{SCRIPT} diff --git-driver")
+    git(repo, "config", "diff.journeyctl.command", f"{SCRIPT} diff --git-driver --")
     output = git(repo, "diff", "main~1", "main", "--", "maps")
     assert "touchpoint kickoff moved from phase land to adopt" in output
     assert "@@" not in output  # the semantic view, not the line diff
+
+    shutil.copy(repo / "maps" / "onboarding.yaml", repo / "maps" / "-draft.yaml")  # a name like an option
+    git(repo, "add", "maps/-draft.yaml")
+    assert "map added (Onboarding journey)" in git(repo, "diff", "--cached", "--", "maps")
+    git(repo, "rm", "-q", "--cached", "maps/-draft.yaml")
+    (repo / "maps" / "-draft.yaml").unlink()
 
     shutil.copy(CASES / "invalid-new-side" / "new.yaml", repo / "maps" / "onboarding.yaml")
     output = git(repo, "diff", "--", "maps")  # broken file: the problem, then the plain line diff
