@@ -15,6 +15,7 @@ from journeyctl.diff.formats.markdown import MARKER, render_markdown
 from journeyctl.diff.model import Change
 from journeyctl.diff.operands import collect
 from journeyctl.loading.source import parse
+from journeyctl.problems import Check, Problem, Span
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = Path(__file__).resolve().parent / "cases"
@@ -187,3 +188,10 @@ def test_text_output_shows_control_characters_instead_of_sending_them(tmp_path):
     result = runner.invoke(app, ["diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml")])
     assert "\x1b" not in result.stdout
     assert "+ phase x\\x1b[2Jred added (\\x1b]8;;https://evil.example/\\x1b\\click)" in result.stdout
+
+
+def test_the_comment_stays_under_githubs_limit_with_huge_problem_messages():
+    problems = [Problem(f"maps/m{i}.yaml", Span(1, 1, 1, 1), Check("JC012", "invalid-value"),
+                        f"unknown channel {'x' * 100_000!r}") for i in range(12)]
+    comment = render_markdown([], problems=problems)
+    assert len(comment) < 10_000 and "… and 2 more" in comment

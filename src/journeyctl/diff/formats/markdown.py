@@ -82,10 +82,16 @@ def _unreadable(problems: Sequence[Problem]) -> list[str]:
     files = len({problem.path for problem in problems})
     lines = [f"⚠️ **{files} file{'s' if files != 1 else ''} could not be compared**: fix these problems and "
              "push again; their changes are not shown.", ""]
-    lines += [f"- {code(f'{p.path}:{p.line}:{p.column}')} {code(p.message)}" for p in problems[:_UNREADABLE_SHOWN]]
+    # each cut short, so that ten of them stay far inside the comment's size budget
+    lines += [f"- {code(_short(f'{p.path}:{p.line}:{p.column}'))} {code(_short(p.message))}"
+              for p in problems[:_UNREADABLE_SHOWN]]
     if len(problems) > _UNREADABLE_SHOWN:
         lines.append(f"- … and {len(problems) - _UNREADABLE_SHOWN} more")
     return lines + [""]
+
+
+def _short(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _shown(changes: list[Change], section: str, chosen: set, render) -> list[str]:
