@@ -7,7 +7,7 @@ quoting, comments, key order and flow style cannot show up as changes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from difflib import SequenceMatcher
 from enum import Enum
@@ -90,7 +90,31 @@ def _diff_catalogs(old: list[tuple[str, MapFile]], new: list[tuple[str, MapFile]
         changes.append(Change(key, "added", "", None, plain(new_file.model), False, False, 1, new_file.path))
     for key, old_file in pairing.removed:
         changes.append(Change(key, "removed", "", plain(old_file.model), None, False, False, None, old_file.path))
-    return changes
+    return _moved_between_catalogs(changes, [f for _, f in old], [f for _, f in new])
+
+
+def _moved_between_catalogs(changes: list[Change], old: list[MapFile], new: list[MapFile]) -> list[Change]:
+    """An owner or persona removed from one catalog and added to another has moved, not gone:
+    its removal and its addition are customer-facing when what customers read of it changed."""
+    def people(files: list[MapFile]) -> dict[str, dict]:
+        return {f"{kind}/{item.id}": plain(item) for f in files for kind in ("owners", "personas")
+                for item in getattr(f.model, kind)}
+
+    before, after = people(old), people(new)
+
+    def shown_differently(path: str) -> bool:
+        subject = "owner" if path.startswith("owners/") else "persona"
+        return path in before and path in after and any(
+            before[path].get(name) != after[path].get(name) for name in ("name", "role") if is_customer_field(subject, name))
+
+    def touched(change: Change) -> list[str]:  # the people a change adds or removes
+        if change.path:
+            return [change.path] if change.kind in ("added", "removed") else []
+        whole = change.new if change.kind == "added" else change.old
+        return [f"{kind}/{item['id']}" for kind in ("owners", "personas") for item in (whole or {}).get(kind, [])]
+
+    return [replace(change, customer_facing=True) if any(map(shown_differently, touched(change))) else change
+            for change in changes]
 
 
 class _Recorder:
