@@ -206,8 +206,8 @@ def test_empty_and_comment_only_files_in_a_folder_are_skipped_with_a_note_but_re
     assert named.returncode == 1 and "[JC005 not-a-map-file]" in named.stdout
 
 
-def test_a_folder_that_cannot_be_listed_is_a_usage_error_not_an_empty_folder():
-    """Else CI would pass a repository whose maps it never read."""
+def test_a_folder_that_cannot_be_listed_is_a_usage_error_when_named_and_a_note_below():
+    """Named, it must not pass as a folder without maps (CI would go green); below, it is noted."""
     prefix = []
     if os.geteuid() == 0:  # root reads any folder: run as nobody, as a CI user would be
         prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
@@ -217,13 +217,20 @@ def test_a_folder_that_cannot_be_listed_is_a_usage_error_not_an_empty_folder():
     with tempfile.TemporaryDirectory() as name:  # pytest's tmp_path is private to root
         base = Path(name)
         base.chmod(0o755)
-        (base / "maps" / "locked").mkdir(parents=True)
-        (base / "maps" / "locked").chmod(0)
-        result = subprocess.run([*prefix, str(SCRIPT), "lint", str(base / "maps")], capture_output=True, text=True,
-                                timeout=60, cwd=base)
-        (base / "maps" / "locked").chmod(0o755)
-    assert result.returncode == 2, result.stdout + result.stderr
-    assert result.stderr.strip() == f"journeyctl: error: cannot read folder {base / 'maps' / 'locked'}: Permission denied"
+        locked = base / "maps" / "locked"
+        locked.mkdir(parents=True)
+        locked.chmod(0)
+
+        def lint(path):
+            return subprocess.run([*prefix, str(SCRIPT), "lint", str(path)], capture_output=True, text=True,
+                                  timeout=60, cwd=base)
+
+        named, below = lint(locked), lint(base / "maps")
+        locked.chmod(0o755)
+    assert named.returncode == 2, named.stdout + named.stderr
+    assert named.stderr.strip() == f"journeyctl: error: cannot read folder {locked}: Permission denied"
+    assert below.returncode == 0, below.stdout + below.stderr
+    assert f"{locked}:1:1: info skipped: this folder cannot be read [JC006 skipped-file]" in below.stdout
 
 
 def test_a_megabyte_of_letters_in_customer_text_does_not_hang_the_email_check(tmp_path):
@@ -260,6 +267,11 @@ def test_output_to_a_device_or_through_a_symlink_writes_there_and_replaces_neith
     case = str(CASES / "invalid" / "duplicate-key.yaml")
     piped = run_installed("lint", case, "--format", "json", "--output", "/dev/stdout")
     assert json.loads(piped.stdout)[0]["code"] == "JC004"  # a rename would have replaced the device
+    log = tmp_path / "log.txt"
+    log.write_text("earlier lines\n")
+    with open(log, "a") as stdout:  # `-o /dev/stdout >> log.txt`: stdout is a regular file
+        subprocess.run([str(SCRIPT), "lint", case, "--format", "json", "--output", "/dev/stdout"], stdout=stdout)
+    assert log.read_text().startswith("earlier lines\n[") and not (tmp_path / "dev").exists()
     (tmp_path / "link.json").symlink_to(tmp_path / "real.json")
     run_installed("lint", case, "--format", "json", "--output", str(tmp_path / "link.json"))
     assert (tmp_path / "link.json").is_symlink() and json.loads((tmp_path / "real.json").read_text())

@@ -136,14 +136,14 @@ def find_config_file(start: Path | None = None) -> Path | None:
 def _has_tool_section(pyproject: Path) -> bool:
     try:
         raw = pyproject.read_bytes()
-        tool = tomllib.loads(raw.decode("utf-8")).get("tool")
+        tool = tomllib.loads(raw.decode("utf-8")).get("tool", {})
     except OSError:
         return False
     except (UnicodeDecodeError, tomllib.TOMLDecodeError):
         # A broken pyproject.toml that mentions journeyctl is ours to report, not to skip: skipping
         # it would drop the deny words and internal hosts that guard customer-facing text.
         return b"journeyctl" in raw
-    return not isinstance(tool, dict) or "journeyctl" in tool
+    return isinstance(tool, dict) and "journeyctl" in tool  # a mistyped [tool] is reported only if it names us
 
 
 def load_config(explicit: str | Path | None = None) -> Config:

@@ -36,12 +36,13 @@ def write_atomic(path: Path | str, content: str | bytes, *, exclusive: bool = Fa
 def write_output(path: Path | str, content: str | bytes) -> None:
     """write_atomic for a file the user named: a missing folder is made, a failure is a usage error.
 
-    Through a symlink to the file it names; and straight into a device or pipe (`-o /dev/stdout`),
-    which a rename would replace with a plain file.
+    Through a symlink to the file it names; and straight into a device, a pipe or a /dev/stdout
+    that the shell pointed at a file (`-o /dev/stdout >> log`), which a rename would replace.
     """
     try:
-        if os.path.exists(path) and not os.path.isfile(path):
-            with open(path, "wb") as stream:
+        special = str(path).startswith(("/dev/", "/proc/"))
+        if special or (os.path.exists(path) and not os.path.isfile(path)):
+            with open(path, "ab") as stream:  # append: keeps what a `>>` redirection already holds
                 stream.write(content.encode("utf-8") if isinstance(content, str) else content)
             return
         target = Path(os.path.realpath(path))

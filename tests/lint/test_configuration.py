@@ -77,6 +77,12 @@ def test_configuration_adds_channels_ignores_and_regrades_rules(repo, monkeypatc
     assert {p.code: p.severity for p in problems}["JC203"] is Severity.ERROR
 
 
+def test_a_pyproject_without_our_section_does_not_hide_the_configuration_above(repo, monkeypatch):
+    _write(repo, ".journeyctl.yaml", "channels: [slack]\ndeny_words: [onboarding]\n")
+    _write(repo, "maps/pyproject.toml", "[project]\nname = 'maps'\n")  # a subproject with no [tool] table
+    assert "JC212" in codes(_lint(["onboarding.yaml"], monkeypatch, repo / "maps"))
+
+
 def test_configuration_is_found_from_a_subfolder_and_in_pyproject(repo, monkeypatch):
     _write(repo, "pyproject.toml", """\
         [tool.journeyctl]

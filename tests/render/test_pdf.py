@@ -57,9 +57,9 @@ def test_branding_company_logo_and_page_size_from_configuration(tmp_path):
 
 
 @pytest.mark.parametrize("make, fragment", [
-    (lambda folder: (folder / "logo.svg").symlink_to("/etc/passwd"), "use a .png, .jpg or .svg file"),
-    (lambda folder: (folder / "logo.svg").write_text("root:x:0:0:root:/root:/bin/bash\n"), "is not a SVG image"),
-    (lambda folder: (folder / "logo.png").symlink_to("/dev/zero"), "use a .png"),
+    (lambda folder: (folder / "logo.svg").symlink_to("/etc/passwd"), "not a PNG, JPEG or SVG image"),
+    (lambda folder: (folder / "logo.svg").write_text("root:x:0:0:root:/root:/bin/bash\n"), "not a PNG, JPEG or SVG image"),
+    (lambda folder: (folder / "logo.png").symlink_to("/dev/zero"), "not a file"),
     (lambda folder: os.mkfifo(folder / "logo.png"), "not a file"),
     (lambda folder: (folder / "logo.png").write_bytes(PNG_1X1 + bytes(2 * 1024 * 1024)), "larger than 1024 KiB"),
 ])

@@ -79,6 +79,8 @@ def main() -> None:
     except typer.Abort:
         sys.exit(130)
     except OSError as error:  # the machine said no (a name too long, a disk full): not a bug in journeyctl
+        if os.environ.get("JOURNEYCTL_DEBUG"):
+            traceback.print_exc()
         where = f"{printable(os.fsdecode(error.filename))}: " if error.filename else ""
         print(f"journeyctl: error: {where}{error.strerror or error}", file=sys.stderr)
         sys.exit(2)

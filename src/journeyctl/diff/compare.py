@@ -155,7 +155,8 @@ def _field_changes(old: BaseModel, new: BaseModel, skip: frozenset[str] | set[st
 def _diff_people(recorder: _Recorder, old: Journey | Catalog, new: Journey | Catalog) -> None:
     # Adding or removing an owner, or a catalog's persona, is internal: the customer meets it only
     # through a touchpoint that refers to it, and that reference change is reported (customer-facing)
-    # there. A journey's own personas are different: the customer render shows each of them.
+    # there; one that moved to another catalog file is settled in _moved_between_catalogs. A
+    # journey's own personas are different: the customer render shows each of them.
     for attribute, subject in (("owners", "owner"), ("personas", "persona")):
         shown_as_a_list = subject == "persona" and isinstance(new, Journey)
         old_items, new_items = getattr(old, attribute), getattr(new, attribute)

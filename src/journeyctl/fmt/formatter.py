@@ -18,7 +18,8 @@ from journeyctl.loading.locate import semantic_path
 from journeyctl.problems import Check, Problem, Severity, Span
 from journeyctl.schema import DEFAULT_CHANNELS
 
-# A file the formatter could not format without changing it (a bug in fmt, never the user's fault).
+# A file fmt cannot rewrite safely: ruamel.yaml reads it otherwise than the loader, or (a bug in
+# fmt) the result would change its meaning or lose a comment.
 FORMAT_UNSAFE = Check("JC009", "format-unsafe")
 _TOP = Span(1, 1, 1, 1)
 
@@ -52,12 +53,12 @@ def format_text(path: str, text: str, *, named_directly: bool = True,
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # canonical line ends (a lone CR ends a line in YAML)
     try:
         tree = make_yaml().load(text)
-        comments = collect(text, tree)
-        canonical = dump(rebuild(tree, tree["kind"], comments.parents_of_commented_items()))
-        result = weave(canonical, comments)
-    except Exception as error:  # ruamel.yaml reads some valid files otherwise (a tag, CR line ends): leave them
+    except Exception as error:  # ruamel.yaml reads some valid files otherwise (`!!int abc`, 2026-02-30): leave them
         return Formatted(path, None, [Problem(path, _TOP, FORMAT_UNSAFE, "not formatted: fmt cannot rewrite this "
                                               f"file safely ({type(error).__name__}: {' '.join(str(error).split())[:120]}); it is left as it is")])
+    comments = collect(text, tree)
+    canonical = dump(rebuild(tree, tree["kind"], comments.parents_of_commented_items()))
+    result = weave(canonical, comments)
     unsafe = _check(path, text, result, map_file, channels)
     if unsafe:
         return Formatted(path, None, [unsafe])

@@ -1,4 +1,5 @@
-"""Every rule journeyctl has, by code. A plain list: adding a rule adds one module and one line here."""
+"""Every rule journeyctl has, by code, from one plain list of rule modules: adding a rule adds one
+module and one line here."""
 
 from importlib import import_module
 

@@ -60,7 +60,8 @@ class RuleSettings:
 
 @dataclass
 class MapContext:
-    """One journey, its file (for positions) and the settings, as a map rule sees them."""
+    """One map file's model (a journey; a catalog too for rules whose kinds include it), its file
+    (for positions) and the settings, as a map rule sees them."""
 
     map_file: object  # journeyctl.loading.MapFile
     journey: Journey  # or a Catalog, for a rule whose kinds include "catalog"

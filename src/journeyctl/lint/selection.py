@@ -61,20 +61,23 @@ class RuleSelection:
     def __init__(self, config: Config, extra_select: list[str] | None = None, extra_ignore: list[str] | None = None):
         self.base_dir = config.base_dir
 
-        def codes(selectors, where):
-            return frozenset().union(*(expand(s, where) for s in selectors)) if selectors else frozenset()
-
-        def turned_off(selectors, where):
-            """`codes`, refusing a selector that names exactly one always-on code (a prefix just skips them)."""
-            for selector in selectors:
+        def codes(selectors, where, *, turns_off: bool = False):
+            """The codes the selectors name. A selector that turns off (ignores or re-grades) exactly
+            one always-on code is refused; a prefix such as JC0 just leaves them on."""
+            found = set()
+            for selector in selectors or ():
                 named = expand(selector, where)
-                if len(named) == 1 and named <= ALWAYS_ON:
+                if turns_off and len(named) == 1 and named <= ALWAYS_ON:
                     raise UsageError(f"{selector!r} in {where}: {min(named)} cannot be ignored or re-graded; a file "
                                      "with this problem cannot be checked at all")
-            return codes(selectors, where)
+                found |= named
+            return frozenset(found)
+
+        def turned_off(selectors, where):
+            return codes(selectors, where, turns_off=True)
 
         def severities(mapping, where):
-            turned_off(list(mapping), where)
+            codes(list(mapping), where, turns_off=True)
             return {code: severity for key, severity in mapping.items() for code in expand(key, where)}
 
         select = extra_select if extra_select else config.select

@@ -246,7 +246,10 @@ class _Builder:
         self.text = text
         self.built: dict[int, Any] = {}  # id(node) -> value, for aliases
         self.sizes: dict[int, int] = {}  # id(node) -> node count of its subtree
-        self.characters: dict[int, int] = {}  # id(node) -> characters of text in its subtree
+        self.characters: dict[int, int] = {}  # id(node) -> characters of text in its subtree, once aliased
+        # Only a file with a `*` can hold an alias: the others skip the bookkeeping of scalars.
+        self.may_alias = "*" in text
+        self.seen_scalars: set[int] = set()
         self.expanded = 0
         self.expanded_characters = 0
 
@@ -256,14 +259,15 @@ class _Builder:
     def build(self, node, depth: int = 1) -> Any:
         key = id(node)
         if type(node) is ScalarNode:
-            if key in self.characters:  # the composer hands out the same node for an alias
-                self.count_alias(node, 1, self.characters[key])
-            self.characters[key] = len(node.value)
+            if self.may_alias:
+                if key in self.seen_scalars:  # the composer hands out the same node for an alias
+                    self.count_alias(node, 1, len(node.value))
+                self.seen_scalars.add(key)
             return self.scalar(node)
         if key in self.built:  # an alias: the value is shared, but a validator walks it again
             if self.built[key] is _BUILDING:
                 self.stop(node, UNSUPPORTED_YAML, "an alias refers to a node that contains it (a recursive alias)")
-            self.count_alias(node, self.sizes[key], self.characters[key])
+            self.count_alias(node, self.sizes[key], self.characters_of(node))
             return self.built[key]
         if depth > MAX_DEPTH:
             self.stop(node, UNSUPPORTED_YAML, f"nesting deeper than {MAX_DEPTH} levels")
@@ -275,11 +279,22 @@ class _Builder:
                 self.stop(node, UNSUPPORTED_YAML, f"tag {_short(node.tag)} is not allowed; map files use plain YAML")
             value = [self.build(item, depth + 1) for item in node.value]
             self.sizes[key] = 1 + sum(self.sizes.get(id(item), 1) for item in node.value)
-            self.characters[key] = sum(self.characters[id(item)] for item in node.value)
         else:  # pragma: no cover - the composer makes only these three
             self.stop(node, UNSUPPORTED_YAML, "unexpected YAML node")
         self.built[key] = value
         return value
+
+    def characters_of(self, node) -> int:
+        """Characters of text under an aliased node, counted when it is first aliased."""
+        key = id(node)
+        if key not in self.characters:
+            if type(node) is ScalarNode:
+                self.characters[key] = len(node.value)
+            elif type(node) is MappingNode:
+                self.characters[key] = sum(len(k.value) + self.characters_of(v) for k, v in node.value)
+            else:
+                self.characters[key] = sum(self.characters_of(item) for item in node.value)
+        return self.characters[key]
 
     def count_alias(self, node, values: int, characters: int) -> None:
         self.expanded += values
@@ -295,7 +310,7 @@ class _Builder:
             self.stop(node, UNSUPPORTED_YAML, f"tag {_short(node.tag)} is not allowed; map files use plain YAML")
         result: dict[str, Any] = {}
         first_key_node: dict[str, Any] = {}
-        size = characters = 0
+        size = 0
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
                 self.stop(key_node, UNSUPPORTED_YAML, "mapping keys must be plain text, not lists or mappings")
@@ -310,9 +325,7 @@ class _Builder:
             first_key_node[key] = key_node
             result[key] = self.build(value_node, depth + 1)
             size += 1 + self.sizes.get(id(value_node), 1)
-            characters += len(key) + self.characters[id(value_node)]
         self.sizes[id(node)] = size + 1
-        self.characters[id(node)] = characters
         return result
 
     def scalar(self, node) -> Any:

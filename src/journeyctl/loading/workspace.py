@@ -14,7 +14,7 @@ from journeyctl.loading.locate import locate, semantic_path
 from journeyctl.loading.references import check_references
 from journeyctl.loading.source import DEFAULT_MAX_BYTES, Source, parse, read_text
 from journeyctl.loading.validate import validate
-from journeyctl.problems import SKIPPED_FILE, Problem, UsageError
+from journeyctl.problems import FILE_START, SKIPPED_FILE, Problem, UsageError
 from journeyctl.schema import DEFAULT_CHANNELS, Catalog, Journey
 
 MAP_SUFFIXES = (".yaml", ".yml")
@@ -67,7 +67,13 @@ def discover(paths: Iterable[str]) -> list[tuple[str, bool]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for folder, folders, files in os.walk(path, onerror=_unreadable_folder):
+            def unreadable(error: OSError, top: str = raw) -> None:
+                # The folder named must not pass as a folder without maps: CI would go green.
+                if os.path.normpath(error.filename) == os.path.normpath(top):
+                    raise UsageError(f"cannot read folder {error.filename}: {error.strerror or error}")
+                add(error.filename, False)  # one below it (a database's data folder, say): a note
+
+            for folder, folders, files in os.walk(path, onerror=unreadable):
                 folders[:] = sorted(name for name in folders if not name.startswith("."))
                 for name in sorted(files):
                     if name.endswith(MAP_SUFFIXES):
@@ -79,14 +85,11 @@ def discover(paths: Iterable[str]) -> list[tuple[str, bool]]:
     return found
 
 
-def _unreadable_folder(error: OSError) -> None:
-    # A folder that cannot be listed must not pass as a folder without maps: CI would go green.
-    raise UsageError(f"cannot read folder {error.filename}: {error.strerror or error}")
-
-
 def load_file(path: str, named_directly: bool, *, channels: Sequence[str] = DEFAULT_CHANNELS,
               max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[MapFile | None, list[Problem]]:
     """Read, parse and validate one file. Pure function of its arguments, so it can run in a worker."""
+    if os.path.isdir(path):  # a folder below a named one that could not be listed
+        return None, [Problem(path, FILE_START, SKIPPED_FILE, "skipped: this folder cannot be read")]
     text = read_text(path, max_bytes)
     if isinstance(text, Problem):
         return None, [text]

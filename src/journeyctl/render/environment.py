@@ -81,9 +81,14 @@ def render_template(environment: jinja2.Environment, name: str, **context) -> st
         raise UsageError(f"{error.filename or error.name}:{error.lineno}: template error: {error.message}") from None
     except jinja2.TemplateNotFound as error:
         raise UsageError(f"template not found: {error.name}") from None
-    except (jinja2.TemplateError, Exception) as error:  # undefined names, sandbox violations, 1/0 in a template
-        raise UsageError(f"{_template_line(error) or name}: template error: {type(error).__name__}: "
-                         f"{str(error)[:300]}") from None
+    except jinja2.TemplateError as error:  # undefined names, sandbox violations
+        raise UsageError(f"{_template_line(error) or name}: template error: {type(error).__name__}: {error}") from None
+    except Exception as error:  # `{{ 1/0 }}`, a template that extends itself: the user's, if it failed in theirs
+        where = _template_line(error)
+        user_folder = environment.loader.searchpath[0] if len(environment.loader.searchpath) > 1 else None
+        if where is None or user_folder is None or not os.path.realpath(where).startswith(os.path.realpath(user_folder)):
+            raise  # a bug in journeyctl or its built-in templates: keep the traceback
+        raise UsageError(f"{where}: template error: {type(error).__name__}: {str(error)[:300]}") from None
 
 
 def _template_line(error: Exception) -> str | None:

@@ -21,7 +21,6 @@ from journeyctl.render.view import JourneyView
 Medium = Literal["screen", "pdf"]
 PageSize = Literal["A4", "Letter"]
 MAX_LOGO_BYTES = 1024 * 1024
-_LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,29 +43,26 @@ def branding_view(branding: Branding, logo_path: Path | None, page_size: PageSiz
 def _logo_data_uri(path: Path) -> str:
     """The logo, embedded; only a real image file is, since it goes into customer documents."""
     try:
-        real = Path(os.path.realpath(path))  # the suffix and content of what a symlink points at
-        media_type = _LOGO_TYPES.get(real.suffix.lower())
-        if media_type is None:
-            raise UsageError(f"branding.logo {path}: use a .png, .jpg or .svg file")
-        if not real.is_file():  # not a FIFO or a device, which would be read forever
+        if not os.path.isfile(path):  # not a FIFO or a device, which would be read forever
             raise UsageError(f"branding.logo {path}: not a file")
-        with open(real, "rb") as stream:
+        with open(path, "rb") as stream:
             data = stream.read(MAX_LOGO_BYTES + 1)
     except (OSError, ValueError) as error:  # ValueError: a NUL byte in the path
         raise UsageError(f"branding.logo {path}: cannot read it: {getattr(error, 'strerror', None) or error}") from None
     if len(data) > MAX_LOGO_BYTES:
         raise UsageError(f"branding.logo {path}: larger than {MAX_LOGO_BYTES // 1024} KiB")
-    if not _looks_like(media_type, data):
-        raise UsageError(f"branding.logo {path}: its content is not a {real.suffix.lstrip('.').upper()} image")
+    media_type = _image_type(data)  # by content: a symlink's or a file's name proves nothing
+    if media_type is None:
+        raise UsageError(f"branding.logo {path}: not a PNG, JPEG or SVG image")
     return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def _looks_like(media_type: str, data: bytes) -> bool:
-    if media_type == "image/png":
-        return data.startswith(b"\x89PNG\r\n\x1a\n")
-    if media_type == "image/jpeg":
-        return data.startswith(b"\xff\xd8\xff")
-    return b"<svg" in data[:4096]
+def _image_type(data: bytes) -> str | None:
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    return "image/svg+xml" if b"<svg" in data[:4096] else None
 
 
 def render_journey_html(environment: jinja2.Environment, view: JourneyView, branding: BrandingView,

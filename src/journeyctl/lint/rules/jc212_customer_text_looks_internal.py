@@ -47,9 +47,10 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
 
 
 @functools.lru_cache(maxsize=8)
-def _pattern(deny_words: tuple[str, ...], hosts: tuple[str, ...]) -> tuple[re.Pattern, list[str]]:
-    """One regex with a group per thing to find (one search per text), and what each group means."""
-    parts, meanings = [f"({_EMAIL.pattern})"], ["an email address"]
+def _patterns(deny_words: tuple[str, ...], hosts: tuple[str, ...]) -> dict[bool, tuple[re.Pattern | None, list[str]]]:
+    """One regex with a group per thing to find (one search per text), and what each group means:
+    with the email part for texts that hold an `@`, without it (a third faster) for the rest."""
+    parts, meanings = [], []
     for host in hosts:
         parts.append(rf"((?<![\w.-]){re.escape(host)}(?![\w-]))")
         meanings.append(f"the internal host {host!r}")
@@ -57,7 +58,9 @@ def _pattern(deny_words: tuple[str, ...], hosts: tuple[str, ...]) -> tuple[re.Pa
         words = r"\s+".join(re.escape(part) for part in word.split())
         parts.append(rf"((?<!\w){words}(?!\w))")
         meanings.append(f"the word {word!r}")
-    return re.compile("|".join(parts), re.I), meanings
+    with_email = re.compile("|".join([f"({_EMAIL.pattern})", *parts]), re.I)
+    without = re.compile("|".join(parts), re.I) if parts else None
+    return {True: (with_email, ["an email address", *meanings]), False: (without, meanings)}
 
 
 def customer_texts(journey):
@@ -97,9 +100,12 @@ def _people_texts(model):
 
 def check(context):
     settings = context.settings
-    pattern, meanings = _pattern(settings.deny_words, settings.internal_hosts)
+    patterns = _patterns(settings.deny_words, settings.internal_hosts)
     for loc, text in customer_texts(context.journey):
-        match = pattern.search(text) if isinstance(text, str) else None
+        if not isinstance(text, str):
+            continue
+        pattern, meanings = patterns["@" in text]
+        match = pattern.search(text) if pattern else None
         if match:
             what = meanings[match.lastindex - 1]
             field = loc[-1] if isinstance(loc[-1], str) else loc[-2]
