@@ -48,12 +48,17 @@ class ContainedLoader(jinja2.FileSystemLoader):
             filename = os.path.join(root, *pieces)
             if not os.path.isfile(filename):
                 continue
-            real_root, real = os.path.realpath(root), os.path.realpath(filename)
-            if os.path.commonpath([real_root, real]) != real_root or not real.endswith(TEMPLATE_SUFFIXES):
+            if not _inside(root, filename) or not os.path.realpath(filename).endswith(TEMPLATE_SUFFIXES):
                 raise jinja2.TemplateNotFound(f"{template} (only {', '.join(TEMPLATE_SUFFIXES)} files inside "
                                               "the templates folder, not links out of it)")
             return super().get_source(environment, template)
         raise jinja2.TemplateNotFound(template)
+
+
+def _inside(folder: str | Path, path: str) -> bool:
+    """Whether `path`, symlinks followed, really lies in `folder`."""
+    real_folder = os.path.realpath(folder)
+    return os.path.commonpath([real_folder, os.path.realpath(path)]) == real_folder
 
 
 def make_environment(kind: Kind, user_templates: Path | None = None) -> jinja2.Environment:
@@ -84,9 +89,9 @@ def render_template(environment: jinja2.Environment, name: str, **context) -> st
     except jinja2.TemplateError as error:  # undefined names, sandbox violations
         raise UsageError(f"{_template_line(error) or name}: template error: {type(error).__name__}: {error}") from None
     except Exception as error:  # `{{ 1/0 }}`, a template that extends itself: the user's, if it failed in theirs
-        where = _template_line(error)
+        where = _template_line(error)  # "file:line"
         user_folder = environment.loader.searchpath[0] if len(environment.loader.searchpath) > 1 else None
-        if where is None or user_folder is None or not os.path.realpath(where).startswith(os.path.realpath(user_folder)):
+        if where is None or user_folder is None or not _inside(user_folder, where.rsplit(":", 1)[0]):
             raise  # a bug in journeyctl or its built-in templates: keep the traceback
         raise UsageError(f"{where}: template error: {type(error).__name__}: {str(error)[:300]}") from None
 
