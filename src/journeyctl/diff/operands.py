@@ -19,8 +19,8 @@ from journeyctl.diff import gitsource
 from journeyctl.diff.gitsource import refuse_option_like
 from journeyctl.diff.sides import FileText
 from journeyctl.loading import discover
-from journeyctl.loading.source import DEFAULT_MAX_BYTES, decode_text, read_text
-from journeyctl.problems import FILE_START, UNREADABLE_FILE, Problem, UsageError
+from journeyctl.loading.source import DEFAULT_MAX_BYTES, decode_text, read_text, too_large
+from journeyctl.problems import Problem, UsageError
 
 DEV_NULL = "/dev/null"
 
@@ -174,7 +174,4 @@ def _read_file(path: str, max_bytes: int, display: str | None = None) -> str | P
 
 def _decode(display: str, raw: bytes | int, max_bytes: int) -> str | Problem:
     """The checks read_text makes on a file on disk, for bytes that came from git (or the size of a blob too large to read)."""
-    if isinstance(raw, int):
-        return Problem(display, FILE_START, UNREADABLE_FILE,
-                       f"file is larger than the limit of {max_bytes:,} bytes (max_file_bytes)")
-    return decode_text(display, raw, max_bytes)
+    return too_large(display, max_bytes) if isinstance(raw, int) else decode_text(display, raw, max_bytes)

@@ -110,6 +110,10 @@ def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str | Problem:
     return decode_text(path, raw, max_bytes)
 
 
+def too_large(path: str, max_bytes: int) -> Problem:
+    return Problem(path, FILE_START, UNREADABLE_FILE, f"file is larger than the limit of {max_bytes:,} bytes (max_file_bytes)")
+
+
 def decode_text(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str | Problem:
     """Bytes (from a file, or from git) as UTF-8 text, or say why they cannot be a map file."""
 
@@ -117,7 +121,7 @@ def decode_text(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> st
         return Problem(path, span, UNREADABLE_FILE, message)
 
     if len(raw) > max_bytes:
-        return problem(f"file is larger than the limit of {max_bytes:,} bytes (max_file_bytes)")
+        return too_large(path, max_bytes)
     if b"\0" in raw:
         return problem("file is not text (it contains NUL bytes)", _offset_span(raw, raw.index(b"\0")))
     try:
@@ -257,13 +261,13 @@ class _Builder:
         raise _Stop(Problem(self.path, node_span(node), check, message))
 
     def build(self, node, depth: int = 1) -> Any:
-        key = id(node)
         if type(node) is ScalarNode:
             if self.may_alias:
-                if key in self.seen_scalars:  # the composer hands out the same node for an alias
+                if id(node) in self.seen_scalars:  # the composer hands out the same node for an alias
                     self.count_alias(node, 1, len(node.value))
-                self.seen_scalars.add(key)
+                self.seen_scalars.add(id(node))
             return self.scalar(node)
+        key = id(node)
         if key in self.built:  # an alias: the value is shared, but a validator walks it again
             if self.built[key] is _BUILDING:
                 self.stop(node, UNSUPPORTED_YAML, "an alias refers to a node that contains it (a recursive alias)")
@@ -310,7 +314,7 @@ class _Builder:
             self.stop(node, UNSUPPORTED_YAML, f"tag {_short(node.tag)} is not allowed; map files use plain YAML")
         result: dict[str, Any] = {}
         first_key_node: dict[str, Any] = {}
-        size = 0
+        size = 1
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
                 self.stop(key_node, UNSUPPORTED_YAML, "mapping keys must be plain text, not lists or mappings")
@@ -325,7 +329,7 @@ class _Builder:
             first_key_node[key] = key_node
             result[key] = self.build(value_node, depth + 1)
             size += 1 + self.sizes.get(id(value_node), 1)
-        self.sizes[id(node)] = size + 1
+        self.sizes[id(node)] = size
         return result
 
     def scalar(self, node) -> Any:
@@ -340,13 +344,10 @@ class _Builder:
 
     def plain_value(self, node) -> Any:
         try:
-            value = _plain_value(node.value)
-        except ValueError:  # Python refuses to read integers of more than 4,300 digits
-            value = None
-            too_long = True
-        else:  # nor will it print one (0x with 4,000 digits reads, and fails in every output)
-            too_long = isinstance(value, int) and value.bit_length() > _MAX_INT_BITS
-        if too_long:
+            value = _plain_value(node.value)  # Python refuses to read an integer of over 4,300 digits,
+            if isinstance(value, int) and value.bit_length() > _MAX_INT_BITS:  # or to print one (0x + 4,000 digits)
+                raise ValueError
+        except ValueError:
             self.stop(node, UNSUPPORTED_YAML, f"a number of {len(node.value):,} digits is too long to read")
         return value
 
