@@ -15,14 +15,13 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from journeyctl.diff.classify import is_customer_field, metric_visible, phase_visible, touchpoint_visible
-from journeyctl.diff.match import content_words, pair, words_of
 from journeyctl.config import DEFAULT_RENAME_THRESHOLD
+from journeyctl.diff.classify import CUSTOMER_FIELDS, is_customer_field, metric_visible, phase_visible, touchpoint_visible
+from journeyctl.diff.match import content_words, pair, words_of
 from journeyctl.diff.model import Change, Kind
 from journeyctl.diff.sides import Side
 from journeyctl.loading import MapFile
 from journeyctl.schema import Catalog, Journey, Phase, Touchpoint
-
 
 
 @dataclass(frozen=True)
@@ -105,7 +104,7 @@ def _moved_between_catalogs(changes: list[Change], old: list[MapFile], new: list
     def shown_differently(path: str) -> bool:
         subject = "owner" if path.startswith("owners/") else "persona"
         return path in before and path in after and any(
-            before[path].get(name) != after[path].get(name) for name in ("name", "role") if is_customer_field(subject, name))
+            before[path].get(name) != after[path].get(name) for name in CUSTOMER_FIELDS[subject])
 
     def touched(change: Change) -> list[str]:  # the people a change adds or removes
         if change.path:

@@ -73,22 +73,19 @@ class RuleSelection:
                 found |= named
             return frozenset(found)
 
-        def turned_off(selectors, where):
-            return codes(selectors, where, turns_off=True)
-
         def severities(mapping, where):
             codes(list(mapping), where, turns_off=True)
             return {code: severity for key, severity in mapping.items() for code in expand(key, where)}
 
         select = extra_select if extra_select else config.select
         self.layers = [_Layer((), codes(select, "select") if select is not None else None,
-                              turned_off(list(config.ignore) + list(extra_ignore or []), "ignore"),
+                              codes(list(config.ignore) + list(extra_ignore or []), "ignore", turns_off=True),
                               severities(config.severity, "severity"))]
         for number, override in enumerate(config.overrides, 1):
             where = f"overrides[{number}]"
             self.layers.append(_Layer(tuple(override.files),
                                       codes(override.select, where) if override.select is not None else None,
-                                      turned_off(override.ignore, where), severities(override.severity, where)))
+                                      codes(override.ignore, where, turns_off=True), severities(override.severity, where)))
         self._cache: dict[str, Policy] = {}
 
     def policy(self, path: str) -> Policy:
