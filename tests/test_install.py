@@ -1,0 +1,197 @@
+"""journeyctl installed the ways a user installs it, each into a fresh virtual environment and run
+from a folder outside the checkout: the wheel and the sdist built from this checkout, and the
+commands of the README's Install section as they are written there.
+
+Nothing is downloaded: pip runs with --no-index, and the dependencies come from the test
+environment through a path line in a .pth file (it adds a folder to sys.path and installs
+nothing), so each install brings in journeyctl itself and nothing else.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tarfile
+from pathlib import Path
+from typing import Sequence
+
+import pytest
+from pypdf import PdfReader
+
+import journeyctl
+from journeyctl.render.pdf import PANGO_PACKAGES
+
+CHECKOUT = Path(journeyctl.__file__).resolve().parents[2]
+README = CHECKOUT / "README.md"
+# The README's stand-in for wherever this repository lives; the tests put a local repository there.
+REPOSITORY_URL = "https://github.com/your-org/journeyctl"
+# pip's own options that keep an install offline; the build backend (hatchling) comes from the test environment.
+OFFLINE = ["--no-index", "--no-build-isolation"]
+
+pytestmark = pytest.mark.skipif(not (CHECKOUT / "pyproject.toml").exists(),
+                                reason="journeyctl is not imported from a source checkout")
+
+
+def run(*args, **kwargs) -> subprocess.CompletedProcess:
+    result = subprocess.run([str(arg) for arg in args], capture_output=True, text=True, timeout=300, **kwargs)
+    assert result.returncode == 0, f"{args}\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def fresh_venv(folder: Path) -> Path:
+    """A virtual environment with no journeyctl of its own that sees the test environment's packages."""
+    run(sys.executable, "-m", "venv", "--without-pip", folder)
+    python = folder / "bin" / "python"
+    purelib = Path(run(python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))").stdout.strip())
+    (purelib / "_test_dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n")
+    return folder
+
+
+def pip(venv: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The test environment's pip acting on venv (pip's --python), offline."""
+    command, *rest = args
+    return run(sys.executable, "-m", "pip", "--python", venv / "bin" / "python", command, *OFFLINE, *rest, cwd=cwd)
+
+
+def assert_runs_from(venv: Path, cwd: Path) -> None:
+    """journeyctl, its templates and its schema are all the installed copy's, not this checkout's."""
+    where = run(venv / "bin" / "python", "-c",
+                "import journeyctl, journeyctl.resources as r; "
+                "print(journeyctl.__file__); print(r.templates_dir()); print(r.schema_file())", cwd=cwd).stdout.split()
+    assert all(Path(path).is_relative_to(venv) and Path(path).exists() for path in where), where
+    assert (Path(where[1]) / "md" / "journey.md").is_file(), where
+
+
+def pdf_text(path: Path) -> str:
+    return "".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(path.read_bytes())).pages)
+
+
+@pytest.fixture(scope="module")
+def dists(tmp_path_factory) -> dict[str, Path]:
+    """The sdist and the wheel, built as a release would build them."""
+    out = tmp_path_factory.mktemp("dist")
+    run(sys.executable, "-m", "hatchling", "build", "-d", out, cwd=CHECKOUT)
+    return {"sdist": next(out.glob("journeyctl-*.tar.gz")), "wheel": next(out.glob("journeyctl-*.whl"))}
+
+
+def test_the_installed_wheel_renders_md_html_and_pdf(dists, tmp_path):
+    shutil.copytree(CHECKOUT / "tests" / "render" / "fixtures" / "rich", tmp_path / "maps")
+    venv = fresh_venv(tmp_path / "venv")
+    pip(venv, "install", "--no-deps", dists["wheel"])
+    assert_runs_from(venv, tmp_path)
+    result = run(venv / "bin" / "journeyctl", "render", "maps", "-f", "md", "-f", "html", "-f", "pdf",
+                 "-a", "customer", "--out", "out", cwd=tmp_path)
+    assert "Wrote 5 files" in result.stdout
+    assert (tmp_path / "out" / "rich-onboarding.md").read_text().startswith("# Onboarding")
+    assert 'class="grid"' in (tmp_path / "out" / "rich-onboarding.html").read_text()
+    assert "Kickoff call" in pdf_text(tmp_path / "out" / "rich-onboarding.pdf")
+
+
+def test_the_sdist_holds_the_source_and_installs_with_its_templates(dists, tmp_path):
+    shutil.copytree(CHECKOUT / "maps", tmp_path / "maps")
+    with tarfile.open(dists["sdist"]) as sdist:
+        names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
+    for shipped in ("LICENSE", "README.md", "pyproject.toml", "templates/md/journey.md", "templates/html/paged.css",
+                    "schema/journeyctl.schema.json", "maps/catalog.yaml", "docs/format.md", "tests/conftest.py"):
+        assert shipped in names, shipped
+    assert not any(name.startswith(".ci/") for name in names)
+    venv = fresh_venv(tmp_path / "venv")
+    pip(venv, "install", "--no-deps", dists["sdist"])  # pip builds the wheel from the sdist alone
+    assert_runs_from(venv, tmp_path)
+    lint = run(venv / "bin" / "journeyctl", "lint", "maps", cwd=tmp_path)
+    assert "5 files checked: 0 errors" in lint.stdout
+    render = run(venv / "bin" / "journeyctl", "render", "maps/smb-digital.yaml", "maps/catalog.yaml",
+                 "--format", "md", "--out", "-", cwd=tmp_path)
+    assert render.stdout.startswith("# ") and "## Phases" in render.stdout
+
+
+def readme_install_commands() -> list[list[str]]:
+    """The commands of the README's Install section (its indented code lines), as words."""
+    section = README.read_text(encoding="utf-8").split("\n## Install\n", 1)[1].split("\n## ", 1)[0]
+    return [shlex.split(line, comments=True) for line in section.splitlines()
+            if line.startswith("    ") and line.strip()]
+
+
+def test_the_readme_install_commands_work_as_written(tmp_path):
+    """pip from the git URL and pip from a clone, each with the pdf extra; pipx takes the same requirement."""
+    if not (CHECKOUT / ".git").exists():
+        pytest.skip("the checkout is not a git repository")
+    # The repository the README's URL stands for: this checkout's files as they are now, committed.
+    upstream = tmp_path / "upstream" / "journeyctl"
+    tracked = run("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=CHECKOUT).stdout
+    for name in filter(None, tracked.split("\0")):
+        if (CHECKOUT / name).is_file():
+            (upstream / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(CHECKOUT / name, upstream / name)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    run(*git, "init", "-q", cwd=upstream)
+    run(*git, "add", "-A", cwd=upstream)
+    run(*git, "commit", "-q", "-m", "release", cwd=upstream)
+
+    commands = readme_install_commands()
+    pip_installs = [words[2:] for words in commands if words[:2] == ["pip", "install"]]
+    pipx_installs = [words[2:] for words in commands if words[:2] == ["pipx", "install"]]
+    clones = [words for words in commands if words[:2] == ["git", "clone"]]
+    assert pipx_installs and clones and len(pip_installs) == 2, commands
+    from_url, from_clone = pip_installs
+    assert pipx_installs == [from_url]  # so what is tested below for pip holds for pipx's requirement too
+
+    workdir = tmp_path / "work"
+    workdir.mkdir()
+    for clone in clones:
+        run(*[word.replace(REPOSITORY_URL, str(upstream)) for word in clone], cwd=workdir)
+    for n, requirement in enumerate([from_url, from_clone]):
+        venv = fresh_venv(tmp_path / f"venv{n}")
+        words = [word.replace(REPOSITORY_URL, upstream.as_uri()) for word in requirement]
+        installed = pip(venv, "install", *words, cwd=workdir)
+        assert re.search(r"(?i)satisfied: weasyprint", installed.stdout), installed.stdout  # the pdf extra was asked for
+        assert run(venv / "bin" / "journeyctl", "--version").stdout.strip() == f"journeyctl {journeyctl.__version__}"
+        assert_runs_from(venv, workdir)
+    shutil.copytree(CHECKOUT / "maps", workdir / "maps")
+    run(venv / "bin" / "journeyctl", "render", "maps/enterprise-laer.yaml", "maps/catalog.yaml",
+        "--format", "pdf", "--audience", "customer", "--out", "pdf", cwd=workdir)
+    assert "Kickoff call" in pdf_text(workdir / "pdf" / "enterprise-laer.pdf")
+
+
+def test_the_readme_names_the_system_packages_the_pdf_message_names():
+    assert f"apt-get install {PANGO_PACKAGES}" in README.read_text(encoding="utf-8").split("\n## Install\n", 1)[1]
+
+
+def render_pdf(tmp_path: Path, python_prelude: str, wrapper: Sequence[str] = ()) -> subprocess.CompletedProcess:
+    shutil.copytree(CHECKOUT / "maps", tmp_path / "maps")
+    code = (f"{python_prelude}; import sys; from journeyctl.cli.app import main; "
+            "sys.argv = ['journeyctl', 'render', 'maps/enterprise-laer.yaml', 'maps/catalog.yaml', "
+            "'--format', 'pdf', '--out', 'out']; main()")
+    return subprocess.run([*wrapper, sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                          timeout=120)
+
+
+def test_pdf_without_weasyprint_says_how_to_install_it(tmp_path):
+    result = render_pdf(tmp_path, "import sys; sys.modules['weasyprint'] = None")  # how Python itself blocks an import
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    assert result.stderr == ("journeyctl: error: PDF output needs WeasyPrint: install journeyctl with its pdf extra, "
+                             "'journeyctl[pdf]' (see \"Install\" in journeyctl's README.md)\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_pdf_without_pango_names_the_debian_packages(tmp_path):
+    """Pango really missing: hidden behind an empty file in a mount namespace of its own (needs root)."""
+    pango = Path("/usr/lib/x86_64-linux-gnu/libpango-1.0.so.0")
+    hide = ["unshare", "--mount", "sh", "-c", f'mount --bind /dev/null {pango} && exec "$@"', "sh"]
+    if os.geteuid() != 0 or not pango.exists() or not shutil.which("unshare") or \
+            subprocess.run([*hide, "true"], capture_output=True).returncode != 0:
+        pytest.skip("hiding Pango needs root, unshare and Debian's libpango-1.0-0")
+    result = render_pdf(tmp_path, "pass", hide)
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""  # WeasyPrint's own banner is not passed on
+    assert result.stderr == ("journeyctl: error: PDF output needs Pango, which WeasyPrint could not load "
+                             f"(cannot load library 'libpango-1.0-0'): on Debian or Ubuntu, apt-get install "
+                             f"{PANGO_PACKAGES} (see \"Install\" in journeyctl's README.md)\n")
+    assert not (tmp_path / "out").exists()
