@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT := build/demo
 
-.PHONY: demo test bench schema screenshots clean
+.PHONY: demo test bench schema screenshots dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ bench: $(VENV)/.installed
 
 schema: $(VENV)/.installed
 	$(BIN)/journeyctl schema --output schema/journeyctl.schema.json
+
+dist: $(VENV)/.installed
+	$(BIN)/hatchling build -d dist
 
 clean:
 	rm -rf $(VENV) build dist

@@ -68,6 +68,15 @@ def assert_runs_from(venv: Path, cwd: Path) -> None:
     assert (Path(where[1]) / "md" / "journey.md").is_file(), where
 
 
+def readme_section(title: str) -> str:
+    return README.read_text(encoding="utf-8").split(f"\n## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def same_but_timings(text: str) -> str:
+    """Output without what changes from run to run: elapsed seconds and file sizes."""
+    return re.sub(r"\(\d+ (B|KiB|MiB),", "(N,", re.sub(r"in \d+\.\d+s", "in Ns", text))
+
+
 def pdf_text(path: Path) -> str:
     return "".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(path.read_bytes())).pages)
 
@@ -113,8 +122,7 @@ def test_the_sdist_holds_the_source_and_installs_with_its_templates(dists, tmp_p
 
 def readme_install_commands() -> list[list[str]]:
     """The commands of the README's Install section (its indented code lines), as words."""
-    section = README.read_text(encoding="utf-8").split("\n## Install\n", 1)[1].split("\n## ", 1)[0]
-    return [shlex.split(line, comments=True) for line in section.splitlines()
+    return [shlex.split(line, comments=True) for line in readme_section("Install").splitlines()
             if line.startswith("    ") and line.strip()]
 
 
@@ -160,7 +168,7 @@ def test_the_readme_install_commands_work_as_written(tmp_path):
 
 
 def test_the_readme_names_the_system_packages_the_pdf_message_names():
-    assert f"apt-get install {PANGO_PACKAGES}" in README.read_text(encoding="utf-8").split("\n## Install\n", 1)[1]
+    assert f"apt-get install {PANGO_PACKAGES}" in readme_section("Install")
 
 
 def render_pdf(tmp_path: Path, python_prelude: str, wrapper: Sequence[str] = ()) -> subprocess.CompletedProcess:
@@ -195,3 +203,37 @@ def test_pdf_without_pango_names_the_debian_packages(tmp_path):
                              f"(cannot load library 'libpango-1.0-0'): on Debian or Ubuntu, apt-get install "
                              f"{PANGO_PACKAGES} (see \"Install\" in journeyctl's README.md)\n")
     assert not (tmp_path / "out").exists()
+
+
+def test_the_readme_walkthrough_runs_as_written(dists, tmp_path):
+    """"Your first map in ten minutes", with an installed journeyctl: each command's output is the README's."""
+    venv = fresh_venv(tmp_path / "venv")
+    pip(venv, "install", "--no-deps", dists["wheel"])
+    section = readme_section("Your first map in ten minutes")
+    sessions = re.findall(r"```console\n(.*?)```", section, re.S)
+    added, fixed = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    folder = tmp_path / "journeys"
+    folder.mkdir()
+    env = {**os.environ, "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}", "PYTHONUNBUFFERED": "1"}
+
+    def replay(session: str) -> None:
+        for step in re.split(r"^\$ ", session, flags=re.M)[1:]:
+            command, expected = step.split("\n", 1)
+            result = subprocess.run(shlex.split(command), cwd=folder, env=env, capture_output=True, text=True,
+                                    timeout=120)
+            shown = result.stdout + result.stderr
+            assert result.returncode == (1 if " error " in expected else 0), shown
+            assert same_but_timings(shown) == same_but_timings(expected), command
+
+    map_file = folder / "acme-onboarding.yaml"
+    after_the_check_in = "        timing: Week 4\n        emotion: 0\n"  # the README: "below its emotion: 0 line"
+    replay(sessions[0])
+    text = map_file.read_text(encoding="utf-8")
+    assert text.count(after_the_check_in) == 1
+    map_file.write_text(text.replace(after_the_check_in, after_the_check_in + added), encoding="utf-8")
+    replay(sessions[1])
+    map_file.write_text(map_file.read_text(encoding="utf-8").replace(added, fixed), encoding="utf-8")
+    replay(sessions[2])
+    customer = pdf_text(folder / "build" / "customer" / "acme-onboarding.pdf")
+    assert "your CSM sends you a short plan" in customer and "Stalled rollout playbook" not in customer
+    assert "Stalled rollout playbook" in (folder / "build" / "internal" / "acme-onboarding.md").read_text()
