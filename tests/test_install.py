@@ -53,10 +53,9 @@ def fresh_venv(folder: Path) -> Path:
     return folder
 
 
-def pip(venv: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """The test environment's pip acting on venv (pip's --python), offline."""
-    command, *rest = args
-    return run(sys.executable, "-m", "pip", "--python", venv / "bin" / "python", command, *OFFLINE, *rest, cwd=cwd)
+def pip_install(venv: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The test environment's pip installing into venv (pip's --python), offline."""
+    return run(sys.executable, "-m", "pip", "--python", venv / "bin" / "python", "install", *OFFLINE, *args, cwd=cwd)
 
 
 def assert_runs_from(venv: Path, cwd: Path) -> None:
@@ -92,7 +91,7 @@ def dists(tmp_path_factory) -> dict[str, Path]:
 def test_the_installed_wheel_renders_md_html_and_pdf(dists, tmp_path):
     shutil.copytree(CHECKOUT / "tests" / "render" / "fixtures" / "rich", tmp_path / "maps")
     venv = fresh_venv(tmp_path / "venv")
-    pip(venv, "install", "--no-deps", dists["wheel"])
+    pip_install(venv, "--no-deps", dists["wheel"])
     assert_runs_from(venv, tmp_path)
     result = run(venv / "bin" / "journeyctl", "render", "maps", "-f", "md", "-f", "html", "-f", "pdf",
                  "-a", "customer", "--out", "out", cwd=tmp_path)
@@ -111,7 +110,7 @@ def test_the_sdist_holds_the_source_and_installs_with_its_templates(dists, tmp_p
         assert shipped in names, shipped
     assert not any(name.startswith(".ci/") for name in names)
     venv = fresh_venv(tmp_path / "venv")
-    pip(venv, "install", "--no-deps", dists["sdist"])  # pip builds the wheel from the sdist alone
+    pip_install(venv, "--no-deps", dists["sdist"])  # pip builds the wheel from the sdist alone
     assert_runs_from(venv, tmp_path)
     lint = run(venv / "bin" / "journeyctl", "lint", "maps", cwd=tmp_path)
     assert "5 files checked: 0 errors" in lint.stdout
@@ -154,15 +153,15 @@ def test_the_readme_install_commands_work_as_written(tmp_path):
     workdir.mkdir()
     for clone in clones:
         run(*[word.replace(REPOSITORY_URL, str(upstream)) for word in clone], cwd=workdir)
-    for n, requirement in enumerate([from_url, from_clone]):
-        venv = fresh_venv(tmp_path / f"venv{n}")
+    for venv, requirement in [(tmp_path / "from-url", from_url), (tmp_path / "from-clone", from_clone)]:
+        fresh_venv(venv)
         words = [word.replace(REPOSITORY_URL, upstream.as_uri()) for word in requirement]
-        installed = pip(venv, "install", *words, cwd=workdir)
+        installed = pip_install(venv, *words, cwd=workdir)
         assert re.search(r"(?i)satisfied: weasyprint", installed.stdout), installed.stdout  # the pdf extra was asked for
         assert run(venv / "bin" / "journeyctl", "--version").stdout.strip() == f"journeyctl {journeyctl.__version__}"
         assert_runs_from(venv, workdir)
-    shutil.copytree(CHECKOUT / "maps", workdir / "maps")
-    run(venv / "bin" / "journeyctl", "render", "maps/enterprise-laer.yaml", "maps/catalog.yaml",
+    shutil.copytree(CHECKOUT / "maps", workdir / "maps")  # and the pdf extra at work, from the clone's install
+    run(tmp_path / "from-clone" / "bin" / "journeyctl", "render", "maps/enterprise-laer.yaml", "maps/catalog.yaml",
         "--format", "pdf", "--audience", "customer", "--out", "pdf", cwd=workdir)
     assert "Kickoff call" in pdf_text(workdir / "pdf" / "enterprise-laer.pdf")
 
@@ -208,7 +207,7 @@ def test_pdf_without_pango_names_the_debian_packages(tmp_path):
 def test_the_readme_walkthrough_runs_as_written(dists, tmp_path):
     """"Your first map in ten minutes", with an installed journeyctl: each command's output is the README's."""
     venv = fresh_venv(tmp_path / "venv")
-    pip(venv, "install", "--no-deps", dists["wheel"])
+    pip_install(venv, "--no-deps", dists["wheel"])
     section = readme_section("Your first map in ten minutes")
     sessions = re.findall(r"```console\n(.*?)```", section, re.S)
     added, fixed = re.findall(r"```yaml\n(.*?)```", section, re.S)
