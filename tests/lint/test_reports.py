@@ -93,7 +93,7 @@ def test_github_format_is_the_default_on_actions_and_escapes_like_the_toolkit(wo
     problem = Problem("maps/a:b,c.yaml", Span(3, 1, 3, 5), Check("JC201", "missing-exit-criteria", Severity.WARNING),
                       "100% done\r\nnext: line")
     assert annotation(problem) == ("::warning file=maps/a%3Ab%2Cc.yaml,line=3,col=1,endLine=3,"
-                                   "title=JC201 missing-exit-criteria,endColumn=5::100%25 done%0D%0Anext: line")
+                                   "title=JC201 missing-exit-criteria,endColumn=5::100%25 done\\x0d%0Anext: line")  # a CR would rewrite the line
 
 
 def test_junit_format_is_xml_with_a_failure_per_error(workdir):

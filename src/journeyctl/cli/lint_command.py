@@ -58,6 +58,7 @@ def lint(
     from journeyctl.lint.baseline import write_baseline as save_baseline
     from journeyctl.lint.engine import make_settings, run_lint
     from journeyctl.report import REPORTERS
+    from journeyctl.report.identity import repository_root
 
     config = load_config(config_file)
     if max_file_bytes is not None:
@@ -66,17 +67,19 @@ def lint(
     result = run_lint(paths, settings, baseline=None if write_baseline else baseline, jobs=jobs)
 
     if write_baseline is not None:
-        save_baseline(write_baseline, result.problems)
+        save_baseline(write_baseline, result.problems, config.source)
         typer.echo(f"wrote {len(result.problems)} finding(s) to {write_baseline}", err=True)
         return
 
     chosen = output_format or (OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.text)
     reporter = REPORTERS[chosen.value]
+    context = {"files": result.files, "seconds": result.seconds, "checked": result.checked,
+               "root": repository_root(config.source), "fail_on": fail_on}
     if output is None:
-        reporter(result.problems, sys.stdout, files=result.files, seconds=result.seconds)
+        reporter(result.problems, sys.stdout, **context)
     else:
         buffer = io.StringIO()
-        reporter(result.problems, buffer, files=result.files, seconds=result.seconds)
+        reporter(result.problems, buffer, **context)
         write_output(output, buffer.getvalue())
     if not exit_zero and any(problem.severity.rank >= fail_on.rank for problem in result.problems):
         raise typer.Exit(1)

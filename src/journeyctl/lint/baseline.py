@@ -1,4 +1,6 @@
-"""Baselines: accept today's findings, report only new ones; keyed by rule and semantic path."""
+"""Baselines: accept today's findings, report only new ones; keyed by the finding's identity (rule,
+path from the repository root, semantic path, subject: journeyctl.report.identity), so a baseline
+holds from any working directory and through edits that move lines."""
 
 from __future__ import annotations
 
@@ -12,24 +14,25 @@ from journeyctl.fileio import write_output
 from journeyctl.loading.source import read_text
 from journeyctl.lint.rules.jc302_stale_baseline_entry import CHECK as STALE_BASELINE_ENTRY
 from journeyctl.problems import Problem, Span, UsageError
+from journeyctl.report.identity import Identity, identity, repository_root
 from journeyctl.report.paths import printable
 
 VERSION = 1
 
 
-def _key_path(path: str) -> str:
-    return printable(Path(os.path.relpath(os.path.abspath(path))).as_posix())
+def _entry(key: Identity, message: str) -> str:
+    """The message is there for the reader only; `subject` only where the finding has one."""
+    fields = {"path": key.path, "code": key.code, "semantic_path": key.semantic_path,
+              **({"subject": key.subject} if key.subject else {}), "message": message}
+    return json.dumps(fields, ensure_ascii=False)
 
 
-def _key(problem: Problem) -> tuple[str, str, str]:
-    return (_key_path(problem.path), problem.code, problem.semantic_path)
-
-
-def write_baseline(path: str | Path, problems: Sequence[Problem]) -> None:
+def write_baseline(path: str | Path, problems: Sequence[Problem], config_source: Path | None = None) -> None:
     """One finding a line, so the file diffs well and a stale entry can be named by its line."""
-    entries = sorted({_key(problem): printable(problem.message) for problem in problems}.items())
-    lines = [json.dumps({"path": p, "code": c, "semantic_path": s, "message": m}, ensure_ascii=False)
-             for (p, c, s), m in entries]
+    root = repository_root(config_source)
+    keys = [identity(problem, root) for problem in problems]
+    messages = {key: printable(problem.message) for key, problem in zip(keys, problems)}
+    lines = [_entry(key, messages[key]) for key in sorted(keys)]  # equal keys repeat: each counts once
     body = ",\n    ".join(lines)
     text = f'{{\n  "version": {VERSION},\n  "findings": [\n    {body}\n  ]\n}}\n' if lines else \
         f'{{\n  "version": {VERSION},\n  "findings": []\n}}\n'
@@ -39,7 +42,7 @@ def write_baseline(path: str | Path, problems: Sequence[Problem]) -> None:
 MAX_BASELINE_BYTES = 100 * 1024 * 1024
 
 
-def read_baseline(path: str | Path) -> list[tuple[tuple[str, str, str], int]]:
+def read_baseline(path: str | Path) -> list[tuple[Identity, int]]:
     """(key, line) of every entry; a missing or malformed file is a usage error."""
     if not os.path.exists(path):
         raise UsageError(f"baseline file not found: {path} (create it with --write-baseline)")
@@ -56,9 +59,10 @@ def read_baseline(path: str | Path) -> list[tuple[tuple[str, str, str], int]]:
     code_lines = [number for number, line in enumerate(text.splitlines(), 1) if '"code":' in line]
     found = []
     for number, entry in enumerate(document["findings"]):
-        if not isinstance(entry, dict) or not all(_is_text(entry.get(k)) for k in ("path", "code", "semantic_path")):
-            raise UsageError(f"{path}: every finding needs path, code and semantic_path as text")
-        key = (entry["path"], entry["code"], entry["semantic_path"])
+        if not isinstance(entry, dict) or not all(_is_text(entry.get(k)) for k in ("path", "code", "semantic_path")) \
+                or not _is_text(entry.get("subject", "")):
+            raise UsageError(f"{path}: every finding needs path, code and semantic_path as text (and subject, if any)")
+        key = Identity(entry["path"], entry["code"], entry["semantic_path"], entry.get("subject", ""))
         found.append((key, code_lines[number] if number < len(code_lines) else 1))
     return found
 
@@ -68,13 +72,14 @@ def _is_text(value) -> bool:
     return isinstance(value, str) and not any(0xD800 <= ord(c) <= 0xDFFF for c in value)
 
 
-def apply_baseline(problems: list[Problem], baseline_path: str | Path) -> list[Problem]:
+def apply_baseline(problems: list[Problem], baseline_path: str | Path, config_source: Path | None = None) -> list[Problem]:
     """Drop the findings the baseline accepts; report its entries that no longer match (JC302)."""
     entries = read_baseline(baseline_path)
+    root = repository_root(config_source)
     remaining = Counter(key for key, _line in entries)
     kept = []
     for problem in problems:
-        key = _key(problem)
+        key = identity(problem, root)
         if remaining[key] > 0:
             remaining[key] -= 1
         else:
@@ -82,8 +87,9 @@ def apply_baseline(problems: list[Problem], baseline_path: str | Path) -> list[P
     for key, line in entries:
         if remaining[key] > 0:
             remaining[key] -= 1
-            path, code, semantic_path = key
+            path, code, semantic_path, subject = key
             kept.append(Problem(str(baseline_path), Span(line, 5, line, 5), STALE_BASELINE_ENTRY,
                                 f"baseline entry {code} at {path} {semantic_path or '(file)'} no longer occurs; "
-                                "refresh the baseline with --write-baseline", semantic_path))
+                                "refresh the baseline with --write-baseline", semantic_path,
+                                subject=" ".join(filter(None, (path, code, subject)))))
     return kept

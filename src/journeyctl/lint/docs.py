@@ -7,6 +7,11 @@ import re
 from journeyctl.lint.registry import RULES
 
 
+def rule_anchor(rule) -> str:
+    """The id GitHub gives the rule's heading in docs/rules.md (`## JC101 unknown-reference`)."""
+    return f"{rule.code}-{rule.name}".lower()
+
+
 def rule_markdown(rule, heading_level: int = 2) -> str:
     """A rule's docstring as Markdown: its indented YAML examples become fenced blocks."""
     heading = "#" * heading_level
@@ -36,8 +41,7 @@ def rules_page() -> str:
         "| --- | --- | --- | --- |",
     ]
     for rule in RULES.values():
-        anchor = f"{rule.code}-{rule.name}".lower()
-        parts.append(f"| [{rule.code}](#{anchor}) | {rule.name} | {rule.severity.value} | {rule.summary} |")
+        parts.append(f"| [{rule.code}](#{rule_anchor(rule)}) | {rule.name} | {rule.severity.value} | {rule.summary} |")
     parts.append("")
     for rule in RULES.values():
         parts.append(rule_markdown(rule))

@@ -8,6 +8,7 @@ only problems and a small index of ids come back from it, never the node tree.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import multiprocessing
 import os
@@ -57,6 +58,7 @@ class LintResult:
     problems: list[Problem]
     files: int
     seconds: float
+    checked: list[str] = field(default_factory=list)  # the files named or found, as given
 
 
 def make_settings(config: Config, today: date | None = None, select=None, ignore=None) -> LintSettings:
@@ -164,10 +166,10 @@ def run_lint(paths: Sequence[str], settings: LintSettings, *, baseline: str | Pa
             severity = policy.severity(problem.code)
             problems.append(problem if severity is problem.severity else _with_severity(problem, severity))
     if baseline is not None:
-        problems = apply_baseline(problems, baseline)
+        problems = apply_baseline(problems, baseline, settings.config.source)
     problems.sort(key=lambda problem: problem.sort_key())
-    return LintResult(problems, len(tasks), time.perf_counter() - started)
+    return LintResult(problems, len(tasks), time.perf_counter() - started, [path for path, _ in tasks])
 
 
 def _with_severity(problem: Problem, severity) -> Problem:
-    return Problem(problem.path, problem.span, problem.check, problem.message, problem.semantic_path, severity)
+    return dataclasses.replace(problem, severity=severity)

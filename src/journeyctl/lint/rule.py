@@ -67,10 +67,12 @@ class MapContext:
     journey: Journey  # or a Catalog, for a rule whose kinds include "catalog"
     settings: RuleSettings
 
-    def problem(self, check: Check, message: str, loc: tuple = (), *, point: str | None = None) -> Problem:
-        """A finding about the thing at `loc` (its semantic path), shown at its `point` key if given."""
+    def problem(self, check: Check, message: str, loc: tuple = (), *, point: str | None = None,
+                subject: str = "") -> Problem:
+        """A finding about the thing at `loc` (its semantic path), shown at its `point` key if given;
+        `subject` tells it from the rule's other findings there (Problem.subject)."""
         span = self.map_file.locate(loc + (point,) if point else loc)
-        return Problem(self.map_file.path, span, check, message, self.map_file.semantic_path(loc))
+        return Problem(self.map_file.path, span, check, message, self.map_file.semantic_path(loc), subject=subject)
 
     def touchpoints(self) -> Iterable[tuple[int, int, object, object]]:
         """(phase index, touchpoint index, phase, touchpoint) for every touchpoint, in map order."""

@@ -119,10 +119,11 @@ def apply(problems: list[Problem], directives: list[Directive], path: str) -> li
         if directive.kind not in KINDS:
             kept.append(Problem(path, directive.span, UNUSED_SUPPRESSION,
                                 f"unknown directive '# journeyctl: {directive.kind}'{did_you_mean(directive.kind, KINDS)}"
-                                f" suppresses nothing; the directives are {', '.join(KINDS)}"))
+                                f" suppresses nothing; the directives are {', '.join(KINDS)}", subject=directive.text))
         elif not directive.used:
             unknown = [selector for selector in directive.selectors if not codes_of(selector)]
             reason = f" (unknown rule {unknown[0]!r})" if unknown else ""
             kept.append(Problem(path, directive.span, UNUSED_SUPPRESSION,
-                                f"'# journeyctl: {directive.text}' suppresses nothing{reason}; remove it"))
+                                f"'# journeyctl: {directive.text}' suppresses nothing{reason}; remove it",
+                                subject=directive.text))
     return kept

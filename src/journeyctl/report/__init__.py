@@ -1,6 +1,8 @@
 """Reporters turn the collected lint problems into one output format: REPORTERS = {name: function}.
 
-Every reporter is `report(problems, stream, *, files, seconds)` and writes the whole output.
+Every reporter is `report(problems, stream, *, files, seconds, checked, root, fail_on)` and writes
+the whole output: `checked` the files read, `root` the repository root that machine formats give
+paths from (journeyctl.report.identity), `fail_on` the severity that fails the run.
 """
 
 from journeyctl.report.github import report_github

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Sequence, TextIO
 
 from journeyctl.problems import Problem, Severity
+from journeyctl.report.identity import repository_root
 from journeyctl.report.paths import printable, relative_posix
 from journeyctl.report.text import summary_line
 
@@ -21,10 +23,11 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(problem: Problem) -> str:
+def annotation(problem: Problem, root: Path | None = None) -> str:
+    """GitHub reads `file` from the repository root, wherever journeyctl ran."""
     span = problem.span
     properties = {
-        "file": relative_posix(problem.path),
+        "file": relative_posix(problem.path, root or repository_root()),
         "line": span.line,
         "col": span.column,
         "endLine": span.end_line,
@@ -33,10 +36,12 @@ def annotation(problem: Problem) -> str:
     if span.end_line == span.line:  # GitHub reads endColumn only on one-line annotations
         properties["endColumn"] = span.end_column
     rendered = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{_COMMAND[problem.severity]} {rendered}::{escape_data(printable(problem.message))}"
+    return f"::{_COMMAND[problem.severity]} {rendered}::{escape_data(printable(problem.message, keep_lines=True))}"
 
 
-def report_github(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float) -> None:
+def report_github(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float,
+                  checked: Sequence[str] = (), root: Path | None = None, fail_on: Severity = Severity.ERROR) -> None:
+    root = root or repository_root()
     for problem in problems:
-        stream.write(annotation(problem) + "\n")
+        stream.write(annotation(problem, root) + "\n")
     stream.write(summary_line(problems, files, seconds) + "\n")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Sequence, TextIO
 
-from journeyctl.problems import Problem
+from journeyctl.problems import Problem, Severity
 from journeyctl.report.paths import printable
 
 
@@ -19,11 +20,12 @@ def as_dict(problem: Problem) -> dict:
         "severity": problem.severity.value,
         "code": problem.code,
         "name": problem.name,
-        "message": problem.message,
-        "semantic_path": problem.semantic_path,
+        "message": printable(problem.message, keep_lines=True),
+        "semantic_path": printable(problem.semantic_path),
     }
 
 
-def report_json(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float) -> None:
+def report_json(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float,
+                checked: Sequence[str] = (), root: Path | None = None, fail_on: Severity = Severity.ERROR) -> None:
     json.dump([as_dict(problem) for problem in problems], stream, indent=2, ensure_ascii=False)
     stream.write("\n")

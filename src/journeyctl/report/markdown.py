@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Sequence, TextIO
 
-from journeyctl.problems import Problem
+from journeyctl.problems import Problem, Severity
 from journeyctl.report.paths import printable, relative_posix
 from journeyctl.report.text import summary_line
 
@@ -17,7 +18,8 @@ def code_cell(text: str) -> str:
     return f"`` {text} ``" if "`" in text else f"`{text}`"
 
 
-def report_markdown(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float) -> None:
+def report_markdown(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float,
+                    checked: Sequence[str] = (), root: Path | None = None, fail_on: Severity = Severity.ERROR) -> None:
     from journeyctl.render.markdown import escape_markdown  # map text's escaping; lint imports no render module
 
     stream.write("## journeyctl lint\n\n")
@@ -30,4 +32,4 @@ def report_markdown(problems: Sequence[Problem], stream: TextIO, *, files: int, 
         location = code_cell(f"{relative_posix(problem.path)}:{problem.line}:{problem.column}")
         rule = f"{problem.code} {problem.name}"
         # a message quotes map text: escaped like any map text, so it cannot become a link or markup
-        stream.write(f"| {_ICON[problem.severity.value]} | {location} | {rule} | {escape_markdown(printable(problem.message))} |\n")
+        stream.write(f"| {_ICON[problem.severity.value]} | {location} | {rule} | {escape_markdown(printable(problem.message, keep_lines=True))} |\n")

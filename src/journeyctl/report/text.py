@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Sequence, TextIO
 
 from rich.console import Console
@@ -40,7 +41,8 @@ def summary_line(problems: Sequence[Problem], files: int, seconds: float) -> str
     return f"{files} file{plural} checked: {parts} in {seconds:.2f}s"
 
 
-def report_text(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float) -> None:
+def report_text(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float,
+                checked: Sequence[str] = (), root: Path | None = None, fail_on: Severity = Severity.ERROR) -> None:
     console = make_console(stream)
     for problem in problems:
         console.print(format_line(problem))

@@ -61,7 +61,7 @@ def check(context):
         for persona in personas:
             if persona not in present:
                 yield context.problem(CHECK, f"persona {persona!r} takes part in no touchpoint of phase {phase.id!r}",
-                                      ("phases", p), point="id")
+                                      ("phases", p), point="id", subject=persona)
 
 
 RULE = Rule(CHECK, "map", __doc__, check)
