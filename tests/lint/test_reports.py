@@ -174,3 +174,136 @@ def test_file_names_that_are_not_utf8_or_hold_escapes_are_reported_printably(wor
         report = json.dumps(json.loads(report), ensure_ascii=False)
     assert "\x1b" not in report and "\x07" not in report
     assert "caf" in report and "PWNED" in report
+
+
+# A map whose findings carry unstable message text: JC207 counts days, JC102 names a line.
+UNSTABLE_MAP = """\
+journeyctl: 1
+kind: journey
+id: unstable
+title: Unstable messages
+status: active
+owner: csm
+review: {last_reviewed: 2026-01-01, every_days: 30}
+owners: [{id: csm, name: Customer Success Manager}]
+personas: [{id: champion, name: Champion}, {id: admin, name: Admin}]
+phases:
+  - id: land
+    name: Land
+    exit_criteria: [Live]
+    touchpoints:
+      - {id: kickoff, name: Kickoff, channel: email, owner: csm, personas: [champion], customer_view: Hello.}
+      - {id: kickoff, name: Again, channel: email, owner: csm, personas: [champion], customer_view: Hello.}
+"""
+
+
+def sarif_fingerprints(result: subprocess.CompletedProcess) -> dict[tuple[str, str], list[str]]:
+    """(rule, uri) -> the fingerprints of its results, as code scanning matches them."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for item in json.loads(result.stdout)["runs"][0]["results"]:
+        uri = item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        found.setdefault((item["ruleId"], uri), []).extend(item["partialFingerprints"].values())
+    return found
+
+
+def test_sarif_fingerprints_hold_across_days_working_directories_and_inserted_lines(workdir):
+    unstable = workdir / "maps" / "unstable.yaml"
+    unstable.write_text(UNSTABLE_MAP)
+    first = sarif_fingerprints(run("lint", "maps/", "--format", "sarif", "--today", "2026-11-25", cwd=workdir))
+    assert {"JC207", "JC102", "JC206", "JC101"} <= {rule for rule, _uri in first}
+    assert all(len(set(prints)) == len(prints) for prints in first.values())  # one fingerprint a finding
+    next_day = run("lint", "maps/", "--format", "sarif", "--today", "2026-11-26", cwd=workdir)
+    assert sarif_fingerprints(next_day) == first
+    from_subfolder = run("lint", ".", "--format", "sarif", "--today", "2026-11-25", cwd=workdir / "maps")
+    assert sarif_fingerprints(from_subfolder) == first
+    for path in (unstable, workdir / "maps" / "broken.yaml"):
+        lines = path.read_text().splitlines(keepends=True)
+        path.write_text("".join(lines[:2] + ["# a line inserted above every finding\n"] + lines[2:]))
+    moved = run("lint", "maps/", "--format", "sarif", "--today", "2026-11-25", cwd=workdir)
+    assert sarif_fingerprints(moved) == first
+
+
+def test_sarif_uris_are_relative_to_the_repository_root_or_file_uris(workdir, tmp_path_factory):
+    """What the SARIF multitool checks: relative URIs carry a uriBaseId that names an absolute file://
+    folder; a file outside the root is a file:// URI; no bare absolute path. And help links."""
+    outside = tmp_path_factory.mktemp("elsewhere") / "café map.yaml"
+    outside.write_text(BAD_MAP.replace("id: onboarding", "id: outside"))
+    result = run("lint", ".", str(outside), "--format", "sarif", cwd=workdir / "maps")
+    sarif = json.loads(result.stdout)
+    run_ = sarif["runs"][0]
+    base = run_["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+    assert base == workdir.resolve().as_uri() + "/"
+    uris = {}
+    for item in run_["results"]:
+        location = item["locations"][0]["physicalLocation"]["artifactLocation"]
+        uris[location["uri"]] = location.get("uriBaseId")
+    assert uris["maps/broken.yaml"] == "%SRCROOT%"  # from the root, though run in maps/
+    assert uris[outside.as_uri()] is None and outside.as_uri().endswith("/caf%C3%A9%20map.yaml")
+    for uri, base_id in uris.items():
+        assert (base_id == "%SRCROOT%") != uri.startswith("file:///"), uri
+        assert not uri.startswith("/") and " " not in uri
+    driver = run_["tool"]["driver"]
+    assert driver["informationUri"].startswith("https://")
+    headings = {line[3:].strip().lower().replace(" ", "-") for line in (ROOT / "docs" / "rules.md").read_text().splitlines()
+                if line.startswith("## ")}
+    for rule in driver["rules"]:
+        page, anchor = rule["helpUri"].split("#")
+        assert page.endswith("/docs/rules.md") and page.startswith(driver["informationUri"])
+        assert anchor in headings, rule["id"]
+
+
+def junit_cases(result: subprocess.CompletedProcess) -> list[tuple[str, str, str]]:
+    """(classname, name, outcome) of every test case, read by junitparser as CI tools read them."""
+    from junitparser import Failure, JUnitXml
+
+    xml = JUnitXml.fromstring(result.stdout.encode())
+    return [(case.classname, case.name, "failure" if any(isinstance(r, Failure) for r in case.result) else "pass")
+            for suite in xml for case in suite]
+
+
+def test_junit_failures_follow_fail_on_and_names_hold_when_lines_move(workdir):
+    (workdir / "maps" / "broken.yaml").unlink()
+    clean = run("lint", "maps/", "--format", "junit", cwd=workdir)
+    assert clean.returncode == 0
+    cases = junit_cases(clean)
+    assert len(cases) == 5 and all(outcome == "pass" for _c, _n, outcome in cases)  # a clean run has tests
+    suite = ElementTree.fromstring(clean.stdout).find("testsuite")
+    assert (suite.get("tests"), suite.get("failures")) == ("5", "0")
+
+    warnings_only = run("lint", "maps/", "--format", "junit", "--today", "2027-12-01", "--fail-on", "warning", cwd=workdir)
+    assert warnings_only.returncode == 1
+    cases = junit_cases(warnings_only)
+    failing = [case for case in cases if case[2] == "failure"]
+    assert failing and int(ElementTree.fromstring(warnings_only.stdout).find("testsuite").get("failures")) == len(failing)
+    assert all(case[2] == "pass" for case in junit_cases(run("lint", "maps/", "--format", "junit", "--today", "2027-12-01",
+                                                            cwd=workdir)))  # warnings under --fail-on error pass
+    (workdir / "maps" / "unstable.yaml").write_text(UNSTABLE_MAP)
+    before = junit_cases(run("lint", "maps/", "--format", "junit", cwd=workdir))
+    assert all(not any(ch.isdigit() for ch in name.split(" ", 1)[1]) for _c, name, _o in before if name != "no findings")
+    path = workdir / "maps" / "unstable.yaml"
+    path.write_text("# a new first line\n" + path.read_text())
+    assert junit_cases(run("lint", "maps/", "--format", "junit", "--today", "2026-11-26", cwd=workdir)) == before
+
+
+def test_junit_holds_no_character_xml_forbids(workdir):
+    name = "maps/odd\ufffe\uffff\x01.yaml"
+    (workdir / name).write_text(BAD_MAP.replace("id: onboarding", "id: odd"))
+    problem = Problem("maps/x\ud800.yaml", Span(1, 1, 1, 2), Check("JC201", "missing-exit-criteria"), "bad \ufffe\x0b text")
+    stream = io.StringIO()
+    REPORTERS["junit"]([problem], stream, files=1, seconds=0.0)
+    for report in (run("lint", "maps/", "--format", "junit", cwd=workdir).stdout, stream.getvalue()):
+        ElementTree.fromstring(report.encode("utf-8"))  # well-formed XML 1.0
+        assert not any(ch in report for ch in "\ufffe\uffff\x01\x0b\ud800")
+
+
+def test_baseline_keys_hold_from_a_subfolder_and_when_lines_move(workdir):
+    (workdir / "maps" / "unstable.yaml").write_text(UNSTABLE_MAP)
+    written = run("lint", "maps/", "--write-baseline", "baseline.json", cwd=workdir)
+    assert written.returncode == 0
+    entries = [json.loads(line.rstrip(",")) for line in (workdir / "baseline.json").read_text().splitlines()
+               if line.strip().startswith("{\"path\"")]
+    assert {entry["subject"] for entry in entries if entry["code"] == "JC206"} == {"admin"}
+    path = workdir / "maps" / "unstable.yaml"
+    path.write_text("# a new first line\n" + path.read_text())
+    again = run("lint", ".", "--baseline", "../baseline.json", "--today", "2026-12-24", cwd=workdir / "maps")
+    assert again.returncode == 0, again.stdout

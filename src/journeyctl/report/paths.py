@@ -12,12 +12,15 @@ from pathlib import Path
 # breaks stay only in multi-line documents (keep_lines).
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 _CONTROL_KEEPING_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# A surrogate is a byte of a file name that is not UTF-8 (Python keeps it as U+DC80-U+DCFF) or
+# half of a character (JSON and YAML can spell "\ud800"): neither can be encoded.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def printable(text: str, *, keep_lines: bool = False) -> str:
-    """Text safe to print and to encode: bytes of a file name that are not UTF-8 (which Python
-    keeps as surrogates) become U+FFFD, control characters \\xNN (line breaks too, unless keep_lines)."""
-    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    """Text safe to print and to encode: surrogates (bytes of a file name that are not UTF-8)
+    become U+FFFD, control characters \\xNN (line breaks too, unless keep_lines)."""
+    text = _SURROGATE.sub("\ufffd", text)
     control = _CONTROL_KEEPING_LINES if keep_lines else _CONTROL
     return control.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
