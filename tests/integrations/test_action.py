@@ -154,3 +154,23 @@ def test_example_workflow_uses_the_action_with_inputs_it_declares():
     (uses,) = [step for step in workflow["jobs"]["journeyctl"]["steps"] if "journeyctl" in step.get("uses", "")]
     assert set(uses["with"]) <= declared
     assert workflow["permissions"]["pull-requests"] == "write"
+
+
+def test_every_step_that_runs_journeyctl_is_bounded_by_timeout_minutes():
+    """GitHub refuses timeout-minutes on a composite action's steps, so each step passes the input on."""
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["inputs"]["timeout-minutes"]["default"] == "10"
+    for step in action["runs"]["steps"]:
+        assert "timeout-minutes" not in step  # "Unexpected value 'timeout-minutes'": the action would not load
+        if "journeyctl.ci.action" in step.get("run", ""):
+            assert step["env"]["INPUT_TIMEOUT_MINUTES"] == "${{ inputs.timeout-minutes }}", step["name"]
+
+
+@pytest.mark.parametrize("minutes", ["0.0001", "0", "soon"])
+def test_a_step_past_its_timeout_is_stopped_and_fails_with_one_line(job, minutes):
+    done = job.step("render", paths="maps", timeout_minutes=minutes)  # 6 ms: no render finishes in that
+    assert done.returncode == 2
+    (line,) = done.stdout.splitlines()
+    assert line.startswith("::error::") and "timeout-minutes" in line
+    assert "Traceback" not in done.stderr
+    assert not list((job.temp / "journeyctl").rglob("*.pdf"))

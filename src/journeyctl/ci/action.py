@@ -5,6 +5,9 @@ annotations on standard output, Markdown appended to $GITHUB_STEP_SUMMARY, `name
 appended to $GITHUB_OUTPUT, files under $RUNNER_TEMP/journeyctl. Inputs come as INPUT_* variables
 (a composite action passes them explicitly). A lint failure does not stop the action here: the
 action fails in its last step, after the summary, the diff and the PDF are written.
+
+Every journeyctl command a step runs is bounded by the `timeout-minutes` input: GitHub does not
+accept `timeout-minutes` on the steps of a composite action, so the bound is kept here.
 """
 
 from __future__ import annotations
@@ -27,9 +30,32 @@ OUTPUTS = {
 }
 
 
+DEFAULT_TIMEOUT_MINUTES = 10.0
+
+
+class StepTimeout(Exception):
+    """A journeyctl command ran past the timeout-minutes input (it has been stopped)."""
+
+
+def timeout_minutes() -> float:
+    value = os.environ.get("INPUT_TIMEOUT_MINUTES") or str(DEFAULT_TIMEOUT_MINUTES)
+    try:
+        minutes = float(value)
+    except ValueError:
+        minutes = -1.0
+    if not minutes > 0:
+        raise StepTimeout(f"timeout-minutes must be a positive number of minutes, not {value!r}")
+    return minutes
+
+
 def journeyctl(*args: str, capture: bool = False) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "journeyctl", *args]
-    return subprocess.run(command, text=True, capture_output=capture)
+    minutes = timeout_minutes()
+    try:
+        return subprocess.run(command, text=True, capture_output=capture, timeout=minutes * 60)
+    except subprocess.TimeoutExpired:  # subprocess.run has stopped the command
+        raise StepTimeout(f"journeyctl {args[0]} did not finish within {minutes:g} minutes (timeout-minutes); "
+                          "it was stopped") from None
 
 
 def work_dir() -> Path:
@@ -131,7 +157,11 @@ def main(argv: list[str] | None = None) -> int:
     if len(argv) != 1 or argv[0] not in STEPS:
         print(f"usage: python -m journeyctl.ci.action {{{'|'.join(STEPS)}}}", file=sys.stderr)
         return 2
-    return STEPS[argv[0]]()
+    try:
+        return STEPS[argv[0]]()
+    except StepTimeout as error:
+        print(f"::error::{error}")  # our own workflow command: the step fails with this on the run page
+        return 2
 
 
 if __name__ == "__main__":
