@@ -21,6 +21,9 @@ import tempfile
 from pathlib import Path
 
 from journeyctl.diff.formats.markdown import MARKER as DIFF_MARKER
+from journeyctl.report.github import escape_data
+from journeyctl.report.paths import printable
+from journeyctl.report.streams import guarded_output, workflow_command
 
 # Every output a step may set; action.yml maps them to the action's outputs (a test checks it).
 OUTPUTS = {
@@ -160,9 +163,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return STEPS[argv[0]]()
     except StepTimeout as error:
-        print(f"::error::{error}")  # our own workflow command: the step fails with this on the run page
+        workflow_command(sys.stdout, f"::error::{escape_data(printable(str(error)))}")  # shown on the run page
         return 2
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    with guarded_output():
+        status = main()
+    sys.exit(status)

@@ -55,4 +55,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from journeyctl.report.streams import guarded_output
+
+    with guarded_output():  # every line printable (a staged file's name can hold anything)
+        status = main()
+    sys.exit(status)

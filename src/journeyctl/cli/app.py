@@ -17,6 +17,7 @@ from journeyctl.cli import render_command
 from journeyctl.cli import fmt_command
 from journeyctl.problems import UsageError
 from journeyctl.report.paths import printable
+from journeyctl.report.streams import guarded_output
 
 app = typer.Typer(
     name="journeyctl",
@@ -64,7 +65,13 @@ app.command("fmt")(_usage_errors_exit_2(fmt_command.fmt))
 
 
 def main() -> None:
-    """Console entry point: a bad flag is one line and exit 2; a bug exits 2 too, asking for a report."""
+    """Console entry point: every line it prints printable (report.streams); a bad flag is one line
+    and exit 2; a bug exits 2 too, asking for a report."""
+    with guarded_output():
+        _run()
+
+
+def _run() -> None:
     command = typer.main.get_command(app)
     try:
         status = command.main(sys.argv[1:], prog_name="journeyctl", standalone_mode=False)
@@ -87,7 +94,7 @@ def main() -> None:
     except Exception as error:  # a bug, not the user's fault: keep it short, but let it be reported
         if os.environ.get("JOURNEYCTL_DEBUG"):
             traceback.print_exc()
-        print(f"journeyctl: internal error: {type(error).__name__}: {error} "
+        print(f"journeyctl: internal error: {type(error).__name__}: {printable(str(error))} "
               "(set JOURNEYCTL_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
         sys.exit(2)
     sys.exit(status or 0)

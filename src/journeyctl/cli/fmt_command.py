@@ -9,6 +9,7 @@ from typing import List, Optional
 import typer
 
 from journeyctl.config import load_config
+from journeyctl.report.paths import printable
 
 
 def fmt(
@@ -36,7 +37,7 @@ def fmt(
     listing = sys.stderr if show_diff else sys.stdout  # with --diff, stdout is the diff alone
     verb = "reformatted" if mode is Mode.WRITE else "would reformat"
     for path in run.changed:
-        print(f"{verb} {path}", file=listing)
+        print(f"{verb} {printable(path)}", file=listing)
     typer.echo(_summary(run, mode), err=True)
     if run.failed or (mode is not Mode.WRITE and run.changed):
         raise typer.Exit(1)

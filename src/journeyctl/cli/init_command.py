@@ -15,6 +15,7 @@ from journeyctl.config import Config, load_config
 from journeyctl.fileio import write_atomic
 from journeyctl.loading import load_workspace
 from journeyctl.problems import UsageError
+from journeyctl.report.paths import printable
 from journeyctl.resources import schema_file, templates_dir
 from journeyctl.schema.models import ID_PATTERN
 
@@ -56,7 +57,7 @@ def init(
         raise UsageError(f"{path} already exists; init never overwrites a file") from None
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
-    typer.echo(f"wrote {path}: edit it, then run 'journeyctl lint {path}'")
+    typer.echo(f"wrote {printable(str(path))}: edit it, then run 'journeyctl lint {printable(str(path))}'")
     if schema_url.startswith("file:"):
         # An absolute path into this machine's installation means nothing on a teammate's machine.
         typer.echo("tip: its editor schema line points into this installation; for one the whole team can use, "

@@ -15,6 +15,7 @@ import typer
 from journeyctl.config import load_config
 from journeyctl.fileio import write_output
 from journeyctl.problems import Severity, UsageError
+from journeyctl.report.paths import printable
 
 
 class OutputFormat(str, Enum):
@@ -68,7 +69,7 @@ def lint(
 
     if write_baseline is not None:
         save_baseline(write_baseline, result.problems, config.source)
-        typer.echo(f"wrote {len(result.problems)} finding(s) to {write_baseline}", err=True)
+        typer.echo(f"wrote {len(result.problems)} finding(s) to {printable(str(write_baseline))}", err=True)
         return
 
     chosen = output_format or (OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.text)

@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from journeyctl.fileio import write_output
+from journeyctl.report.paths import printable
 from journeyctl.schema.json_schema import json_schema_text
 
 
@@ -20,4 +21,4 @@ def schema(
         typer.echo(text, nl=False)
     else:
         write_output(output, text)
-        typer.echo(f"wrote {output}", err=True)
+        typer.echo(f"wrote {printable(str(output))}", err=True)

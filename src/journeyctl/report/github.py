@@ -8,6 +8,7 @@ from typing import Sequence, TextIO
 from journeyctl.problems import Problem, Severity
 from journeyctl.report.identity import repository_root
 from journeyctl.report.paths import printable, relative_posix
+from journeyctl.report.streams import workflow_command
 from journeyctl.report.text import summary_line
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -43,5 +44,5 @@ def report_github(problems: Sequence[Problem], stream: TextIO, *, files: int, se
                   checked: Sequence[str] = (), root: Path | None = None, fail_on: Severity = Severity.ERROR) -> None:
     root = root or repository_root()
     for problem in problems:
-        stream.write(annotation(problem, root) + "\n")
+        workflow_command(stream, annotation(problem, root))
     stream.write(summary_line(problems, files, seconds) + "\n")
