@@ -307,3 +307,13 @@ def test_baseline_keys_hold_from_a_subfolder_and_when_lines_move(workdir):
     path.write_text("# a new first line\n" + path.read_text())
     again = run("lint", ".", "--baseline", "../baseline.json", "--today", "2026-12-24", cwd=workdir / "maps")
     assert again.returncode == 0, again.stdout
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit", "markdown"])
+def test_a_map_path_that_links_to_another_file_does_not_print_its_content(workdir, fmt):
+    (workdir / "token.txt").write_text("ghp_s3cr3tT0k3nValue\n")
+    (workdir / "maps" / "leak.yaml").symlink_to(workdir / "token.txt")
+    result = run("lint", "maps/leak.yaml", "--format", fmt, cwd=workdir)
+    assert result.returncode == 1
+    assert "s3cr3t" not in result.stdout + result.stderr
+    assert "JC005" in result.stdout and "not a journeyctl map file" in result.stdout

@@ -70,7 +70,10 @@ def validate(source: Source, channels: Sequence[str] = DEFAULT_CHANNELS):
     if data is None:
         return None, [Problem(path, FILE_START, NOT_A_MAP_FILE, "file is empty; a map file starts with 'journeyctl: 1' and 'kind:'")]
     if not isinstance(data, dict):
-        return None, [file_problem(f"the top level must be a mapping (journeyctl:, kind:, ...), not {describe(data)}")]
+        # Not a map at all (a token file a symlink points to, say): say what it holds, never quote it.
+        shape = "text" if isinstance(data, str) else "a list" if isinstance(data, list) else "a single value"
+        return None, [file_problem(f"not a journeyctl map file: its top level is {shape}, not a mapping "
+                                   "(journeyctl:, kind:, ...); its content is not shown")]
     if "journeyctl" not in data:
         return None, [file_problem("not a journeyctl map file: no top-level 'journeyctl:' key" + did_you_mean_key(data, "journeyctl"))]
     version = data["journeyctl"]
