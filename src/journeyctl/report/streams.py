@@ -104,12 +104,15 @@ def guarded_output() -> Iterator[None]:
     """sys.stdout and sys.stderr as PrintableLines while a command runs."""
     under_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     saved = sys.stdout, sys.stderr
-    sys.stdout = PrintableLines(saved[0], under_actions=under_actions)
-    sys.stderr = PrintableLines(saved[1], under_actions=under_actions)
+    if saved[0] is not None:  # None: no console at all (pythonw)
+        sys.stdout = PrintableLines(saved[0], under_actions=under_actions)
+    if saved[1] is not None:
+        sys.stderr = PrintableLines(saved[1], under_actions=under_actions)
     try:
         yield
     finally:
         for guard in (sys.stdout, sys.stderr):
-            with contextlib.suppress(Exception):  # a closed pipe: nothing more can be said
-                guard.flush()
+            if isinstance(guard, PrintableLines):
+                with contextlib.suppress(Exception):  # a closed pipe: nothing more can be said
+                    guard.flush()
         sys.stdout, sys.stderr = saved
