@@ -370,7 +370,7 @@ _NULL_WORDS = {"~", "null", "Null", "NULL"}
 _BOOL_WORDS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT_TEXT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 _FLOAT_TEXT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # YAML 1.1's date; 2026-9-5 is text, as for the editor
 _DATETIME = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
                        r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?")
 
@@ -387,7 +387,7 @@ def _plain_value(text: str) -> Any:
         return _to_float(text)
     if _DATE.fullmatch(text):
         try:
-            return date.fromisoformat("-".join(part.zfill(2) for part in text.split("-")))
+            return date.fromisoformat(text)
         except ValueError:  # e.g. 2026-13-01: left as text, so validation says what is wrong
             return text
     if _DATETIME.fullmatch(text):

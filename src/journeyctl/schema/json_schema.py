@@ -16,6 +16,12 @@ def build_json_schema(channels: Sequence[str] = DEFAULT_CHANNELS) -> dict:
     )
     definitions = top["$defs"]
     definitions["Touchpoint"]["properties"]["channel"]["enum"] = list(channels)
+    for definition in definitions.values():
+        _for_editors(definition)
+        for name, prop in definition.get("properties", {}).items():
+            _flatten_optional(prop, definitions)
+            prop.setdefault("title", name.replace("_", " ").capitalize())
+            _for_editors(prop)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "journeyctl map file (format version 1)",
@@ -30,6 +36,47 @@ def build_json_schema(channels: Sequence[str] = DEFAULT_CHANNELS) -> dict:
         ],
         "$defs": definitions,
     }
+
+
+def _for_editors(schema: dict) -> None:
+    """yaml-language-server shows `markdownDescription` (backticks as code); other clients show
+    `description` as plain text, so that one loses its backticks."""
+    if "description" in schema:
+        schema["markdownDescription"] = schema["description"]
+        schema["description"] = schema["description"].replace("`", "")
+
+
+_TYPED_CONSTRAINTS = {"type", "minimum", "maximum", "minLength", "maxLength", "pattern", "format"}
+
+
+def _flatten_optional(prop: dict, definitions: dict) -> None:
+    """`X | None` as one schema with a null type, not an anyOf: an editor shows a title once per
+    schema that matches, so the anyOf of pydantic gives `Customer View || Customer View`.
+    A model (Review | None) keeps its anyOf: it has no type list to add null to."""
+    branches = prop.get("anyOf")
+    if not branches or {"type": "null"} not in branches:
+        return
+    others = []
+    for branch in branches:
+        if branch == {"type": "null"}:
+            continue
+        target = definitions.get(branch.get("$ref", "").rsplit("/", 1)[-1], branch)
+        if "enum" in target and set(target) <= {"enum", "title", "type", "description"}:
+            branch = {"type": target["type"], "enum": target["enum"]}  # an enum is inlined, its values listed
+        others.append(branch)
+    if all(set(branch) <= {"type"} for branch in others):
+        types = list(dict.fromkeys(branch["type"] for branch in others))
+        if "number" in types and "integer" in types:
+            types.remove("integer")  # every integer is a number
+        merged: dict = {"type": [*types, "null"]}
+    elif len(others) == 1 and "type" in others[0] and set(others[0]) <= _TYPED_CONSTRAINTS:
+        merged = {**others[0], "type": [others[0]["type"], "null"]}  # bounds apply to numbers only, not null
+    elif len(others) == 1 and set(others[0]) == {"type", "enum"}:
+        merged = {"type": [others[0]["type"], "null"], "enum": [*others[0]["enum"], None]}
+    else:
+        return
+    del prop["anyOf"]
+    prop.update(merged)
 
 
 def json_schema_text(channels: Sequence[str] = DEFAULT_CHANNELS) -> str:
