@@ -12,7 +12,7 @@ from enum import Enum
 from typing import Annotated, Literal, Union
 
 from annotated_types import Interval
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StrictBool, StrictInt, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StrictBool, StrictFloat, StrictInt, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from journeyctl.schema.channels import DEFAULT_CHANNELS
@@ -139,7 +139,7 @@ class Metric(_Model):
     """A measure that shows whether the customer reaches value in a phase."""
 
     name: Text = Field(description="What is measured.", examples=["Time to first value"])
-    target: Union[str, StrictInt, float, None] = Field(None, description="The target value.", examples=["< 30 days"])
+    target: Union[str, StrictInt, StrictFloat, None] = Field(None, description="The target value.", examples=["< 30 days"])
     source: str | None = Field(None, description="Where the number comes from.", examples=["product telemetry"])
     visibility: Visibility = Field(
         Visibility.internal,
