@@ -125,7 +125,7 @@ def test_explicit_config_and_environment_variable_win(repo, monkeypatch, tmp_pat
     (".journeyctl.yaml", "severity:\n  JC201: fatal\n", ".journeyctl.yaml:2:10: invalid value for 'severity.JC201'"),
     (".journeyctl.yaml", "channels: [Slack Huddle]\n", "may contain only lowercase letters"),
     (".journeyctl.yaml", "branding:\n  accent_color: red\n", ".journeyctl.yaml:2:17: invalid value for 'branding.accent_color'"),
-    (".journeyctl.yaml", "ignore: [JC2\n", ".journeyctl.yaml:2:1:"),
+    (".journeyctl.yaml", "ignore: [JC2\n", ".journeyctl.yaml:1:9: unclosed '['"),
     (".journeyctl.yaml", "source: /etc\n", ".journeyctl.yaml:1:1: unknown configuration key 'source'"),  # set by journeyctl only
     (".journeyctl.yaml", "max_file_bytes: 99999999999999999999\n", "invalid value for 'max_file_bytes'"),
     (".journeyctl.yaml", "catalogs: [shared/catalog.yaml]\n", ".journeyctl.yaml: catalogs: no such file or folder: shared/catalog.yaml"),

@@ -160,7 +160,7 @@ def resolve(indexes: Sequence[FileIndex]) -> tuple[list[Problem], dict[tuple[str
             known = local.ids(mention.noun)
             hint = did_you_mean(mention.item_id, known)
             if not catalog_read and not told_about_catalogs:  # once: the other unknown ids have the same cause
-                hint += catalog_hint(index.path)
+                hint += catalog_hint(index.path, mention)
                 told_about_catalogs = True
             elif not hint and not known:
                 hint = f"; define it under '{mention.noun}s:' in this map or a catalog"
@@ -174,15 +174,16 @@ NEARBY_FILES_LOOKED_AT = 50
 NEARBY_FILE_MAX_BYTES = 1_000_000
 
 
-def catalog_hint(map_path: str) -> str:
-    """What to do when a run has no catalog: name the catalog beside the map, if there is one."""
-    found = nearby_catalog(map_path)
+def catalog_hint(map_path: str, unknown: Mention) -> str:
+    """What to do when a run has no catalog: name the catalog beside the map that defines the id."""
+    found = nearby_catalog(map_path, unknown)
     what = f"pass {relative_posix(found)}" if found else "pass the catalog that defines it"
     return f"; no catalog was read in this run: {what} too, or list it under `catalogs:` in .journeyctl.yaml"
 
 
-def nearby_catalog(map_path: str) -> str | None:
-    """A valid catalog in the map's folder or the one above (files named *catalog* first), or None."""
+def nearby_catalog(map_path: str, unknown: Mention) -> str | None:
+    """A valid catalog that defines the unknown id, in the map's folder or the one above (files
+    named *catalog* first), or None."""
     from journeyctl.loading.workspace import MAP_SUFFIXES, load_file  # workspace imports this module
 
     folder = os.path.dirname(os.path.abspath(map_path))
@@ -197,7 +198,8 @@ def nearby_catalog(map_path: str) -> str | None:
             if not os.path.isfile(path) or os.path.getsize(path) > NEARBY_FILE_MAX_BYTES:
                 continue
             map_file, problems = load_file(path, False, max_bytes=NEARBY_FILE_MAX_BYTES)
-            if map_file is not None and not problems and isinstance(map_file.model, Catalog):
+            if map_file is not None and not problems and isinstance(map_file.model, Catalog) and any(
+                    (m.noun, m.item_id) == (unknown.noun, unknown.item_id) for m in index_file(map_file).definitions):
                 return path
     return None
 
