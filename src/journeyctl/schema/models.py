@@ -10,6 +10,7 @@ import re
 from datetime import date, timedelta
 from enum import Enum
 from typing import Annotated, Literal, Union
+from urllib.parse import urlsplit
 
 from annotated_types import Interval
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StrictBool, StrictFloat, StrictInt, ValidationInfo, field_validator, model_validator
@@ -156,6 +157,21 @@ class Playbook(_Model):
     trigger: str | None = Field(
         None, description="The condition that starts the play (the 'if').", examples=["Champion misses the kickoff"]
     )
+
+    @property
+    def link(self) -> str | None:
+        """The address to link to: `url` trimmed, if it is an absolute http(s) URL with a host and no
+        white space; else None (a relative path, `javascript:`, `https://` alone). JC210 reports a
+        playbook without one, and renders show its url as text: one definition for both."""
+        address = self.url.strip()
+        if any(character.isspace() for character in address):
+            return None
+        try:
+            parts = urlsplit(address)
+            host = parts.hostname
+        except ValueError:  # e.g. an invalid IPv6 host
+            return None
+        return address if parts.scheme in ("http", "https") and host else None
 
 
 class Touchpoint(_Model):
