@@ -141,8 +141,13 @@ def test_what_the_editor_cannot_tell_lint_reports(field, text):
 
 
 def test_hover_text_has_one_title_and_markdown():
+    """An editor shows the title of every schema that matches a value, joined by ||: one per field."""
     for name, prop in FIELDS.items():
-        assert "anyOf" not in prop or {"$ref"} <= set(prop["anyOf"][0]), f"{name}: an optional field without a model is one schema"
-        assert prop.get("title"), name
+        branches = prop.get("anyOf", [])
+        assert all("$ref" in branch or branch == {"type": "null"} for branch in branches), (
+            f"{name}: an optional field without a model is one schema")
+        titles = [prop.get("title")] + [SCHEMA["$defs"][b["$ref"].rsplit("/", 1)[-1]].get("title") for b in branches if "$ref" in b]
+        assert len([title for title in titles if title]) == 1, f"{name}: titles {titles}"
         assert "`" not in prop["description"] and prop["markdownDescription"], name
+    assert not any("enum" in definition for definition in SCHEMA["$defs"].values()), "enums are inlined in their fields"
     assert SCHEMA["$defs"]["Touchpoint"]["properties"]["mode"]["markdownDescription"] == "`human` or `digital` (customer-facing)."
