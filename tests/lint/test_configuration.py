@@ -131,6 +131,7 @@ def test_explicit_config_and_environment_variable_win(repo, monkeypatch, tmp_pat
     (".journeyctl.yaml", "catalogs: [shared/catalog.yaml]\n", ".journeyctl.yaml: catalogs: no such file or folder: shared/catalog.yaml"),
     (".journeyctl.yaml", "ignore: [unknown-field]\n", "'unknown-field' in ignore: JC010 cannot be ignored or re-graded"),
     (".journeyctl.yaml", "severity: {JC012: warning}\n", "'JC012' in severity: JC012 cannot be ignored or re-graded"),
+    (".journeyctl.yaml", "ignore: [JC101]\n", "'JC101' in ignore: JC101 cannot be ignored or re-graded; render and diff"),
     ("pyproject.toml", "[tool.journeyctl]\nselect = [\n", "pyproject.toml: cannot read configuration"),  # not skipped silently
     ("pyproject.toml", "[tool]\njourneyctl = \"x\"\n", "[tool.journeyctl] must be a table"),
     ("pyproject.toml", "[[tool.journeyctl]]\nselect = []\n", "[tool.journeyctl] must be a table"),

@@ -71,8 +71,9 @@ class RuleSelection:
             for selector in selectors or ():
                 named = expand(selector, where)
                 if turns_off and len(named) == 1 and named <= ALWAYS_ON:
-                    raise UsageError(f"{selector!r} in {where}: {min(named)} cannot be ignored or re-graded; a file "
-                                     "with this problem cannot be checked at all")
+                    why = ("render and diff rely on every id resolving" if RULES[min(named)].scope == "references"
+                           else "a file with this problem cannot be checked at all")
+                    raise UsageError(f"{selector!r} in {where}: {min(named)} cannot be ignored or re-graded; {why}")
                 found |= named
             return frozenset(found)
 
