@@ -50,6 +50,7 @@ import yaml
 from yaml.error import YAMLError
 from yaml.events import CollectionEndEvent, CollectionStartEvent, StreamEndEvent
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
 
 from journeyctl.loading import yaml_errors
 
@@ -212,6 +213,10 @@ def _measure_depth(path: str, text: str) -> Problem | None:
 
 
 def _yaml_problem(path: str, text: str, error: YAMLError) -> Problem:
+    if isinstance(error, ReaderError):
+        span = _char_span(text, error.position)
+        character = f"#x{error.character:04x}" if isinstance(error.character, int) else repr(error.character)
+        return Problem(path, span, UNREADABLE_FILE, f"character {character} is not allowed in YAML: {error.reason}")
     return yaml_errors.explain(path, text, error, _Loader, MAX_DEPTH)
 
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from yaml.error import MarkedYAMLError, YAMLError
 from yaml.events import ScalarEvent
-from yaml.reader import ReaderError
 
-from journeyctl.problems import FILE_START, UNREADABLE_FILE, UNSUPPORTED_YAML, YAML_SYNTAX, Problem, Span
+from journeyctl.problems import FILE_START, UNSUPPORTED_YAML, YAML_SYNTAX, Problem, Span
 
 INDENTATION_HINT = "check the indentation of this line against the line above"
 _QUOTES = {'"': "double quote (\")", "'": "single quote (')"}
@@ -64,14 +63,7 @@ def _last_scalar_before(loader_class, text: str, index: int) -> ScalarEvent | No
 
 
 def explain(path: str, text: str, error: YAMLError, loader_class, max_depth: int) -> Problem:
-    """The one problem a YAML error becomes."""
-    if isinstance(error, ReaderError):
-        index = error.position
-        line = text.count("\n", 0, index) + 1
-        column = index - (text.rfind("\n", 0, index) + 1) + 1
-        character = f"#x{error.character:04x}" if isinstance(error.character, int) else repr(error.character)
-        return Problem(path, Span(line, column, line, column + 1), UNREADABLE_FILE,
-                       f"character {character} is not allowed in YAML: {error.reason}")
+    """The one problem a parser error becomes (the reader's errors, about characters, are source.py's)."""
     if not isinstance(error, MarkedYAMLError) or error.problem_mark is None:
         return Problem(path, FILE_START, YAML_SYNTAX, str(error).splitlines()[0] if str(error) else "invalid YAML")
     mark, started = error.problem_mark, error.context_mark
