@@ -159,8 +159,8 @@ def resolve(indexes: Sequence[FileIndex]) -> tuple[list[Problem], dict[tuple[str
                 continue
             known = local.ids(mention.noun)
             hint = did_you_mean(mention.item_id, known)
-            if not catalog_read and not told_about_catalogs:  # once: the other unknown ids have the same cause
-                hint += catalog_hint(index.path, mention)
+            if not hint and not catalog_read and not told_about_catalogs:  # once: the others have the same cause
+                hint = catalog_hint(index.path, mention)
                 told_about_catalogs = True
             elif not hint and not known:
                 hint = f"; define it under '{mention.noun}s:' in this map or a catalog"
