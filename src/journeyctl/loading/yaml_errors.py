@@ -77,11 +77,15 @@ def explain(path: str, text: str, error: YAMLError, loader_class, max_depth: int
         return at(mark, f"nesting deeper than {max_depth} levels", UNSUPPORTED_YAML)
     if "another document" in words:
         return at(mark, "a map file holds one YAML document, but a second one starts here")
+    if "quoted scalar" in context and "escape" in words:
+        return at(mark, "unknown escape after a backslash in a double-quoted value: write \\\\ for a backslash, "
+                        "or put the value in single quotes")
     if "quoted scalar" in context and started is not None:
         quote = _QUOTES.get(_char_at(text, started), "quote")
         return at(started, f"unclosed {quote}: the value that starts here never ends; close it with the same quote "
                            "on the line where the value ends")
-    if ("flow sequence" in context or "flow mapping" in context) and started is not None:
+    if ("flow sequence" in context or "flow mapping" in context) and started is not None and (
+            "did not find expected ','" in words or "end of stream" in words):
         opener = _char_at(text, started) or ("[" if "sequence" in context else "{")
         what = "list" if opener == "[" else "mapping"
         return at(started, f"unclosed '{opener}': the {what} that starts here has no matching "
@@ -95,6 +99,9 @@ def explain(path: str, text: str, error: YAMLError, loader_class, max_depth: int
         if character == "\t":
             return at(mark, "tab character where YAML expects spaces")
         return at(mark, f"a value cannot start with {character!r}; put the value in quotes")
+    if "block sequence entries are not allowed" in words:
+        return at(mark, "a list cannot start on the line of its key: put each '- item' on its own line below, "
+                        "indented, or put the value in quotes")
     if "could not find expected ':'" in words and started is not None:
         return at(started, "this line has no ': ' after its key; write 'key: value' (or quote a text that "
                            "goes on from the line above)")
