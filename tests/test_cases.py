@@ -2,7 +2,8 @@
 
 An invalid case is a file `<case>.yaml` with `<case>.expected` beside it, or a folder `<case>/`
 with a file `expected`. Each expected line is `[file:]line[:column] CODE message-fragment`; an
-optional first line `args: ...` passes options to lint. Adding a case is adding files.
+optional line `args: --max-file-bytes N` passes that option to lint, and in a folder case
+`args: --paths FILE...` lints only those files of it. Adding a case is adding files.
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ def _read_expected(path: Path) -> tuple[list[Expected], dict]:
             continue
         if raw.startswith("args:"):
             words = shlex.split(raw[len("args:"):])
+            if words[0] == "--paths":  # a folder case that lints only these of its files
+                options["paths"] = words[1:]
+                continue
             assert words[0] == "--max-file-bytes", f"unknown case option {words[0]}"
             options["max_bytes"] = int(words[1])
             continue
@@ -69,7 +73,7 @@ def test_invalid_case_reports_exactly_its_problems(case: Path, expected_file: Pa
     expected, options = _read_expected(expected_file)
     if case.is_dir():
         monkeypatch.chdir(case)
-        workspace = load_workspace(["."], max_bytes=options.get("max_bytes", DEFAULT_MAX_BYTES))
+        workspace = load_workspace(options.get("paths", ["."]), max_bytes=options.get("max_bytes", DEFAULT_MAX_BYTES))
     else:
         workspace = load_workspace([str(case)], max_bytes=options.get("max_bytes", DEFAULT_MAX_BYTES))
     problems = list(workspace.problems)

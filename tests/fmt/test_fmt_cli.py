@@ -73,7 +73,7 @@ def test_an_invalid_file_is_reported_like_lint_and_never_touched(tmp_path):
     before = {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in (broken, invalid)}
     result = runner.invoke(app, ["fmt", str(tmp_path)])
     assert result.exit_code == 1
-    assert f"{broken}:5:1: error" in result.stderr and "[JC002 yaml-syntax]" in result.stderr
+    assert f"{broken}:4:8: error unclosed '['" in result.stderr and "[JC002 yaml-syntax]" in result.stderr
     assert f"{invalid}:6:5: error missing required field 'name' in phases[a] [JC011 missing-field]" in result.stderr
     assert "Traceback" not in result.output
     assert {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in (broken, invalid)} == before

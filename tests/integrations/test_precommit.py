@@ -138,6 +138,6 @@ def test_hook_entry_keeps_options_and_only_map_files(tmp_path, monkeypatch):
         ["--fail-on", "warning"], ["map.yaml", "other.yaml"])
     assert [precommit.is_map_file(name) for name in ("map.yaml", "flow.yaml", "other.yaml")] == [True, True, False]
     assert precommit.main(["lint", "other.yaml"]) == 0  # no map file: nothing to do
-    assert precommit.main(["lint", "--select", "JC0", "map.yaml", "other.yaml"]) == 0  # JC101 not selected
+    assert precommit.main(["lint", "--select", "JC0", "map.yaml", "other.yaml"]) == 1  # JC101 is always on
     assert precommit.main(["lint", "map.yaml", "other.yaml"]) == 1
     assert precommit.main(["check"]) == 2

@@ -125,12 +125,13 @@ def test_explicit_config_and_environment_variable_win(repo, monkeypatch, tmp_pat
     (".journeyctl.yaml", "severity:\n  JC201: fatal\n", ".journeyctl.yaml:2:10: invalid value for 'severity.JC201'"),
     (".journeyctl.yaml", "channels: [Slack Huddle]\n", "may contain only lowercase letters"),
     (".journeyctl.yaml", "branding:\n  accent_color: red\n", ".journeyctl.yaml:2:17: invalid value for 'branding.accent_color'"),
-    (".journeyctl.yaml", "ignore: [JC2\n", ".journeyctl.yaml:2:1:"),
+    (".journeyctl.yaml", "ignore: [JC2\n", ".journeyctl.yaml:1:9: unclosed '['"),
     (".journeyctl.yaml", "source: /etc\n", ".journeyctl.yaml:1:1: unknown configuration key 'source'"),  # set by journeyctl only
     (".journeyctl.yaml", "max_file_bytes: 99999999999999999999\n", "invalid value for 'max_file_bytes'"),
     (".journeyctl.yaml", "catalogs: [shared/catalog.yaml]\n", ".journeyctl.yaml: catalogs: no such file or folder: shared/catalog.yaml"),
     (".journeyctl.yaml", "ignore: [unknown-field]\n", "'unknown-field' in ignore: JC010 cannot be ignored or re-graded"),
     (".journeyctl.yaml", "severity: {JC012: warning}\n", "'JC012' in severity: JC012 cannot be ignored or re-graded"),
+    (".journeyctl.yaml", "ignore: [JC101]\n", "'JC101' in ignore: JC101 cannot be ignored or re-graded; render and diff"),
     ("pyproject.toml", "[tool.journeyctl]\nselect = [\n", "pyproject.toml: cannot read configuration"),  # not skipped silently
     ("pyproject.toml", "[tool]\njourneyctl = \"x\"\n", "[tool.journeyctl] must be a table"),
     ("pyproject.toml", "[[tool.journeyctl]]\nselect = []\n", "[tool.journeyctl] must be a table"),

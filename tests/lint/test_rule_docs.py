@@ -88,3 +88,11 @@ def test_rules_command_lists_and_explains():
     assert "## JC203 missing-customer-view" in by_code.output and "```yaml" in by_code.output
     unknown = runner.invoke(app, ["rules", "JC999"])
     assert unknown.exit_code == 2
+
+
+@pytest.mark.parametrize("typed, suggested", [("persona-coverage", "persona-coverage-gap"), ("JC2O3", "JC203"),
+                                              ("Missing-Customer", "missing-customer-view")])
+def test_an_unknown_rule_suggests_the_nearest(typed, suggested):
+    result = CliRunner().invoke(app, ["rules", typed])
+    assert result.exit_code == 2
+    assert f"(did you mean {suggested!r}?)" in result.output

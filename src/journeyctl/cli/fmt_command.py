@@ -10,6 +10,7 @@ import typer
 
 from journeyctl.config import load_config
 from journeyctl.report.paths import printable
+from journeyctl.wording import plural
 
 
 def fmt(
@@ -45,7 +46,7 @@ def fmt(
 
 def _summary(run, mode) -> str:
     def files(count: int) -> str:
-        return f"{count} file{'' if count == 1 else 's'}"
+        return plural(count, "file")
 
     verb = "reformatted" if mode.value == "write" else "would be reformatted"
     parts = [f"{files(len(run.changed))} {verb}", f"{files(len(run.unchanged))} already formatted"]

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from journeyctl.problems import UsageError
+from journeyctl.problems import UsageError, did_you_mean
 
 
 def rules(
@@ -15,7 +15,7 @@ def rules(
 ) -> None:
     """List every rule, or show the documentation of one."""
     from journeyctl.lint.docs import rule_markdown, rules_page
-    from journeyctl.lint.registry import RULES, find_rule
+    from journeyctl.lint.registry import RULES, RULES_BY_NAME, find_rule
 
     if markdown:
         typer.echo(rules_page(), nl=False)
@@ -27,5 +27,6 @@ def rules(
         return
     found = find_rule(rule)
     if found is None:
-        raise UsageError(f"no rule {rule!r}; `journeyctl rules` lists them")
+        hint = did_you_mean(rule.lower(), list(RULES_BY_NAME)) or did_you_mean(rule.upper(), list(RULES))
+        raise UsageError(f"no rule {rule!r}{hint}; `journeyctl rules` lists them")
     typer.echo(rule_markdown(found), nl=False)

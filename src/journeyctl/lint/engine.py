@@ -28,7 +28,7 @@ from journeyctl.lint.rules import jc205_unused_definition
 from journeyctl.lint.selection import RuleSelection
 from journeyctl.loading import discover, load_file
 from journeyctl.loading.references import FileIndex, index_file, resolve
-from journeyctl.problems import Problem
+from journeyctl.problems import SKIPPED_FILE, Problem
 from journeyctl.schema import Journey
 
 # Below this much input, starting worker processes costs more than it saves.
@@ -148,7 +148,10 @@ def run_lint(paths: Sequence[str], settings: LintSettings, *, baseline: str | Pa
 
     indexes = [outcome.index for outcome in outcomes if outcome.index is not None]
     reference_problems, uses = resolve(indexes)
-    workspace_problems = reference_problems + list(jc205_unused_definition.check(indexes, uses))
+    every_map_read = all(outcome.index is not None or all(p.code == SKIPPED_FILE.code for p in outcome.problems)
+                         for outcome in outcomes)
+    workspace_problems = reference_problems + list(
+        jc205_unused_definition.check(indexes, uses, every_map_read=every_map_read))
     by_path: dict[str, list[Problem]] = {outcome.path: list(outcome.problems) for outcome in outcomes}
     for problem in workspace_problems:
         by_path.setdefault(problem.path, []).append(problem)

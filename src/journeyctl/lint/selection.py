@@ -2,8 +2,10 @@
 
 A selector is a rule code (JC203), a rule name (missing-customer-view) or a code prefix (JC2).
 
-The loader's errors (a file that cannot be read, parsed or validated) are always on and always
-errors: rules cannot check such a file, so turning them off would let a broken map pass.
+Some errors are always on and always errors, whatever the configuration or a suppression
+comment says: the loader's (a file that cannot be read, parsed or validated: rules cannot check
+it, so turning them off would let a broken map pass) and the integrity of ids across files (an
+unknown or a duplicate id: render and diff rely on every id resolving to one thing).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from journeyctl.lint.registry import RULES, RULES_BY_NAME
 from journeyctl.problems import Severity, UsageError, did_you_mean
 
 
-ALWAYS_ON = frozenset(code for code, rule in RULES.items() if rule.scope == "loader" and rule.severity is Severity.ERROR)
+ALWAYS_ON = frozenset(code for code, rule in RULES.items()
+                      if rule.scope in ("loader", "references") and rule.severity is Severity.ERROR)
 
 
 def matches(selector: str, code: str) -> bool:
@@ -68,8 +71,9 @@ class RuleSelection:
             for selector in selectors or ():
                 named = expand(selector, where)
                 if turns_off and len(named) == 1 and named <= ALWAYS_ON:
-                    raise UsageError(f"{selector!r} in {where}: {min(named)} cannot be ignored or re-graded; a file "
-                                     "with this problem cannot be checked at all")
+                    why = ("render and diff rely on every id resolving" if RULES[min(named)].scope == "references"
+                           else "a file with this problem cannot be checked at all")
+                    raise UsageError(f"{selector!r} in {where}: {min(named)} cannot be ignored or re-graded; {why}")
                 found |= named
             return frozenset(found)
 

@@ -1,4 +1,7 @@
-"""Inline suppressions: `# journeyctl: disable-line|disable|enable|disable-file [CODES]`."""
+"""Inline suppressions: `# journeyctl: disable-line|disable|enable|disable-file [CODES]`.
+
+They never hide an always-on error (selection.ALWAYS_ON): a file-wide `disable-file` would
+otherwise hide an unknown or duplicate id that render and diff rely on."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from dataclasses import dataclass, field
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from journeyctl.lint.rules.jc301_unused_suppression import CHECK as UNUSED_SUPPRESSION
-from journeyctl.lint.selection import expand
+from journeyctl.lint.selection import ALWAYS_ON, expand
 from journeyctl.problems import Problem, Span, UsageError, did_you_mean
 
 # A YAML comment starts at the beginning of a line or after white space.
@@ -109,6 +112,9 @@ def apply(problems: list[Problem], directives: list[Directive], path: str) -> li
 
     kept = []
     for problem in problems:
+        if problem.code in ALWAYS_ON:
+            kept.append(problem)
+            continue
         hit = False
         for directive in directives:
             if directive.covers(problem.code, problem.line, codes_of):
@@ -122,7 +128,9 @@ def apply(problems: list[Problem], directives: list[Directive], path: str) -> li
                                 f" suppresses nothing; the directives are {', '.join(KINDS)}", subject=directive.text))
         elif not directive.used:
             unknown = [selector for selector in directive.selectors if not codes_of(selector)]
-            reason = f" (unknown rule {unknown[0]!r})" if unknown else ""
+            always_on = [selector for selector in directive.selectors if codes_of(selector) and codes_of(selector) <= ALWAYS_ON]
+            reason = (f" (unknown rule {unknown[0]!r})" if unknown else
+                      f" ({always_on[0]} is always on: fix the problem instead)" if always_on else "")
             kept.append(Problem(path, directive.span, UNUSED_SUPPRESSION,
                                 f"'# journeyctl: {directive.text}' suppresses nothing{reason}; remove it",
                                 subject=directive.text))

@@ -7,11 +7,13 @@ comes back for the checks that need every file of the run.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import NamedTuple, Sequence
 
 from journeyctl.loading.source import node_span
 from journeyctl.problems import DUPLICATE_ID, UNKNOWN_REFERENCE, Problem, Span, did_you_mean
+from journeyctl.report.paths import relative_posix
 from journeyctl.schema import Catalog, Journey
 
 
@@ -129,6 +131,8 @@ def resolve(indexes: Sequence[FileIndex]) -> tuple[list[Problem], dict[tuple[str
     problems: list[Problem] = []
     uses: dict[tuple[str, str, str], int] = {}
     catalogs, maps = _Scope(), _Scope()
+    catalog_read = any(index.kind == "catalog" for index in indexes)
+    told_about_catalogs = False
     for index in indexes:
         if index.kind == "catalog":
             for mention in index.definitions:
@@ -154,11 +158,50 @@ def resolve(indexes: Sequence[FileIndex]) -> tuple[list[Problem], dict[tuple[str
                 uses[key] = uses.get(key, 0) + 1
                 continue
             known = local.ids(mention.noun)
-            hint = did_you_mean(mention.item_id, known) or (
-                f"; define it under '{mention.noun}s:' in this map or a catalog" if not known else "")
+            hint = did_you_mean(mention.item_id, known)
+            if not hint and not catalog_read and not told_about_catalogs:  # once: the others have the same cause
+                hint = catalog_hint(index.path, mention)
+                told_about_catalogs = True
+            elif not hint and not known:
+                hint = f"; define it under '{mention.noun}s:' in this map or a catalog"
             problems.append(Problem(index.path, mention.span, UNKNOWN_REFERENCE,
                                     f"unknown {mention.noun} {mention.item_id!r}{hint}", mention.semantic_path))
     return problems, uses
+
+
+# The hint must not read a whole data folder: this many files per folder, of this size at most.
+NEARBY_FILES_LOOKED_AT = 50
+NEARBY_FILE_MAX_BYTES = 1_000_000
+
+
+def catalog_hint(map_path: str, unknown: Mention) -> str:
+    """What to do when a run has no catalog: name the catalog beside the map that defines the id."""
+    found = nearby_catalog(map_path, unknown)
+    what = f"pass {relative_posix(found)}" if found else "pass the catalog that defines it"
+    return f"; no catalog was read in this run: {what} too, or list it under `catalogs:` in .journeyctl.yaml"
+
+
+def nearby_catalog(map_path: str, unknown: Mention) -> str | None:
+    """A valid catalog that defines the unknown id, in the map's folder or the one above (files
+    named *catalog* first), or None."""
+    from journeyctl.loading.workspace import MAP_SUFFIXES, load_file  # workspace imports this module
+
+    folder = os.path.dirname(os.path.abspath(map_path))
+    for candidate_folder in (folder, os.path.dirname(folder)):
+        try:
+            names = sorted(name for name in os.listdir(candidate_folder) if name.endswith(MAP_SUFFIXES))
+        except OSError:
+            continue
+        names.sort(key=lambda name: "catalog" not in name.lower())
+        for name in names[:NEARBY_FILES_LOOKED_AT]:
+            path = os.path.join(candidate_folder, name)
+            if not os.path.isfile(path) or os.path.getsize(path) > NEARBY_FILE_MAX_BYTES:
+                continue
+            map_file, problems = load_file(path, False, max_bytes=NEARBY_FILE_MAX_BYTES)
+            if map_file is not None and not problems and isinstance(map_file.model, Catalog) and any(
+                    (m.noun, m.item_id) == (unknown.noun, unknown.item_id) for m in index_file(map_file).definitions):
+                return path
+    return None
 
 
 def check_references(maps) -> list[Problem]:

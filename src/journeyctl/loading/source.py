@@ -47,10 +47,12 @@ _DEEP_BLOCK_LINE = re.compile(r"(?:^|\n)[ ?:\-]{%d}" % _C_SAFE_BLOCK_PREFIX)
 _TAB_INDENT = re.compile(r"^ *\t", re.M)
 
 import yaml
-from yaml.error import MarkedYAMLError, YAMLError
+from yaml.error import YAMLError
 from yaml.events import CollectionEndEvent, CollectionStartEvent, StreamEndEvent
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
+
+from journeyctl.loading import yaml_errors
 
 # The C parser where PyYAML was built with libyaml (every wheel is); else the pure-Python one.
 _BaseLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -215,28 +217,7 @@ def _yaml_problem(path: str, text: str, error: YAMLError) -> Problem:
         span = _char_span(text, error.position)
         character = f"#x{error.character:04x}" if isinstance(error.character, int) else repr(error.character)
         return Problem(path, span, UNREADABLE_FILE, f"character {character} is not allowed in YAML: {error.reason}")
-    if isinstance(error, MarkedYAMLError) and error.problem_mark is not None:
-        mark = error.problem_mark
-        span = Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2)
-        message = str(error.problem or "invalid YAML")
-        if "maximum nesting depth" in message:  # libyaml's own limit (1,000 levels), met before ours
-            return Problem(path, span, UNSUPPORTED_YAML, f"nesting deeper than {MAX_DEPTH} levels")
-        if "another document" in message:
-            return Problem(path, span, YAML_SYNTAX, "a map file holds one YAML document, but a second one starts here")
-        if "cannot start any token" in message and _char_at(text, mark) == "\t":
-            message = "tab character where YAML expects spaces"
-        if error.context:
-            context = str(error.context).strip()
-            if error.context_mark is not None and error.context_mark.line != mark.line:
-                context += f" started at line {error.context_mark.line + 1}"
-            message = f"{message} ({context})"
-        return Problem(path, span, YAML_SYNTAX, message)
-    return Problem(path, FILE_START, YAML_SYNTAX, str(error).splitlines()[0] if str(error) else "invalid YAML")
-
-
-def _char_at(text: str, mark) -> str:
-    index = getattr(mark, "index", None)
-    return text[index] if isinstance(index, int) and 0 <= index < len(text) else ""
+    return yaml_errors.explain(path, text, error, _Loader, MAX_DEPTH)
 
 
 _BUILDING = object()  # marks a collection whose children are being built
@@ -370,7 +351,7 @@ _NULL_WORDS = {"~", "null", "Null", "NULL"}
 _BOOL_WORDS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT_TEXT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 _FLOAT_TEXT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # YAML 1.1's date; 2026-9-5 is text, as for the editor
 _DATETIME = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
                        r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?")
 
@@ -387,7 +368,7 @@ def _plain_value(text: str) -> Any:
         return _to_float(text)
     if _DATE.fullmatch(text):
         try:
-            return date.fromisoformat("-".join(part.zfill(2) for part in text.split("-")))
+            return date.fromisoformat(text)
         except ValueError:  # e.g. 2026-13-01: left as text, so validation says what is wrong
             return text
     if _DATETIME.fullmatch(text):

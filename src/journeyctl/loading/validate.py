@@ -84,6 +84,10 @@ def validate(source: Source, channels: Sequence[str] = DEFAULT_CHANNELS):
         return None, [file_problem(
             f"unsupported format version {version!r}; this journeyctl reads 'journeyctl: {FORMAT_VERSION}'", ("journeyctl",),
         )]
+    written = _version_text(source.root)
+    if written != str(FORMAT_VERSION):  # 1.0 or 0x1 has the value 1, but is not how a version is written
+        return None, [file_problem(f"write the format version as 'journeyctl: {FORMAT_VERSION}', not {written!r}",
+                                   ("journeyctl",), INVALID_VALUE)]
     kind = data.get("kind")
     if not isinstance(kind, str) or kind not in MODEL_BY_KIND:
         if "kind" not in data:
@@ -99,6 +103,11 @@ def validate(source: Source, channels: Sequence[str] = DEFAULT_CHANNELS):
     except ValidationError as error:
         return None, _problems_from(error, model_class, source)
     return model, []
+
+
+def _version_text(root) -> str:
+    """The `journeyctl:` value as written in the file."""
+    return next(value.value for key, value in root.value if key.value == "journeyctl")
 
 
 def did_you_mean_key(data: dict, wanted: str) -> str:
@@ -184,6 +193,10 @@ def _problem(item: dict, loc: tuple, model_class: type[BaseModel], source: Sourc
     elif error_type == "string_pattern_mismatch":
         check = INVALID_VALUE
         message = f"{field} {value!r} may contain only lowercase letters, digits and dashes"
+    elif error_type == "string_too_long":
+        check = INVALID_VALUE
+        message = (f"{field} is {len(value):,} characters long; at most {context.get('max_length')} are allowed "
+                   "(ids name files and links in every output)")
     elif error_type == "string_too_short":
         check = INVALID_VALUE
         message = f"{field} must not be empty"
@@ -225,12 +238,22 @@ def _fields_at(model_class: type[BaseModel], loc: tuple) -> list[str]:
     return list(model.model_fields) if model else []
 
 
+def _annotated_metadata(annotation: Any) -> list:
+    """The metadata of `Annotated[X, ...]`, also inside `Annotated[X, ...] | None`."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return [*annotation.__metadata__, *_annotated_metadata(typing.get_args(annotation)[0])]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return [meta for argument in typing.get_args(annotation) for meta in _annotated_metadata(argument)]
+    return []
+
+
 def _bounds_at(model_class: type[BaseModel], loc: tuple):
     model = _model_at(model_class, loc[:-1])
     if not model or not isinstance(loc[-1], str) or loc[-1] not in model.model_fields:
         return None
+    field = model.model_fields[loc[-1]]
     low = high = None
-    for meta in model.model_fields[loc[-1]].metadata:
+    for meta in [*field.metadata, *_annotated_metadata(field.annotation)]:
         low = getattr(meta, "ge", low) if getattr(meta, "ge", None) is not None else low
         high = getattr(meta, "le", high) if getattr(meta, "le", None) is not None else high
     return (low, high) if low is not None and high is not None else None

@@ -19,6 +19,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from journeyctl.problems import UsageError
 from journeyctl.render.markdown import escape_markdown, markdown_link, mermaid_text
 from journeyctl.resources import templates_dir
+from journeyctl.wording import plural
 
 Kind = Literal["html", "md"]
 
@@ -75,6 +76,7 @@ def make_environment(kind: Kind, user_templates: Path | None = None) -> jinja2.E
     environment.filters["md"] = escape_markdown
     environment.filters["md_link"] = markdown_link
     environment.filters["mermaid"] = mermaid_text
+    environment.filters["plural"] = plural
     return environment
 
 

@@ -27,6 +27,7 @@ from journeyctl.render.html import PageSize, branding_view
 from journeyctl.render.view import Audience
 from journeyctl.report.paths import printable
 from journeyctl.report.text import report_text
+from journeyctl.wording import plural
 
 STDOUT = "-"
 PROGRESS_ABOVE = 3  # a progress bar only when there is something to wait for
@@ -129,8 +130,7 @@ def _output_folder(out: str) -> Path:
 def _summary(outputs: list[Output], folder: Path, audience: str, seconds: float) -> None:
     # Text objects, not markup strings: a file name with [brackets] is printed as it is.
     console = Console(highlight=False, soft_wrap=True)
-    plural = "" if len(outputs) == 1 else "s"
-    console.print(Text(f"Wrote {len(outputs)} file{plural} for the {audience} audience to {printable(str(folder))} "
+    console.print(Text(f"Wrote {plural(len(outputs), 'file')} for the {audience} audience to {printable(str(folder))} "
                        f"in {seconds:.2f}s", style="bold"))
     for output in outputs:
         size = len(output.content.encode("utf-8") if isinstance(output.content, str) else output.content)

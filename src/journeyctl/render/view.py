@@ -18,6 +18,7 @@ from typing import Iterable, Literal
 
 from journeyctl.render.curve import Curve, emotion_curve
 from journeyctl.schema.models import Catalog, Journey, Metric, Owner, Persona, Phase, Playbook, Touchpoint, Visibility
+from journeyctl.wording import mid_sentence
 
 Audience = Literal["internal", "customer"]
 AUDIENCES: tuple[Audience, ...] = ("internal", "customer")
@@ -287,9 +288,8 @@ def _persona(persona: Persona, internal: bool) -> PersonaView:
 
 
 def _playbook(playbook: Playbook) -> PlaybookView:
-    url = playbook.url.strip()
-    is_web = url.lower().startswith(("https://", "http://")) and not any(c.isspace() for c in url)
-    return PlaybookView(title=playbook.title, url=playbook.url, link=url if is_web else None, trigger=playbook.trigger)
+    trigger = mid_sentence(playbook.trigger) if playbook.trigger else playbook.trigger  # it follows "when"
+    return PlaybookView(title=playbook.title, url=playbook.url, link=playbook.link, trigger=trigger)
 
 
 def _personas_shown(journey: Journey, phases: tuple[PhaseView, ...], internal: bool) -> tuple[PersonaView, ...]:

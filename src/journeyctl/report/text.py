@@ -11,6 +11,7 @@ from rich.text import Text
 
 from journeyctl.problems import Problem, Severity
 from journeyctl.report.paths import printable
+from journeyctl.wording import plural
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -36,9 +37,8 @@ def summary_line(problems: Sequence[Problem], files: int, seconds: float) -> str
     counts = {severity: 0 for severity in Severity}
     for problem in problems:
         counts[problem.severity] += 1
-    plural = "" if files == 1 else "s"
-    parts = ", ".join(f"{counts[s]} {s.value}{'' if counts[s] == 1 else 's'}" for s in Severity)
-    return f"{files} file{plural} checked: {parts} in {seconds:.2f}s"
+    parts = ", ".join(plural(counts[s], s.value) for s in Severity)
+    return f"{plural(files, 'file')} checked: {parts} in {seconds:.2f}s"
 
 
 def report_text(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float,

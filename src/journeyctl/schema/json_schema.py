@@ -10,12 +10,24 @@ from pydantic.json_schema import models_json_schema
 from journeyctl.schema.channels import DEFAULT_CHANNELS
 from journeyctl.schema.models import Catalog, Journey
 
+
 def build_json_schema(channels: Sequence[str] = DEFAULT_CHANNELS) -> dict:
     _, top = models_json_schema(
         [(Journey, "validation"), (Catalog, "validation")], ref_template="#/$defs/{model}"
     )
     definitions = top["$defs"]
     definitions["Touchpoint"]["properties"]["channel"]["enum"] = list(channels)
+    enums = {name for name, definition in definitions.items() if "enum" in definition}
+    for definition in definitions.values():
+        _for_editors(definition)
+        for name, prop in definition.get("properties", {}).items():
+            _inline_enum(prop, definitions)
+            _flatten_optional(prop)
+            if "$ref" not in json.dumps(prop):  # a model's own definition has the title an editor shows
+                prop.setdefault("title", name.replace("_", " ").capitalize())
+            _for_editors(prop)
+    for name in enums:  # inlined where they are used: one schema, one title per field
+        del definitions[name]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "journeyctl map file (format version 1)",
@@ -30,6 +42,50 @@ def build_json_schema(channels: Sequence[str] = DEFAULT_CHANNELS) -> dict:
         ],
         "$defs": definitions,
     }
+
+
+def _for_editors(schema: dict) -> None:
+    """yaml-language-server shows `markdownDescription` (backticks as code); other clients show
+    `description` as plain text, so that one loses its backticks."""
+    if "description" in schema:
+        schema["markdownDescription"] = schema["description"]
+        schema["description"] = schema["description"].replace("`", "")
+
+
+_TYPED_CONSTRAINTS = {"type", "minimum", "maximum", "minLength", "maxLength", "pattern", "format"}
+
+
+def _inline_enum(prop: dict, definitions: dict) -> None:
+    """An enum field's values in the field itself, not behind a $ref to a definition with a
+    second title (the editor would show both)."""
+    for holder in [prop, *prop.get("anyOf", ())]:
+        target = definitions.get(holder.get("$ref", "").rsplit("/", 1)[-1], {})
+        if "enum" in target:
+            del holder["$ref"]
+            holder.update(type=target["type"], enum=target["enum"])
+
+
+def _flatten_optional(prop: dict) -> None:
+    """`X | None` as one schema with a null type, not an anyOf: an editor shows a title once per
+    schema that matches, so the anyOf of pydantic gives `Customer View || Customer View`.
+    A model (Review | None) keeps its anyOf: it has no type list to add null to."""
+    branches = prop.get("anyOf")
+    if not branches or {"type": "null"} not in branches:
+        return
+    others = [branch for branch in branches if branch != {"type": "null"}]
+    if all(set(branch) <= {"type"} for branch in others):
+        types = list(dict.fromkeys(branch["type"] for branch in others))
+        if "number" in types and "integer" in types:
+            types.remove("integer")  # every integer is a number
+        merged: dict = {"type": [*types, "null"]}
+    elif len(others) == 1 and set(others[0]) == {"type", "enum"}:
+        merged = {"type": [others[0]["type"], "null"], "enum": [*others[0]["enum"], None]}
+    elif len(others) == 1 and "type" in others[0] and set(others[0]) <= _TYPED_CONSTRAINTS:
+        merged = {**others[0], "type": [others[0]["type"], "null"]}  # bounds apply to numbers only, not null
+    else:
+        return
+    del prop["anyOf"]
+    prop.update(merged)
 
 
 def json_schema_text(channels: Sequence[str] = DEFAULT_CHANNELS) -> str:

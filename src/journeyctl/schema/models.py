@@ -6,16 +6,21 @@ The schema asks only for what the spec requires; lint rules ask for what makes a
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from enum import Enum
 from typing import Annotated, Literal, Union
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationInfo, field_validator, model_validator
+from annotated_types import Interval
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StrictBool, StrictFloat, StrictInt, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from journeyctl.schema.channels import DEFAULT_CHANNELS
 
 ID_PATTERN = r"^[a-z0-9-]+$"
+# Ids become file names (render), anchors and keys in every output: 64 characters fit them all.
+MAX_ID_LENGTH = 64
 
 
 class Engagement(str, Enum):
@@ -52,15 +57,42 @@ class _Model(BaseModel):
 
 
 Text = Annotated[str, Field(min_length=1)]
+Id = Annotated[str, Field(min_length=1, max_length=MAX_ID_LENGTH)]
 TextList = Annotated[list[str], Field(default_factory=list)]
-# A date in YAML's own form (2026-09-15, unquoted); strict so that numbers are not read as timestamps.
-StrictDate = Annotated[date, Field(strict=True)]
+
+# The editor reads a map as JSON data (its schema: schema/json_schema.py), where a date is text
+# and 1.0 is the integer 1. Lint reads the same values the same way where the meaning is plain.
+ISO_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+def _date_from_iso_text(value):
+    """`"2026-09-15"` (quoted) is the date it names; other text stays text and fails as one."""
+    if isinstance(value, str) and re.fullmatch(ISO_DATE_PATTERN, value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    return value
+
+
+def _int_from_whole_float(value):
+    """1.0 is the whole number 1 (as in JSON Schema); 1.5 stays a float and fails as one."""
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return value
+
+
+# Strict: a number is not read as a timestamp, nor `true` or "5" as a number.
+IsoDate = Annotated[date, BeforeValidator(_date_from_iso_text), Field(strict=True, json_schema_extra={"pattern": ISO_DATE_PATTERN})]
+WholeNumber = Annotated[int, Strict(), BeforeValidator(_int_from_whole_float)]
+# Bounds written before the validator: pydantic then puts them in the JSON Schema (minimum, maximum).
+Emotion = Annotated[int, Strict(), Interval(ge=-2, le=2), BeforeValidator(_int_from_whole_float)]
 
 
 class Owner(_Model):
     """A team or role on the supplier side that owns touchpoints or maps."""
 
-    id: Text = Field(description="Identifier that touchpoints and maps use in `owner`.", examples=["csm"])
+    id: Id = Field(description="Identifier that touchpoints and maps use in `owner`. At most 64 characters.", examples=["csm"])
     name: Text = Field(
         description="The role as the customer may see it (customer-facing).",
         examples=["Customer Success Manager"],
@@ -75,7 +107,7 @@ class Owner(_Model):
 class Persona(_Model):
     """A person on the customer side."""
 
-    id: Text = Field(description="Identifier that touchpoints use in `personas`.", examples=["champion"])
+    id: Id = Field(description="Identifier that touchpoints use in `personas`. At most 64 characters.", examples=["champion"])
     name: Text = Field(description="A short human name for the persona (customer-facing).", examples=["Dana, the champion"])
     role: str | None = Field(None, description="Their job on the customer side (customer-facing).", examples=["Operations lead"])
     goals: TextList = Field(description="What this persona wants to achieve (internal).",
@@ -91,8 +123,8 @@ class Persona(_Model):
 class Review(_Model):
     """When the map was last reviewed and how often it must be reviewed (internal)."""
 
-    last_reviewed: StrictDate = Field(description="ISO date of the last review, e.g. 2026-09-15.", examples=["2026-09-15"])
-    every_days: StrictInt = Field(
+    last_reviewed: IsoDate = Field(description="ISO date of the last review, e.g. 2026-09-15.", examples=["2026-09-15"])
+    every_days: WholeNumber = Field(
         ge=1, le=3660, description="Review-and-refresh cadence in days.", examples=[90]
     )
 
@@ -108,7 +140,7 @@ class Metric(_Model):
     """A measure that shows whether the customer reaches value in a phase."""
 
     name: Text = Field(description="What is measured.", examples=["Time to first value"])
-    target: Union[str, StrictInt, float, None] = Field(None, description="The target value.", examples=["< 30 days"])
+    target: Union[str, StrictInt, StrictFloat, None] = Field(None, description="The target value.", examples=["< 30 days"])
     source: str | None = Field(None, description="Where the number comes from.", examples=["product telemetry"])
     visibility: Visibility = Field(
         Visibility.internal,
@@ -126,11 +158,26 @@ class Playbook(_Model):
         None, description="The condition that starts the play (the 'if').", examples=["Champion misses the kickoff"]
     )
 
+    @property
+    def link(self) -> str | None:
+        """The address to link to: `url` trimmed, if it is an absolute http(s) URL with a host and no
+        white space; else None (a relative path, `javascript:`, `https://` alone). JC210 reports a
+        playbook without one, and renders show its url as text: one definition for both."""
+        address = self.url.strip()
+        if any(character.isspace() for character in address):
+            return None
+        try:
+            parts = urlsplit(address)
+            host = parts.hostname
+        except ValueError:  # e.g. an invalid IPv6 host
+            return None
+        return address if parts.scheme in ("http", "https") and host else None
+
 
 class Touchpoint(_Model):
     """A moment where the supplier engages the customer: who, when, how, through which channel."""
 
-    id: Text = Field(description="Identifier, unique within the map.", examples=["kickoff"])
+    id: Id = Field(description="Identifier, unique within the map. At most 64 characters.", examples=["kickoff"])
     name: Text = Field(description="Short name (customer-facing).", examples=["Kickoff call"])
     customer_view: str | None = Field(
         None, description="What the customer experiences, in their words (customer-facing).",
@@ -147,8 +194,8 @@ class Touchpoint(_Model):
     personas: TextList = Field(description="Persona ids of the customer-side people involved.",
                                examples=[["champion", "exec-sponsor"]])
     timing: str | None = Field(None, description="When it happens (customer-facing).", examples=["Week 1"])
-    emotion: StrictInt | None = Field(
-        None, ge=-2, le=2, description="How the customer feels: -2 (very negative) to 2 (very positive) (internal).",
+    emotion: Emotion | None = Field(
+        None, description="How the customer feels: -2 (very negative) to 2 (very positive) (internal).",
         examples=[1],
     )
     moment_that_matters: StrictBool = Field(
@@ -186,7 +233,7 @@ class Touchpoint(_Model):
 class Phase(_Model):
     """A stage of the journey, e.g. Land, Adopt, Expand, Renew."""
 
-    id: Text = Field(description="Identifier, unique within the map.", examples=["land"])
+    id: Id = Field(description="Identifier, unique within the map. At most 64 characters.", examples=["land"])
     name: Text = Field(description="Name shown to readers (customer-facing).", examples=["Land"])
     stage: Stage | None = Field(None, description="The LAER stage this phase belongs to.", examples=["land"])
     visibility: Visibility = Field(
@@ -210,7 +257,7 @@ class Phase(_Model):
 
 
 class _File(_Model):
-    journeyctl: Literal[1] = Field(description="Format version of the file.", examples=[1])
+    journeyctl: Literal[1] = Field(description="Format version of the file: `1`, written as the plain number.", examples=[1])
 
 
 class Catalog(_File):
@@ -227,8 +274,8 @@ class Journey(_File):
     """One customer journey map."""
 
     kind: Literal["journey"] = Field(description="`journey` for a journey map.", examples=["journey"])
-    id: str = Field(
-        pattern=ID_PATTERN, description="Identifier, unique in the repository: lowercase letters, digits and dashes.",
+    id: Id = Field(
+        pattern=ID_PATTERN, description="Identifier, unique in the repository: lowercase letters, digits and dashes, at most 64 characters.",
         examples=["enterprise-laer"],
     )
     title: Text = Field(description="Title of the map (customer-facing).", examples=["Enterprise customer journey"])

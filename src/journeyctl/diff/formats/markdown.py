@@ -19,6 +19,7 @@ from typing import Sequence, TextIO
 from journeyctl.diff.formats.words import headline, long_lines, summary
 from journeyctl.diff.model import Change
 from journeyctl.problems import Problem
+from journeyctl.wording import plural
 
 MARKER = "<!-- journeyctl-diff -->"
 BUDGET = 60_000  # characters, leaving room under GitHub's 65,536 for the notes about cuts
@@ -44,7 +45,7 @@ def render_markdown(changes: list[Change], budget: int = BUDGET, problems: Seque
     moments = sum(change.moment_that_matters for change in changes)
     if moments:
         head.append("")
-        head.append(f"⭐ {moments} change{'s' if moments != 1 else ''} on a moment that matters: review "
+        head.append(f"⭐ {plural(moments, 'change')} on a moment that matters: review "
                     "the owner and playbook too.")
     head.append("")
 
@@ -80,7 +81,7 @@ def _unreadable(problems: Sequence[Problem]) -> list[str]:
     if not problems:
         return []
     files = len({problem.path for problem in problems})
-    lines = [f"⚠️ **{files} file{'s' if files != 1 else ''} could not be compared**: fix these problems and "
+    lines = [f"⚠️ **{plural(files, 'file')} could not be compared**: fix these problems and "
              "push again; their changes are not shown.", ""]
     # each cut short, so that ten of them stay far inside the comment's size budget
     lines += [f"- {code(_short(f'{p.path}:{p.line}:{p.column}'))} {code(_short(p.message))}"

@@ -7,6 +7,7 @@ import textwrap
 from typing import Any, Callable
 
 from journeyctl.diff.model import Change
+from journeyctl.wording import plural
 
 def headline(change: Change, ident: Callable[[str], str] = str) -> str:
     """`touchpoint kickoff: owner changed`; `ident` marks up the names that come from the map."""
@@ -81,7 +82,7 @@ def summary(changes: list[Change]) -> str:
     maps = len({change.map for change in changes})
     facing = sum(change.customer_facing for change in changes)
     moments = sum(change.moment_that_matters for change in changes)
-    text = (f"{len(changes)} change{'' if len(changes) == 1 else 's'} in {maps} map{'' if maps == 1 else 's'}: "
+    text = (f"{plural(len(changes), 'change')} in {plural(maps, 'map')}: "
             f"{facing} customer-facing, {len(changes) - facing} internal")
     if moments:
         text += f"; {moments} on a moment that matters"

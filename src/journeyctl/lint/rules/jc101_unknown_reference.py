@@ -3,6 +3,8 @@
 Why it matters: a touchpoint whose owner does not exist has nobody accountable for it,
 and a customer render cannot name the role. Lint catalogs together with the maps
 (`journeyctl lint maps/`), or list them under `catalogs:` in `.journeyctl.yaml`.
+Always on: render and diff rely on it, so neither the configuration nor a suppression
+comment turns it off.
 
 Fails:
 

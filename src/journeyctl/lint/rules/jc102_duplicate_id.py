@@ -5,6 +5,7 @@ persona ids across the catalogs and the map that uses them.
 
 Why it matters: diff matches by id and references resolve by id; two things with one id
 make both ambiguous. The problem names the line of the first definition.
+Always on: neither the configuration nor a suppression comment turns it off.
 
 Fails:
 

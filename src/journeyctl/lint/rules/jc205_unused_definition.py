@@ -2,7 +2,8 @@
 
 Why it matters: a definition nobody uses is either left over from an old version of the
 map or a sign that a persona was forgotten in the touchpoints. Definitions in a catalog
-count as used when any journey of the same run uses them.
+count as used when any journey of the same run uses them; while a map of the run cannot be
+read (a syntax or validation error), a catalog's definitions are not reported.
 
 Fails:
 
@@ -46,9 +47,14 @@ from journeyctl.problems import Check, Problem, Severity
 CHECK = Check("JC205", "unused-definition", Severity.INFO)
 
 
-def check(indexes, uses):
-    """Workspace rule: `uses` counts references per (path, noun, id) of each definition."""
+def check(indexes, uses, *, every_map_read: bool = True):
+    """Workspace rule: `uses` counts references per (path, noun, id) of each definition.
+
+    A map that could not be read uses catalog definitions nobody can count: then the catalogs'
+    definitions are not reported (a map's own definitions still are, from the map itself)."""
     for index in indexes:
+        if index.kind == "catalog" and not every_map_read:
+            continue
         for mention in index.definitions:
             if mention.noun in ("owner", "persona") and uses.get((index.path, mention.noun, mention.item_id)) == 0:
                 where = "any map of this run" if index.kind == "catalog" else "this map"

@@ -30,6 +30,7 @@ from datetime import timedelta
 from journeyctl.lint.rule import Rule
 from journeyctl.problems import Check, Severity
 from journeyctl.schema import Status
+from journeyctl.wording import plural
 
 CHECK = Check("JC207", "review-overdue", Severity.WARNING)
 
@@ -43,7 +44,7 @@ def check(context):
         late = (today - due).days
         yield context.problem(
             CHECK, f"review overdue: last reviewed {journey.review.last_reviewed.isoformat()}, due every "
-            f"{journey.review.every_days} days, so due {due.isoformat()} ({late} day{'s' if late != 1 else ''} ago)",
+            f"{journey.review.every_days} days, so due {due.isoformat()} ({plural(late, 'day')} ago)",
             ("review", "last_reviewed"))
 
 

@@ -41,6 +41,7 @@ Passes:
 from journeyctl.lint.rule import Rule
 from journeyctl.problems import Check, Severity
 from journeyctl.schema import Engagement, Mode
+from journeyctl.wording import plural
 
 CHECK = Check("JC209", "engagement-mismatch", Severity.WARNING)
 _OPPOSITE = {Engagement.digital: Mode.human, Engagement.human: Mode.digital}
@@ -55,8 +56,8 @@ def check(context):
     against = sum(mode is opposite for mode in modes)
     if modes and against * 2 > len(modes):
         yield context.problem(
-            CHECK, f"engagement is {journey.engagement.value} but {against} of {len(modes)} touchpoints are "
-            f"{opposite.value}", ("engagement",))
+            CHECK, f"engagement is {journey.engagement.value} but {against} of {plural(len(modes), 'touchpoint')} "
+            f"{'is' if against == 1 else 'are'} {opposite.value}", ("engagement",))
 
 
 RULE = Rule(CHECK, "map", __doc__, check)

@@ -1,0 +1,17 @@
+"""Small rules of English that every message, report and render follows the same way."""
+
+from __future__ import annotations
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """A count with its noun in agreement: `1 file`, `2 files`, `1 moment that matters`,
+    `2 moments that matter` (give the plural when it is not the singular plus s)."""
+    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
+
+
+def mid_sentence(text: str) -> str:
+    """Text that continues a sentence ("when ..."): its first letter in lower case, but only when
+    the second letter is lower case too, so that an acronym or a name in capitals (SSO, CSM) stays."""
+    if len(text) >= 2 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
