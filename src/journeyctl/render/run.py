@@ -31,6 +31,10 @@ from journeyctl.report.text import report_text
 STDOUT = "-"
 PROGRESS_ABOVE = 3  # a progress bar only when there is something to wait for
 MAX_NAME_BYTES = 255  # a file name, on every common file system
+# Lint rules whose errors mean a map's customer text is not fit to send (docs/render.md, "Before
+# a customer render"). The integrity errors that render relies on (JC101 unknown reference, JC102
+# duplicate id) need no lint run: the loader refuses them in every render, see _load().
+CUSTOMER_GUARD_RULES = ("JC212",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,7 @@ class RenderRequest:
     templates: Path | None = None
     page_size: PageSize | None = None
     config_file: Path | None = None
+    allow_lint_errors: bool = False
 
 
 def run(request: RenderRequest) -> list[Output]:
@@ -54,6 +59,8 @@ def run(request: RenderRequest) -> list[Output]:
 
     config = load_config(request.config_file)
     journeys, maps = _load(request.paths, config)
+    if request.audience == "customer" and not request.allow_lint_errors:
+        _refuse_customer_text_errors(request.paths, config)
     if to_stdout and len(journeys) != 1:
         raise UsageError(f"--out - writes a single map, but {len(journeys)} were found; use --out DIR")
     with_index = not to_stdout and any(Path(path).is_dir() for path in request.paths)
@@ -76,8 +83,12 @@ def run(request: RenderRequest) -> list[Output]:
         if len(output.name.encode()) > MAX_NAME_BYTES:
             raise UsageError(f"cannot write {output.name[:40]}…: a file name (the map id) longer than "
                              f"{MAX_NAME_BYTES} bytes; shorten the id")
-        if (folder / output.name).is_dir():
-            raise UsageError(f"cannot write {folder / output.name}: a folder has that name")
+        target = folder / output.name
+        if target.is_symlink():  # a committed link would make the rename write wherever it points
+            raise UsageError(f"cannot write {printable(str(target))}: it is a symbolic link; remove it "
+                             "(render writes only real files inside the output folder)")
+        if target.is_dir():
+            raise UsageError(f"cannot write {printable(str(target))}: a folder has that name")
     for output in outputs:
         write_output(folder / output.name, output.content)
     _summary(outputs, folder, request.audience, time.perf_counter() - started)
@@ -99,6 +110,24 @@ def _load(paths: Sequence[str], config: Config) -> tuple[list[MapFile], list[Map
     if not journeys:
         raise UsageError(f"no journey maps found in {' '.join(paths)} (catalogs alone are not rendered)")
     return journeys, workspace.maps
+
+
+def _refuse_customer_text_errors(paths: Sequence[str], config: Config) -> None:
+    """Exit 1, with the findings as lint prints them, when lint finds errors in customer text.
+
+    Through the lint engine with the configuration's policy (severities, overrides, suppressions),
+    so render and lint never disagree on what a finding is.
+    """
+    from journeyctl.lint.engine import make_settings, run_lint  # only customer renders pay for lint
+
+    result = run_lint(paths, make_settings(config, select=list(CUSTOMER_GUARD_RULES)))
+    errors = [problem for problem in result.problems
+              if problem.code in CUSTOMER_GUARD_RULES and problem.severity is Severity.ERROR]
+    if errors:
+        report_text(errors, sys.stderr, files=result.files, seconds=result.seconds)
+        typer.echo("journeyctl: nothing rendered for the customer: fix the errors above first "
+                   "(or pass --allow-lint-errors)", err=True)
+        raise typer.Exit(1)
 
 
 def _render_all(renderer: Renderer, jobs: list[Job]) -> list[Output]:
