@@ -301,8 +301,11 @@ def _personas_shown(journey: Journey, phases: tuple[PhaseView, ...], internal: b
     Built from the already filtered phases, so a persona (the map's own or a catalog's) that
     only internal touchpoints or phases involve is not shown to customers.
     """
-    own = [_persona(persona, internal) for persona in journey.personas] if internal else []
     involved = [persona for phase in phases for touchpoint in phase.touchpoints for persona in touchpoint.personas]
+    own = [_persona(persona, internal) for persona in journey.personas]
+    if not internal:
+        shown = set(involved)
+        own = [persona for persona in own if persona in shown]
     return tuple(dict.fromkeys([*own, *involved]))
 
 
