@@ -106,3 +106,31 @@ def test_one_expression_cannot_make_a_huge_value(tmp_path, expression):
     result = render(RICH, "-f", "md", "--templates", templates, "--out", "-")
     assert result.exit_code == 2, result.output
     assert "journey.md:1: template error: SecurityError" in result.output
+
+
+def long_map(folder, criteria=0, touchpoints=1):
+    write_map(folder, "long.yaml", {
+        "journeyctl": 1, "kind": "journey", "id": "long", "title": "Long",
+        "owners": [{"id": "csm", "name": "Customer Success Manager"}],
+        "phases": [{"id": "land", "name": "Land", "exit_criteria": [f"Criterion {n}" for n in range(criteria)],
+                    "touchpoints": [{"id": f"t{n}", "name": f"Step {n}", "channel": "email", "owner": "csm",
+                                     "customer_view": "We meet."} for n in range(touchpoints)]}],
+    })
+    return folder / "long.yaml"
+
+
+def test_a_list_longer_than_the_limit_is_refused_before_rendering(tmp_path):
+    result = render(long_map(tmp_path, criteria=5_001), "-f", "md", "--out", tmp_path / "out")
+    assert result.exit_code == 2, result.output
+    assert "long.yaml:" in result.output and "phases[land].exit_criteria: 5,001 items, more than the 5,000" in result.output
+    assert not (tmp_path / "out").exists()
+    assert render(long_map(tmp_path, criteria=5_000), "-f", "md", "--out", tmp_path / "out").exit_code == 0
+
+
+def test_a_pdf_of_more_touchpoints_than_the_limit_is_refused_and_html_is_not(tmp_path):
+    path = long_map(tmp_path, touchpoints=301)
+    result = render(path, "-f", "html", "-f", "pdf", "--out", tmp_path / "out")
+    assert result.exit_code == 2, result.output
+    assert "phases: 301 touchpoints, more than the 300 a map may have in a PDF" in result.output
+    assert not (tmp_path / "out").exists()
+    assert render(path, "-f", "html", "--out", tmp_path / "out").exit_code == 0

@@ -24,6 +24,7 @@ from journeyctl.loading import MapFile, discover, load_workspace
 from journeyctl.problems import Severity, UsageError
 from journeyctl.render.documents import INDEX_STEM, Format, Job, Output, Renderer, journey_views, plan
 from journeyctl.render.html import PageSize, branding_view
+from journeyctl.render.limits import check_limits
 from journeyctl.render.view import Audience
 from journeyctl.report.paths import printable
 from journeyctl.report.text import report_text
@@ -59,6 +60,7 @@ def run(request: RenderRequest) -> list[Output]:
 
     config = load_config(request.config_file)
     journeys, maps = _load(request.paths, config)
+    check_limits(journeys, formats)
     if request.audience == "customer" and not request.allow_lint_errors:
         _refuse_customer_text_errors(request.paths, config)
     if to_stdout and len(journeys) != 1:
