@@ -134,3 +134,19 @@ def test_a_pdf_of_more_touchpoints_than_the_limit_is_refused_and_html_is_not(tmp
     assert "phases: 301 touchpoints, more than the 300 a map may have in a PDF" in result.output
     assert not (tmp_path / "out").exists()
     assert render(path, "-f", "html", "--out", tmp_path / "out").exit_code == 0
+
+
+def test_customer_text_in_a_catalog_from_the_configuration_is_checked_too(tmp_path):
+    (tmp_path / "shared").mkdir()
+    write_map(tmp_path / "shared", "catalog.yaml", {"journeyctl": 1, "kind": "catalog", "owners": [
+        {"id": "csm", "name": "Customer Success Manager (csm-team@example.com)"}]})
+    (tmp_path / ".journeyctl.yaml").write_text("catalogs: [shared/catalog.yaml]\n")
+    write_map(tmp_path, "plain.yaml", {
+        "journeyctl": 1, "kind": "journey", "id": "plain", "title": "Plain",
+        "phases": [{"id": "land", "name": "Land", "touchpoints": [
+            {"id": "kickoff", "name": "Kickoff", "channel": "email", "owner": "csm", "customer_view": "We meet."}]}],
+    })
+    result = render(tmp_path / "plain.yaml", "-a", "customer", "-f", "md", "--out", tmp_path / "out")
+    assert result.exit_code == 1, result.output
+    assert "catalog.yaml:" in result.output and "JC212" in result.output
+    assert not (tmp_path / "out").exists()

@@ -118,11 +118,12 @@ def _refuse_customer_text_errors(paths: Sequence[str], config: Config) -> None:
     """Exit 1, with the findings as lint prints them, when lint finds errors in customer text.
 
     Through the lint engine with the configuration's policy (severities, overrides, suppressions),
-    so render and lint never disagree on what a finding is.
+    so render and lint never disagree on what a finding is. The configuration's catalogs are
+    checked as if named: their owner and persona names reach the customer too.
     """
     from journeyctl.lint.engine import make_settings, run_lint  # only customer renders pay for lint
 
-    result = run_lint(paths, make_settings(config, select=list(CUSTOMER_GUARD_RULES)))
+    result = run_lint([*paths, *config.catalog_paths], make_settings(config, select=list(CUSTOMER_GUARD_RULES)))
     errors = [problem for problem in result.problems
               if problem.code in CUSTOMER_GUARD_RULES and problem.severity is Severity.ERROR]
     if errors:
