@@ -150,3 +150,12 @@ def test_customer_text_in_a_catalog_from_the_configuration_is_checked_too(tmp_pa
     assert result.exit_code == 1, result.output
     assert "catalog.yaml:" in result.output and "JC212" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_render_that_cannot_write_leaves_no_output_folder(tmp_path):
+    """A file name too long for the file system (refused by render, or by lint's id rule first)."""
+    write_map(tmp_path, "long-id.yaml", {"journeyctl": 1, "kind": "journey", "id": "a" * 252, "title": "Long id",
+                                         "phases": [{"id": "p", "name": "Phase"}]})
+    result = render(tmp_path / "long-id.yaml", "-f", "html", "--out", tmp_path / "out")
+    assert result.exit_code in (1, 2), result.output
+    assert not (tmp_path / "out").exists()

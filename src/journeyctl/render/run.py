@@ -79,18 +79,9 @@ def run(request: RenderRequest) -> list[Output]:
         sys.stdout.write(outputs[0].content)
         sys.stdout.flush()
         return outputs
-    folder = _output_folder(request.out)
-    # Found before writing, so that a run never leaves some documents new and others old.
-    for output in outputs:
-        if len(output.name.encode()) > MAX_NAME_BYTES:
-            raise UsageError(f"cannot write {output.name[:40]}…: a file name (the map id) longer than "
-                             f"{MAX_NAME_BYTES} bytes; shorten the id")
-        target = folder / output.name
-        if target.is_symlink():  # a committed link would make the rename write wherever it points
-            raise UsageError(f"cannot write {printable(str(target))}: it is a symbolic link; remove it "
-                             "(render writes only real files inside the output folder)")
-        if target.is_dir():
-            raise UsageError(f"cannot write {printable(str(target))}: a folder has that name")
+    folder = Path(request.out)
+    _check_targets(folder, outputs)
+    _make_folder(folder)
     for output in outputs:
         write_output(folder / output.name, output.content)
     _summary(outputs, folder, request.audience, time.perf_counter() - started)
@@ -147,15 +138,28 @@ def _render_all(renderer: Renderer, jobs: list[Job]) -> list[Output]:
     return outputs
 
 
-def _output_folder(out: str) -> Path:
-    folder = Path(out)
+def _check_targets(folder: Path, outputs: list[Output]) -> None:
+    """Everything that would stop a write, found before the first one (and before the folder is
+    made), so that a run never leaves some documents new and others old."""
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"--out {out}: not a folder")
+        raise UsageError(f"--out {printable(str(folder))}: not a folder")
+    for output in outputs:
+        if len(output.name.encode()) > MAX_NAME_BYTES:
+            raise UsageError(f"cannot write {output.name[:40]}…: a file name (the map id) longer than "
+                             f"{MAX_NAME_BYTES} bytes; shorten the id")
+        target = folder / output.name
+        if target.is_symlink():  # a committed link would make the rename write wherever it points
+            raise UsageError(f"cannot write {printable(str(target))}: it is a symbolic link; remove it "
+                             "(render writes only real files inside the output folder)")
+        if target.is_dir():
+            raise UsageError(f"cannot write {printable(str(target))}: a folder has that name")
+
+
+def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise UsageError(f"--out {out}: cannot create the folder: {error.strerror or error}") from None
-    return folder
+        raise UsageError(f"--out {printable(str(folder))}: cannot create the folder: {error.strerror or error}") from None
 
 
 def _summary(outputs: list[Output], folder: Path, audience: str, seconds: float) -> None:
