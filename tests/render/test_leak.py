@@ -50,7 +50,13 @@ def marker_maps(folder):
         ],
         "personas": [{"id": f"{ID}persona", "name": "CUSTOMER-persona-name", "role": "CUSTOMER-persona-role",
                       "goals": [f"{INTERNAL}persona-goal"], "pain_points": [f"{INTERNAL}persona-pain-point"],
-                      "quote": f"{INTERNAL}persona-quote"}],
+                      "quote": f"{INTERNAL}persona-quote"},
+                     # The map's own personas, involved only in an internal touchpoint or an internal
+                     # phase: customers see neither their name nor their role.
+                     {"id": f"{ID}map-hidden-persona", "name": f"{INTERNAL}map-hidden-persona-name",
+                      "role": f"{INTERNAL}map-hidden-persona-role"},
+                     {"id": f"{ID}internal-phase-persona", "name": f"{INTERNAL}internal-phase-persona-name",
+                      "role": f"{INTERNAL}internal-phase-persona-role"}],
         "phases": [
             {
                 "id": f"{ID}phase", "name": "CUSTOMER-phase-name", "stage": "land",
@@ -80,7 +86,7 @@ def marker_maps(folder):
                     {
                         "id": f"{ID}internal-touchpoint", "name": f"{INTERNAL}internal-touchpoint-name",
                         "customer_view": f"{INTERNAL}internal-touchpoint-customer-view", "channel": "meeting",
-                        "owner": f"{ID}map-owner", "personas": [f"{ID}hidden-persona"],
+                        "owner": f"{ID}map-owner", "personas": [f"{ID}hidden-persona", f"{ID}map-hidden-persona"],
                         "timing": f"{INTERNAL}internal-touchpoint-timing", "visibility": "internal",
                     },
                 ],
@@ -90,7 +96,8 @@ def marker_maps(folder):
                 "customer_goal": f"{INTERNAL}internal-phase-goal", "entry_criteria": [f"{INTERNAL}internal-phase-entry"],
                 "touchpoints": [{"id": f"{ID}touchpoint-in-internal-phase", "name": f"{INTERNAL}touchpoint-in-internal-phase",
                                  "customer_view": f"{INTERNAL}touchpoint-in-internal-phase-view",
-                                 "channel": "phone", "owner": f"{ID}owner"}],
+                                 "channel": "phone", "owner": f"{ID}owner",
+                                 "personas": [f"{ID}internal-phase-persona"]}],
             },
         ],
     }
@@ -144,8 +151,12 @@ def test_the_customer_text_rule_reads_exactly_the_customer_facing_text(maps):
     workspace = load_workspace([str(maps)])
     read = {text for item in workspace.maps for _, text in customer_texts(item.model) if text}
     assert {value for value in customer_facing_values() if value.startswith("CUSTOMER-")} <= read
-    assert {text for text in read if INTERNAL in text} == {f"{INTERNAL}map-owner-name", f"{INTERNAL}hidden-persona-name",
-                                                           f"{INTERNAL}hidden-persona-role"}
+    # The names and roles of every persona and owner are read: the safe side, as the rule cannot
+    # know which of them a catalog's other maps show to customers.
+    assert {text for text in read if INTERNAL in text} == {
+        f"{INTERNAL}map-owner-name", f"{INTERNAL}hidden-persona-name", f"{INTERNAL}hidden-persona-role",
+        f"{INTERNAL}map-hidden-persona-name", f"{INTERNAL}map-hidden-persona-role",
+        f"{INTERNAL}internal-phase-persona-name", f"{INTERNAL}internal-phase-persona-role"}
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

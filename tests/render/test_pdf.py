@@ -92,3 +92,25 @@ def test_a_touchpoint_card_is_never_split_across_pages(tmp_path):
         start = [n for n, text in enumerate(pages) if f"Card{i:02d}Start" in text and "Week1" in text[text.rfind(f"Card{i:02d}Start"):]]
         end = [n for n, text in enumerate(pages) if f"Card{i:02d}End" in text]
         assert end and end[0] in start, f"card {i} is split across pages {start} and {end}"
+
+
+def test_a_draft_map_has_the_draft_mark_on_every_customer_page(tmp_path):
+    phases = [{"id": f"p{n}", "name": f"Phase {n}", "touchpoints": [
+        {"id": f"t{n}", "name": f"Step {n}", "channel": "email", "owner": "o", "customer_view": "We meet."}]}
+        for n in range(3)]  # a phase starts a page: several pages
+    map_ = {"journeyctl": 1, "kind": "journey", "id": "draft", "title": "Draft map", "status": "draft",
+            "owners": [{"id": "o", "name": "Customer Success Manager"}], "phases": phases}
+    write_map(tmp_path, "draft.yaml", map_)
+    pages = pdf_text(render_documents([tmp_path], "pdf", "customer")["draft"])
+    assert len(pages) >= 4
+    assert all("DRAFT" in page for page in pages), [n for n, page in enumerate(pages) if "DRAFT" not in page]
+    write_map(tmp_path, "draft.yaml", {**map_, "status": "active"})  # the control: no mark when it is not a draft
+    assert not any("DRAFT" in page for page in pdf_text(render_documents([tmp_path], "pdf", "customer")["draft"]))
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_draft_map_is_marked_in_the_customer_text_formats(tmp_path, fmt):
+    write_map(tmp_path, "draft.yaml", {"journeyctl": 1, "kind": "journey", "id": "draft", "title": "Draft map",
+                                       "status": "draft", "phases": [{"id": "p", "name": "Phase"}]})
+    assert "DRAFT</strong>" in render_documents([tmp_path], fmt, "customer")["draft"] if fmt == "html" else \
+        "**DRAFT**" in render_documents([tmp_path], fmt, "customer")["draft"]

@@ -40,6 +40,8 @@ def render(
         None, "--templates", help="A folder of templates searched before the built-in ones (default: the config's `templates`)."),
     page_size: Optional[PageSizeChoice] = typer.Option(None, "--page-size", help="PDF page size (default: the config's, else A4)."),
     config_file: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: the nearest .journeyctl.yaml)."),
+    allow_lint_errors: bool = typer.Option(
+        False, "--allow-lint-errors", help="Render for the customer even when lint finds errors in customer text (JC212)."),
 ) -> None:
     """Render journey maps to Markdown, a self-contained HTML page and a PDF, for the internal team or a customer."""
     from journeyctl.render.run import RenderRequest, run
@@ -52,4 +54,5 @@ def render(
         templates=templates,
         page_size=page_size.value if page_size else None,
         config_file=config_file,
+        allow_lint_errors=allow_lint_errors,
     ))

@@ -7,7 +7,7 @@ without `visibility: customer`, hides everything in it).
 
 from __future__ import annotations
 
-from journeyctl.schema.models import Metric, Phase, Touchpoint, Visibility
+from journeyctl.schema.models import Metric, Phase, Status, Touchpoint, Visibility
 
 # Straight from the spec's table (../shared/spec/map-format.md); a field not listed is internal.
 CUSTOMER_FIELDS: dict[str, frozenset[str]] = {
@@ -30,6 +30,14 @@ CUSTOMER_FIELDS: dict[str, frozenset[str]] = {
 def is_customer_field(subject: str, field: str) -> bool:
     """`field` may be nested (`review/every_days`); its first part decides."""
     return field.split("/", 1)[0] in CUSTOMER_FIELDS.get(subject, frozenset())
+
+
+def is_customer_change(subject: str, field: str, old, new) -> bool:
+    """A changed field the customer render shows: a customer field, or a map's `status` to or
+    from draft (the customer sees a DRAFT mark, never the status itself)."""
+    if subject == "map" and field == "status":
+        return (old == Status.draft) != (new == Status.draft)
+    return is_customer_field(subject, field)
 
 
 def phase_visible(phase: Phase | None) -> bool:

@@ -16,7 +16,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel
 
 from journeyctl.config import DEFAULT_RENAME_THRESHOLD
-from journeyctl.diff.classify import CUSTOMER_FIELDS, is_customer_field, metric_visible, phase_visible, touchpoint_visible
+from journeyctl.diff.classify import CUSTOMER_FIELDS, is_customer_change, metric_visible, phase_visible, touchpoint_visible
 from journeyctl.diff.match import content_words, pair, words_of
 from journeyctl.diff.model import Change, Kind
 from journeyctl.diff.sides import Side
@@ -133,7 +133,7 @@ class _Recorder:
                visible: bool, moment: bool = False, skip: frozenset[str] = frozenset()) -> None:
         for name, old_value, new_value in _field_changes(old, new, skip | {"id"}):
             self.add("changed", f"{path}/{name}" if path else name, old_value, new_value,
-                     facing=visible and is_customer_field(subject, name), moment=moment,
+                     facing=visible and is_customer_change(subject, name, old_value, new_value), moment=moment,
                      loc=loc + tuple(name.split("/")))
 
 

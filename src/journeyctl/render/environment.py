@@ -9,7 +9,11 @@ cannot reach Python internals. Map text is only ever passed as data, never compi
 
 from __future__ import annotations
 
+import operator
 import os
+import signal
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
@@ -22,6 +26,17 @@ from journeyctl.resources import templates_dir
 from journeyctl.wording import plural
 
 Kind = Literal["html", "md"]
+
+# Bounds on one document's template run (docs/render.md, "Limits"). The built-in templates stay far
+# below them for any map the list limits let through; a user's template can loop without end.
+MAX_OUTPUT_CHARS = 64 * 1024 * 1024
+TEMPLATE_SECONDS = 20
+MAX_VALUE_ITEMS = 1_000_000  # `'x' * n`, `[0] * n`: one expression may not make more than this
+MAX_EXPONENT = 10_000  # `9 ** 9 ** 9` would compute in C for minutes, out of reach of the time budget
+
+
+class TemplateBoundExceeded(Exception):
+    """A template ran too long or wrote too much: a usage error located in the template."""
 
 
 def search_path(user_templates: Path | None) -> list[Path]:
@@ -62,8 +77,24 @@ def _inside(folder: str | Path, path: str) -> bool:
     return os.path.commonpath([real_folder, os.path.realpath(path)]) == real_folder
 
 
+class BoundedSandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox, with `*` and `**` bounded: one expression cannot make a huge value."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context, operator_name, left, right):
+        if operator_name == "**":
+            if isinstance(right, int) and abs(right) > MAX_EXPONENT:
+                raise jinja2.sandbox.SecurityError(f"exponent {right} is larger than {MAX_EXPONENT}")
+            return operator.pow(left, right)
+        for sequence, count in ((left, right), (right, left)):
+            if isinstance(sequence, (str, list, tuple)) and isinstance(count, int) and len(sequence) * count > MAX_VALUE_ITEMS:
+                raise jinja2.sandbox.SecurityError(f"a value of more than {MAX_VALUE_ITEMS:,} items")
+        return operator.mul(left, right)
+
+
 def make_environment(kind: Kind, user_templates: Path | None = None) -> jinja2.Environment:
-    environment = ImmutableSandboxedEnvironment(
+    environment = BoundedSandbox(
         loader=ContainedLoader(search_path(user_templates)),
         # HTML: autoescape everything. Markdown: escape every {{ value }} for Markdown instead.
         autoescape=kind == "html",
@@ -83,7 +114,9 @@ def make_environment(kind: Kind, user_templates: Path | None = None) -> jinja2.E
 def render_template(environment: jinja2.Environment, name: str, **context) -> str:
     """Render, turning a broken (user) template into a usage error that names the file and line."""
     try:
-        return environment.get_template(name).render(**context)
+        return _bounded_render(environment.get_template(name), context)
+    except TemplateBoundExceeded as error:  # also for the built-in templates: an input problem, not a bug
+        raise UsageError(f"{_template_line(error) or name}: template stopped: {error}") from None
     except jinja2.TemplateSyntaxError as error:
         raise UsageError(f"{error.filename or error.name}:{error.lineno}: template error: {error.message}") from None
     except jinja2.TemplateNotFound as error:
@@ -96,6 +129,45 @@ def render_template(environment: jinja2.Environment, name: str, **context) -> st
         if where is None or user_folder is None or not _inside(user_folder, where.rsplit(":", 1)[0]):
             raise  # a bug in journeyctl or its built-in templates: keep the traceback
         raise UsageError(f"{where}: template error: {type(error).__name__}: {str(error)[:300]}") from None
+
+
+def _bounded_render(template: jinja2.Template, context: dict) -> str:
+    """Render as a stream, stopping at MAX_OUTPUT_CHARS or after TEMPLATE_SECONDS.
+
+    Both bounds are raised inside the template's own frames (thrown into the stream, or raised
+    by the timer's signal handler), so the error names the template file and line.
+    """
+    chunks: list[str] = []
+    size = 0
+    stream = template.generate(**context)
+    with _time_budget(TEMPLATE_SECONDS):
+        for chunk in stream:
+            size += len(chunk)
+            if size > MAX_OUTPUT_CHARS:
+                stream.throw(TemplateBoundExceeded(f"its output is larger than {MAX_OUTPUT_CHARS // (1024 * 1024)} MiB"))
+            chunks.append(chunk)
+    return "".join(chunks)
+
+
+@contextmanager
+def _time_budget(seconds: float):
+    """Raise TemplateBoundExceeded in whatever runs after `seconds` (a timer signal: a loop that
+    writes nothing is stopped too). Only the main thread receives signals; elsewhere only the
+    output bound holds."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TemplateBoundExceeded(f"it ran longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _template_line(error: Exception) -> str | None:

@@ -24,6 +24,7 @@ from journeyctl.loading import MapFile, discover, load_workspace
 from journeyctl.problems import Severity, UsageError
 from journeyctl.render.documents import INDEX_STEM, Format, Job, Output, Renderer, journey_views, plan
 from journeyctl.render.html import PageSize, branding_view
+from journeyctl.render.limits import check_limits
 from journeyctl.render.view import Audience
 from journeyctl.report.paths import printable
 from journeyctl.report.text import report_text
@@ -32,6 +33,10 @@ from journeyctl.wording import plural
 STDOUT = "-"
 PROGRESS_ABOVE = 3  # a progress bar only when there is something to wait for
 MAX_NAME_BYTES = 255  # a file name, on every common file system
+# Lint rules whose errors mean a map's customer text is not fit to send (docs/render.md, "Before
+# a customer render"). The integrity errors that render relies on (JC101 unknown reference, JC102
+# duplicate id) need no lint run: the loader refuses them in every render, see _load().
+CUSTOMER_GUARD_RULES = ("JC212",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +48,7 @@ class RenderRequest:
     templates: Path | None = None
     page_size: PageSize | None = None
     config_file: Path | None = None
+    allow_lint_errors: bool = False
 
 
 def run(request: RenderRequest) -> list[Output]:
@@ -55,6 +61,9 @@ def run(request: RenderRequest) -> list[Output]:
 
     config = load_config(request.config_file)
     journeys, maps = _load(request.paths, config)
+    check_limits(journeys, formats)
+    if request.audience == "customer" and not request.allow_lint_errors:
+        _refuse_customer_text_errors(request.paths, config)
     if to_stdout and len(journeys) != 1:
         raise UsageError(f"--out - writes a single map, but {len(journeys)} were found; use --out DIR")
     with_index = not to_stdout and any(Path(path).is_dir() for path in request.paths)
@@ -71,14 +80,9 @@ def run(request: RenderRequest) -> list[Output]:
         sys.stdout.write(outputs[0].content)
         sys.stdout.flush()
         return outputs
-    folder = _output_folder(request.out)
-    # Found before writing, so that a run never leaves some documents new and others old.
-    for output in outputs:
-        if len(output.name.encode()) > MAX_NAME_BYTES:
-            raise UsageError(f"cannot write {output.name[:40]}…: a file name (the map id) longer than "
-                             f"{MAX_NAME_BYTES} bytes; shorten the id")
-        if (folder / output.name).is_dir():
-            raise UsageError(f"cannot write {folder / output.name}: a folder has that name")
+    folder = Path(request.out)
+    _check_targets(folder, outputs)
+    _make_folder(folder)
     for output in outputs:
         write_output(folder / output.name, output.content)
     _summary(outputs, folder, request.audience, time.perf_counter() - started)
@@ -102,6 +106,25 @@ def _load(paths: Sequence[str], config: Config) -> tuple[list[MapFile], list[Map
     return journeys, workspace.maps
 
 
+def _refuse_customer_text_errors(paths: Sequence[str], config: Config) -> None:
+    """Exit 1, with the findings as lint prints them, when lint finds errors in customer text.
+
+    Through the lint engine with the configuration's policy (severities, overrides, suppressions),
+    so render and lint never disagree on what a finding is. The configuration's catalogs are
+    checked as if named: their owner and persona names reach the customer too.
+    """
+    from journeyctl.lint.engine import make_settings, run_lint  # only customer renders pay for lint
+
+    result = run_lint([*paths, *config.catalog_paths], make_settings(config, select=list(CUSTOMER_GUARD_RULES)))
+    errors = [problem for problem in result.problems
+              if problem.code in CUSTOMER_GUARD_RULES and problem.severity is Severity.ERROR]
+    if errors:
+        report_text(errors, sys.stderr, files=result.files, seconds=result.seconds)
+        typer.echo("journeyctl: nothing rendered for the customer: fix the errors above first "
+                   "(or pass --allow-lint-errors)", err=True)
+        raise typer.Exit(1)
+
+
 def _render_all(renderer: Renderer, jobs: list[Job]) -> list[Output]:
     console = Console(stderr=True)
     columns = (TextColumn("rendering"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -116,15 +139,28 @@ def _render_all(renderer: Renderer, jobs: list[Job]) -> list[Output]:
     return outputs
 
 
-def _output_folder(out: str) -> Path:
-    folder = Path(out)
+def _check_targets(folder: Path, outputs: list[Output]) -> None:
+    """Everything that would stop a write, found before the first one (and before the folder is
+    made), so that a run never leaves some documents new and others old."""
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"--out {out}: not a folder")
+        raise UsageError(f"--out {printable(str(folder))}: not a folder")
+    for output in outputs:
+        if len(output.name.encode()) > MAX_NAME_BYTES:
+            raise UsageError(f"cannot write {output.name[:40]}…: a file name (the map id) longer than "
+                             f"{MAX_NAME_BYTES} bytes; shorten the id")
+        target = folder / output.name
+        if target.is_symlink():  # a committed link would make the rename write wherever it points
+            raise UsageError(f"cannot write {printable(str(target))}: it is a symbolic link; remove it "
+                             "(render writes only real files inside the output folder)")
+        if target.is_dir():
+            raise UsageError(f"cannot write {printable(str(target))}: a folder has that name")
+
+
+def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise UsageError(f"--out {out}: cannot create the folder: {error.strerror or error}") from None
-    return folder
+        raise UsageError(f"--out {printable(str(folder))}: cannot create the folder: {error.strerror or error}") from None
 
 
 def _summary(outputs: list[Output], folder: Path, audience: str, seconds: float) -> None:

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import Iterable, Literal
 
 from journeyctl.render.curve import Curve, emotion_curve
-from journeyctl.schema.models import Catalog, Journey, Metric, Owner, Persona, Phase, Playbook, Touchpoint, Visibility
+from journeyctl.schema.models import Catalog, Journey, Metric, Owner, Persona, Phase, Playbook, Status, Touchpoint, Visibility
 from journeyctl.wording import mid_sentence
 
 Audience = Literal["internal", "customer"]
@@ -163,6 +163,7 @@ class JourneyView:
     title: str
     summary: str | None
     segment: str | None
+    draft: bool  # `status: draft`: every audience sees the mark, so a draft is never sent as final
     phases: tuple[PhaseView, ...]
     personas: tuple[PersonaView, ...]
     internal: JourneyInternal | None
@@ -205,6 +206,7 @@ def build_view(journey: Journey, people: People, audience: Audience) -> JourneyV
         title=journey.title,
         summary=journey.summary,
         segment=journey.segment,
+        draft=journey.status is Status.draft,
         phases=phases,
         personas=_personas_shown(journey, phases, internal),
         internal=_journey_internal(journey, phases, people) if internal else None,
@@ -293,13 +295,17 @@ def _playbook(playbook: Playbook) -> PlaybookView:
 
 
 def _personas_shown(journey: Journey, phases: tuple[PhaseView, ...], internal: bool) -> tuple[PersonaView, ...]:
-    """The map's own personas, then those its shown touchpoints involve, each once.
+    """Internally the map's own personas, then those its touchpoints involve, each once; for
+    customers only those their touchpoints involve.
 
-    Built from the already filtered phases, so a catalog persona that only an internal
-    touchpoint involves is not shown to customers.
+    Built from the already filtered phases, so a persona (the map's own or a catalog's) that
+    only internal touchpoints or phases involve is not shown to customers.
     """
-    own = [_persona(persona, internal) for persona in journey.personas]
     involved = [persona for phase in phases for touchpoint in phase.touchpoints for persona in touchpoint.personas]
+    own = [_persona(persona, internal) for persona in journey.personas]
+    if not internal:
+        shown = set(involved)
+        own = [persona for persona in own if persona in shown]
     return tuple(dict.fromkeys([*own, *involved]))
 
 
