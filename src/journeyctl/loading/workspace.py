@@ -6,6 +6,8 @@ Catalogs found in the same run are shared by every journey in it.
 from __future__ import annotations
 
 import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -18,6 +20,27 @@ from journeyctl.problems import FILE_START, SKIPPED_FILE, Problem, UsageError
 from journeyctl.schema import DEFAULT_CHANNELS, Catalog, Journey
 
 MAP_SUFFIXES = (".yaml", ".yml")
+# A top-level `journeyctl:` key (block or flow style), as every map file has: how a map file is
+# told from other YAML before it is parsed (pre-commit's staged files, a repository's tracked files).
+_MAP_KEY = re.compile(r"""^(?:\{\s*)?["']?journeyctl["']?\s*:""", re.M)
+# A file this large is left to the loader to judge (and refuse) rather than read twice here.
+_PEEK_BYTES = 1 << 20
+
+
+def looks_like_map(text: str) -> bool:
+    return _MAP_KEY.search(text) is not None
+
+
+def could_be_map(path: str) -> bool:
+    """Whether a file on disk may hold a map: it has the key, or the loader must say why it cannot be read."""
+    try:
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > _PEEK_BYTES:
+            return True
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return looks_like_map(handle.read())
+    except OSError:
+        return True
 
 
 @dataclass(slots=True)
@@ -54,7 +77,12 @@ class Workspace:
 
 
 def discover(paths: Iterable[str]) -> list[tuple[str, bool]]:
-    """Every map file named by `paths`, with whether it was named directly. Hidden folders are skipped."""
+    """Every map file named by `paths`, with whether it was named directly. Hidden folders are skipped.
+
+    Every command that takes paths expands them here, so this is where a path that matches
+    nothing is refused: a folder without a map would otherwise be a clean run, and a CI gate
+    would pass having checked nothing.
+    """
     found: list[tuple[str, bool]] = []
     seen: set[str] = set()  # absolute paths: `maps/` and `./maps/catalog.yaml` name one file once
 
@@ -67,17 +95,23 @@ def discover(paths: Iterable[str]) -> list[tuple[str, bool]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            below: list[str] = []
+
             def unreadable(error: OSError, top: str = raw) -> None:
                 # The folder named must not pass as a folder without maps: CI would go green.
                 if os.path.normpath(error.filename) == os.path.normpath(top):
                     raise UsageError(f"cannot read folder {error.filename}: {error.strerror or error}")
-                add(error.filename, False)  # one below it (a database's data folder, say): a note
+                below.append(error.filename)  # one below it (a database's data folder, say): a note
 
             for folder, folders, files in os.walk(path, onerror=unreadable):
                 folders[:] = sorted(name for name in folders if not name.startswith("."))
-                for name in sorted(files):
-                    if name.endswith(MAP_SUFFIXES):
-                        add(os.path.normpath(os.path.join(folder, name)), False)
+                below.extend(os.path.normpath(os.path.join(folder, name)) for name in sorted(files)
+                             if name.endswith(MAP_SUFFIXES))
+            if not any(could_be_map(candidate) for candidate in below):
+                raise UsageError(f"no journey maps in {raw} (no *.yaml or *.yml file below it with a "
+                                 "top-level 'journeyctl:' key)")
+            for candidate in below:
+                add(candidate, False)
         elif path.exists():
             add(raw, True)
         else:
