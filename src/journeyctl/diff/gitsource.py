@@ -1,7 +1,8 @@
 """Reading files at a git revision with git itself: ls-tree to list, cat-file to read; no checkout.
 
-git runs with argument lists (never a shell), `--literal-pathspecs` so a path is only ever a
-path, and everything that could be read as an option (a leading '-') is refused before.
+git runs with argument lists (never a shell), `--literal-pathspecs` and paths only after `--`,
+so a path is only ever a path; a revision that could be read as an option (a leading '-') is
+refused before.
 """
 
 from __future__ import annotations
@@ -44,6 +45,13 @@ def repository_root(cwd: str = ".") -> str:
     except GitError:
         raise GitError(f"not a git repository: {os.path.abspath(cwd)} (revisions need one; "
                        "give two files or folders instead)") from None
+
+
+def repository_root_or_none(cwd: str = ".") -> str | None:
+    try:
+        return repository_root(cwd)
+    except GitError:
+        return None
 
 
 def resolve_commit(root: str, revision: str) -> str:
@@ -127,9 +135,10 @@ def read_blobs(root: str, shas: Sequence[str], max_bytes: int) -> dict[str, byte
     return found
 
 
-def working_tree_files(root: str, paths: Sequence[str]) -> list[str]:
-    """Tracked and untracked-but-not-ignored map files under `paths`, as they are on disk now."""
-    output = _git(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", *paths], root)
+def working_tree_files(root: str, paths: Sequence[str], *, untracked: bool = True) -> list[str]:
+    """Map files under `paths` as they are on disk now: tracked ones, and untracked-but-not-ignored ones if asked."""
+    others = ["--others", "--exclude-standard"] if untracked else []
+    output = _git(["ls-files", "-z", "--cached", *others, "--full-name", "--", *paths], root)
     found = []
     for name in dict.fromkeys(output.split(b"\0")):
         path = name.decode("utf-8", "surrogateescape")
