@@ -12,9 +12,8 @@ import subprocess
 from dataclasses import dataclass
 from typing import Sequence
 
+from journeyctl.mapfiles import MAP_SUFFIXES
 from journeyctl.problems import UsageError
-
-MAP_SUFFIXES = (".yaml", ".yml")
 
 
 class GitError(UsageError):

@@ -27,7 +27,7 @@ from journeyctl.diff.gitsource import refuse_option_like
 from journeyctl.diff.sides import FileText
 from journeyctl.loading import discover
 from journeyctl.loading.source import DEFAULT_MAX_BYTES, decode_text, read_text, too_large
-from journeyctl.loading.workspace import could_be_map, looks_like_map
+from journeyctl.mapfiles import could_be_map, looks_like_map
 from journeyctl.problems import Problem, UsageError
 
 DEV_NULL = "/dev/null"

@@ -6,8 +6,6 @@ Catalogs found in the same run are shared by every journey in it.
 from __future__ import annotations
 
 import os
-import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -16,31 +14,9 @@ from journeyctl.loading.locate import locate, semantic_path
 from journeyctl.loading.references import check_references
 from journeyctl.loading.source import DEFAULT_MAX_BYTES, Source, parse, read_text
 from journeyctl.loading.validate import validate
+from journeyctl.mapfiles import MAP_SUFFIXES, could_be_map
 from journeyctl.problems import FILE_START, SKIPPED_FILE, Problem, UsageError
 from journeyctl.schema import DEFAULT_CHANNELS, Catalog, Journey
-
-MAP_SUFFIXES = (".yaml", ".yml")
-# A top-level `journeyctl:` key (block or flow style), as every map file has: how a map file is
-# told from other YAML before it is parsed (pre-commit's staged files, a repository's tracked files).
-_MAP_KEY = re.compile(r"""^(?:\{\s*)?["']?journeyctl["']?\s*:""", re.M)
-# A file this large is left to the loader to judge (and refuse) rather than read twice here.
-_PEEK_BYTES = 1 << 20
-
-
-def looks_like_map(text: str) -> bool:
-    return _MAP_KEY.search(text) is not None
-
-
-def could_be_map(path: str) -> bool:
-    """Whether a file on disk may hold a map: it has the key, or the loader must say why it cannot be read."""
-    try:
-        status = os.stat(path)
-        if not stat.S_ISREG(status.st_mode) or status.st_size > _PEEK_BYTES:
-            return True
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return looks_like_map(handle.read())
-    except OSError:
-        return True
 
 
 @dataclass(slots=True)
