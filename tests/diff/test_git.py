@@ -240,3 +240,15 @@ def test_configured_maps_are_what_a_revision_is_compared_with(repo: Path):
 def test_a_path_that_looks_like_an_option_is_a_path_after_dashdash(repo: Path):
     shutil.copy(repo / "maps" / "onboarding.yaml", repo / "-draft.yaml")
     assert [c["kind"] for c in changes_of("HEAD", "--", "-draft.yaml")] == ["added"]
+
+
+def test_an_unchanged_file_that_cannot_be_read_is_not_a_problem_against_the_working_tree(repo: Path):
+    """As between two commits, a file whose blob is unchanged is skipped unread, even one that is not UTF-8."""
+    legacy = repo / "maps" / "legacy.yaml"
+    legacy.write_bytes(b"journeyctl: 1\nkind: catalog\n# caf\xe9\n")
+    git(repo, "add", "maps/legacy.yaml")
+    git(repo, "commit", "-q", "-m", "a catalog saved as Latin-1")
+    assert runner.invoke(app, ["diff", "HEAD"]).output.strip() == "No changes to journey maps."
+    legacy.write_bytes(legacy.read_bytes() + b"# edited\n")
+    changed = runner.invoke(app, ["diff", "HEAD"])
+    assert changed.exit_code == 1 and "maps/legacy.yaml:3:6: error file is not valid UTF-8" in changed.output

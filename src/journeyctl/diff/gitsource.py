@@ -134,6 +134,20 @@ def read_blobs(root: str, shas: Sequence[str], max_bytes: int) -> dict[str, byte
     return found
 
 
+def blob_ids(root: str, paths: Sequence[str], max_bytes: int) -> dict[str, str]:
+    """The blob id git would give each working-tree file (root-relative), in one `git hash-object`.
+
+    Files over `max_bytes`, and names git's line-based input cannot carry, get none: they are
+    read (and reported) as usual.
+    """
+    hashable = [path for path in paths if "\n" not in path and os.path.getsize(os.path.join(root, path)) <= max_bytes]
+    if not hashable:
+        return {}
+    output = _git(["hash-object", "--stdin-paths"], root, input="".join(f"{path}\n" for path in hashable).encode(
+        "utf-8", "surrogateescape"))
+    return dict(zip(hashable, output.decode().split()))
+
+
 def working_tree_files(root: str, paths: Sequence[str], *, untracked: bool = True) -> list[str]:
     """Map files under `paths` as they are on disk now: tracked ones, and untracked-but-not-ignored ones if asked."""
     others = ["--others", "--exclude-standard"] if untracked else []

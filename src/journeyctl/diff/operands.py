@@ -213,7 +213,13 @@ def _revisions(root: str, revisions: list[str], paths: list[str], map_roots: Seq
     if new_side is None:  # the working tree; only a path or the configured maps bring in untracked files
         on_disk = gitsource.working_tree_files(root, listed, untracked=bool(pathspecs))
         _refuse_unmatched(paths, pathspecs, [old_blobs], on_disk, root, max_bytes)
-        new = [FileText(path, _shown(root, path), _read_file(_shown(root, path), max_bytes)) for path in on_disk]
+        # A file git would store as the revision's blob is unchanged: skip it unread, as between two commits.
+        present = set(on_disk)
+        ids = gitsource.blob_ids(root, [blob.path for blob in old_blobs if blob.path in present], max_bytes)
+        same = {blob.path for blob in old_blobs if ids.get(blob.path) == blob.sha}
+        old_blobs = [blob for blob in old_blobs if blob.path not in same]
+        new = [FileText(path, _shown(root, path), _read_file(_shown(root, path), max_bytes))
+               for path in on_disk if path not in same]
         operands = Operands(_commit_texts(root, old[0], old[1], old_blobs, max_bytes), new)
     else:
         new_blobs = gitsource.list_map_blobs(root, new_side[0], listed)
