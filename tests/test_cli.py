@@ -199,6 +199,7 @@ def test_a_fifo_named_as_a_map_is_refused_not_waited_on(tmp_path):
 def test_empty_and_comment_only_files_in_a_folder_are_skipped_with_a_note_but_refused_when_named(tmp_path):
     (tmp_path / "empty.yaml").write_text("")
     (tmp_path / "comments.yaml").write_text("# nothing here yet\n")
+    (tmp_path / "catalog.yaml").write_text("journeyctl: 1\nkind: catalog\n")
     in_folder = run_installed("lint", str(tmp_path))
     assert in_folder.returncode == 0
     assert in_folder.stdout.count("info skipped: not a journeyctl map") == 2
@@ -275,3 +276,27 @@ def test_output_to_a_device_or_through_a_symlink_writes_there_and_replaces_neith
     (tmp_path / "link.json").symlink_to(tmp_path / "real.json")
     run_installed("lint", case, "--format", "json", "--output", str(tmp_path / "link.json"))
     assert (tmp_path / "link.json").is_symlink() and json.loads((tmp_path / "real.json").read_text())
+
+
+@pytest.mark.parametrize("contents", [{}, {"notes.yaml": "todo: write the maps\n", "empty.yml": "", "a.txt": "x\n"}],
+                         ids=["empty folder", "folder of YAML that is not a map"])
+@pytest.mark.parametrize("command", [["lint"], ["fmt"], ["fmt", "--check"], ["render", "--out", "{out}"],
+                                     ["diff", "{maps}"], ["diff", "main", "--"]])
+def test_a_path_that_matches_no_map_is_a_usage_error_naming_it(tmp_path, monkeypatch, command, contents):
+    """Every command expands paths in one place (loading.discover); none may pass having checked nothing."""
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    for name, text in contents.items():
+        (scratch / name).write_text(text)
+    maps = tmp_path / "maps"
+    maps.mkdir()
+    (maps / "catalog.yaml").write_text("journeyctl: 1\nkind: catalog\n")
+    subprocess.run(["git", "init", "-q", "-b", "main", str(tmp_path)], check=True)
+    subprocess.run(["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.com",
+                    "commit", "-q", "--allow-empty", "-m", "start"], check=True)
+    monkeypatch.chdir(tmp_path)
+    args = [part.format(out=tmp_path / "out", maps="maps") for part in command]
+    result = runner.invoke(app, [*args, "scratch"])
+    assert result.exit_code == 2, result.output
+    assert "journeyctl: error: no journey maps in scratch" in result.output
+    assert not (tmp_path / "out").exists()

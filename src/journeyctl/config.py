@@ -8,6 +8,7 @@ value is a usage error (exit 2) that names the key and its line.
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 from pathlib import Path
 from typing import Literal, Optional
@@ -71,6 +72,11 @@ class Config(_Section):
     catalogs: list[Path] = Field(
         default_factory=list, description="Catalog files or folders always loaded, e.g. when pre-commit names only some maps."
     )
+    maps: Optional[list[Path]] = Field(
+        None, description="The repository's map files or folders: what `journeyctl diff REV` compares when no path is "
+                          "given, and where the pre-commit hook finds the maps a staged catalog affects "
+                          "(default: the files git tracks that have a top-level `journeyctl:` key)."
+    )
     max_file_bytes: int = Field(DEFAULT_MAX_BYTES, ge=1, le=2**30, description="Refuse map files larger than this (at most 1 GiB).")
     overrides: list[Override] = Field(default_factory=list, description="Rule settings by file glob.")
     templates: Optional[Path] = Field(None, description="A folder of templates that override the built-in ones.")
@@ -107,10 +113,20 @@ class Config(_Section):
     @property
     def catalog_paths(self) -> list[str]:
         """The `catalogs:` files and folders, as paths to read; a missing one is a configuration error."""
-        paths = [self.resolve(path) for path in self.catalogs]
-        for configured, path in zip(self.catalogs, paths):
+        return self._existing("catalogs", self.catalogs)
+
+    @property
+    def map_roots(self) -> list[str] | None:
+        """The repository's maps as configured (`maps:`, with the `catalogs:`); None when `maps:` is not set."""
+        if self.maps is None:
+            return None
+        return list(dict.fromkeys([*self._existing("maps", self.maps), *self.catalog_paths]))
+
+    def _existing(self, key: str, configured: list[Path]) -> list[str]:
+        paths = [self.resolve(path) for path in configured]
+        for written, path in zip(configured, paths):
             if not path.exists():
-                raise UsageError(f"{self.source}: catalogs: no such file or folder: {configured} (looked for {path})")
+                raise UsageError(f"{self.source}: {key}: no such file or folder: {written} (looked for {path})")
         return [str(path) for path in paths]
 
 
@@ -120,10 +136,10 @@ def find_config_file(start: Path | None = None) -> Path | None:
     for candidate_folder in (folder, *folder.parents):
         try:
             yaml_file = candidate_folder / CONFIG_FILE
-            if yaml_file.is_file():
-                return yaml_file
+            if _is_entry(yaml_file):
+                return _regular_file(yaml_file)
             pyproject = candidate_folder / "pyproject.toml"
-            if pyproject.is_file() and _has_tool_section(pyproject):
+            if _is_entry(pyproject) and _has_tool_section(_regular_file(pyproject)):
                 return pyproject
             if (candidate_folder / ".git").exists():
                 return None
@@ -133,12 +149,43 @@ def find_config_file(start: Path | None = None) -> Path | None:
     return None
 
 
+def _is_entry(path: Path) -> bool:
+    """Whether the folder has an entry of this name, whatever it is (a dangling symlink included)."""
+    try:
+        path.lstat()
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    return True
+
+
+def _regular_file(path: Path) -> Path:
+    """`path`, if it is a file that can be read; else a usage error.
+
+    A configuration that is there but cannot be read is never skipped: skipping it would drop
+    the deny words and internal hosts that guard customer-facing text, and the run would pass.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise UsageError(f"{path}: configuration is a symlink to a missing file ({os.readlink(path)})") from None
+        raise UsageError(f"configuration file not found: {path}") from None
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read configuration: {error.strerror or error}") from None
+    if not stat.S_ISREG(mode):
+        kind = ("a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode)
+                else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket")
+        raise UsageError(f"{path}: configuration cannot be read: it is {kind}, not a regular file")
+    return path
+
+
 def _has_tool_section(pyproject: Path) -> bool:
     try:
         raw = pyproject.read_bytes()
+    except OSError as error:
+        raise UsageError(f"{pyproject}: cannot read configuration: {error.strerror or error}") from None
+    try:
         tool = tomllib.loads(raw.decode("utf-8")).get("tool", {})
-    except OSError:
-        return False
     except (UnicodeDecodeError, tomllib.TOMLDecodeError):
         # A broken pyproject.toml that mentions journeyctl is ours to report, not to skip: skipping
         # it would drop the deny words and internal hosts that guard customer-facing text.
@@ -150,9 +197,7 @@ def load_config(explicit: str | Path | None = None) -> Config:
     """`explicit` (--config) wins, then $JOURNEYCTL_CONFIG, then the nearest config file; else defaults."""
     chosen = explicit or os.environ.get(ENVIRONMENT_VARIABLE)
     if chosen:
-        path = Path(chosen)
-        if not path.is_file():
-            raise UsageError(f"configuration file not found: {path}")
+        path = _regular_file(Path(chosen))
     else:
         path = find_config_file()
         if path is None:

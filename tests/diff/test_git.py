@@ -72,8 +72,11 @@ def test_one_revision_compares_the_working_tree(repo: Path):
     shutil.copy(CASES / "field-change" / "new.yaml", repo / "maps" / "onboarding.yaml")
     kinds = {(c["kind"], c["path"]) for c in changes_of("HEAD~1")}
     assert kinds == {("changed", "phases/land/touchpoints/kickoff/customer_view")}
-    new_file = repo / "maps" / "added.yaml"  # untracked files are part of the working tree
+    new_file = repo / "maps" / "added.yaml"  # untracked: compared when named, or once git tracks it
     new_file.write_text((CASES / "single-file-without-catalog" / "new.yaml").read_text())
+    assert ("added", "") not in {(c["kind"], c["path"]) for c in changes_of("HEAD")}
+    assert ("added", "") in {(c["kind"], c["path"]) for c in changes_of("HEAD", "--", "maps")}
+    git(repo, "add", "maps/added.yaml")
     assert ("added", "") in {(c["kind"], c["path"]) for c in changes_of("HEAD")}
 
 
@@ -98,10 +101,17 @@ def test_three_dots_start_from_the_merge_base(repo: Path):
 
 
 @pytest.mark.parametrize("args, fragment", [
-    (["no-such-branch"], "unknown revision 'no-such-branch'"),
+    (["no-such-branch"], "unknown revision or path 'no-such-branch'"),
+    (["main", "feture"], "unknown revision or path 'feture'"),  # a mistyped branch is not a path filter
     (["main..nope"], "unknown revision 'nope'"),
-    (["--", "-rf"], "starts with '-'"),
-    (["main", "--", "--output=x"], "starts with '-'"),
+    (["nope", "--", "maps"], "unknown revision 'nope'"),
+    (["main", "main~1", "main~1"], "give one revision, two (A B), or one range"),
+    (["main~1..main", "main"], "give one revision, two (A B), or one range"),
+    (["--", "-rf"], "with nothing before '--', give two files or folders after it"),
+    (["main", "--", "no-such-folder"], "no journey maps in no-such-folder"),
+    (["main", "--", "--output=x"], "no journey maps in --output=x"),  # after --, a path: never an option
+    (["main", "notes.yaml"], "no journey maps in notes.yaml"),  # YAML, but no map on either side
+    (["main", "main~1", "--", "notes.yaml"], "no journey maps in notes.yaml"),
     (["main", "--", "../outside"], "outside the repository"),
 ])
 def test_bad_revisions_and_paths_are_usage_errors(repo: Path, args, fragment):
@@ -173,3 +183,72 @@ def test_a_missing_object_is_a_usage_error_not_a_crash(repo):
     result = runner.invoke(app, ["diff", f"HEAD..{commit}"])
     assert result.exit_code == 2
     assert "cannot be read from the repository" in result.output and "damaged or partial clone" in result.output
+
+
+def test_two_revisions_as_two_arguments_compare_them_as_git_diff_a_b_does(repo: Path):
+    git(repo, "checkout", "-q", "-b", "feature")
+    commit_case(repo, "removed-touchpoint", "new", "drop a touchpoint")
+    git(repo, "checkout", "-q", "main")
+    as_range = changes_of("main..feature")
+    assert as_range, "the case has changes"
+    assert changes_of("main", "feature") == as_range
+    assert changes_of("main", "feature", "maps") == as_range  # then paths, as in `git diff A B maps`
+    assert changes_of("main", "feature", "--", "maps") == as_range
+    gate = runner.invoke(app, ["diff", "main", "feature", "--fail-on", "customer-facing"])
+    assert gate.exit_code == 1 and "No changes" not in gate.output, gate.output
+
+
+def test_a_name_that_is_both_a_revision_and_a_path_is_ambiguous_unless_dashdash_says_which(repo: Path):
+    git(repo, "branch", "maps", "main~1")  # a branch named like the folder
+    ambiguous = runner.invoke(app, ["diff", "main", "maps"])
+    assert ambiguous.exit_code == 2
+    assert "ambiguous argument 'maps': both a revision and a file or folder" in ambiguous.output
+    assert changes_of("main", "--", "maps") == []  # after --: the folder (the working tree is main)
+    assert [c["kind"] for c in changes_of("maps", "main", "--")] == ["moved"]  # before --: the branch
+    assert changes_of("main", "./maps") == []  # ./maps can only be the path
+    first = runner.invoke(app, ["diff", "maps", "main"])  # first or second, as in git
+    assert first.exit_code == 2 and "ambiguous argument 'maps'" in first.output
+
+
+def test_without_paths_only_the_repositorys_maps_are_compared(repo: Path):
+    """Scratch YAML in the working tree (broken, or a copy of a map) is not part of `diff REV`."""
+    (repo / "scratch.yaml").write_text("journeyctl: 1\nkind: [unclosed\n")  # untracked, broken
+    shutil.copy(repo / "maps" / "onboarding.yaml", repo / "copy.yaml")  # untracked: a duplicate map id
+    (repo / "notes.yaml").write_text("not: [a map, and broken\n")  # tracked, but not a map
+    result = runner.invoke(app, ["diff", "HEAD"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "No changes to journey maps."
+    named = runner.invoke(app, ["diff", "HEAD", "--", "."])  # named, the folder is all of its YAML
+    assert named.exit_code == 1 and "scratch.yaml" in named.output
+
+
+def test_configured_maps_are_what_a_revision_is_compared_with(repo: Path):
+    (repo / "drafts").mkdir()
+    shutil.copy(CASES / "single-file-without-catalog" / "old.yaml", repo / "drafts" / "renewal.yaml")
+    git(repo, "add", "drafts")
+    assert [c["kind"] for c in changes_of("HEAD")] == ["added"]  # tracked: one of the repository's maps
+    (repo / ".journeyctl.yaml").write_text("maps: [maps]\n")
+    assert changes_of("HEAD") == []  # drafts/ is not one of the configured maps
+    (repo / "maps" / "new.yaml").write_text((CASES / "rename" / "new.yaml").read_text().replace(
+        "id: onboarding", "id: second-map", 1))
+    assert [c["kind"] for c in changes_of("HEAD")] == ["added"]  # below a configured root: untracked counts
+    (repo / ".journeyctl.yaml").write_text("maps: [mpas]\n")
+    wrong = runner.invoke(app, ["diff", "HEAD"])
+    assert wrong.exit_code == 2 and "maps: no such file or folder: mpas" in wrong.output
+
+
+def test_a_path_that_looks_like_an_option_is_a_path_after_dashdash(repo: Path):
+    shutil.copy(repo / "maps" / "onboarding.yaml", repo / "-draft.yaml")
+    assert [c["kind"] for c in changes_of("HEAD", "--", "-draft.yaml")] == ["added"]
+
+
+def test_an_unchanged_file_that_cannot_be_read_is_not_a_problem_against_the_working_tree(repo: Path):
+    """As between two commits, a file whose blob is unchanged is skipped unread, even one that is not UTF-8."""
+    legacy = repo / "maps" / "legacy.yaml"
+    legacy.write_bytes(b"journeyctl: 1\nkind: catalog\n# caf\xe9\n")
+    git(repo, "add", "maps/legacy.yaml")
+    git(repo, "commit", "-q", "-m", "a catalog saved as Latin-1")
+    assert runner.invoke(app, ["diff", "HEAD"]).output.strip() == "No changes to journey maps."
+    legacy.write_bytes(legacy.read_bytes() + b"# edited\n")
+    changed = runner.invoke(app, ["diff", "HEAD"])
+    assert changed.exit_code == 1 and "maps/legacy.yaml:3:6: error file is not valid UTF-8" in changed.output

@@ -84,6 +84,7 @@ def test_an_invalid_file_is_reported_like_lint_and_never_touched(tmp_path):
 def test_a_yaml_file_that_is_not_a_map_is_skipped_in_a_folder_and_refused_when_named(tmp_path):
     other = tmp_path / "workflow.yml"
     other.write_text("on: {push: {}}\njobs: {}\n", encoding="utf-8")
+    (tmp_path / "catalog.yaml").write_text("journeyctl: 1\nkind: catalog\n", encoding="utf-8")  # a folder of maps
     in_folder = runner.invoke(app, ["fmt", str(tmp_path)])
     assert in_folder.exit_code == 0 and other.read_text(encoding="utf-8") == "on: {push: {}}\njobs: {}\n"
     named = runner.invoke(app, ["fmt", str(other)])

@@ -94,6 +94,26 @@ def test_lint_step_with_a_bad_path_fails_at_once(job):
     assert job.outputs() == {}
 
 
+@pytest.mark.parametrize("step", ["lint", "render"])
+def test_paths_named_like_options_are_paths(job, step):
+    """A map named `--output=victim.yaml` is linted, never taken as the option that overwrites victim.yaml."""
+    victim = job.workspace / "victim.yaml"
+    victim.write_text("precious: true\n", encoding="utf-8")
+    shutil.move(job.workspace / "maps", job.workspace / "-maps")
+    shutil.move(job.workspace / "-maps" / "smb-digital.yaml", job.workspace / "--output=victim.yaml")
+    config = job.workspace / ".journeyctl.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("maps/", "-maps/"), encoding="utf-8")
+    done = job.step(step, paths="--output=victim.yaml -maps")
+    assert done.returncode == 0, done.stderr
+    assert victim.read_text(encoding="utf-8") == "precious: true\n"
+    if step == "lint":
+        assert job.outputs()["errors"] == "0"
+        sarif = json.loads(Path(job.outputs()["sarif-file"]).read_text(encoding="utf-8"))
+        assert sarif["runs"][0]["results"] == []
+    else:
+        assert len(list(Path(job.outputs()["pdf-dir"]).rglob("*.pdf"))) == 4
+
+
 def test_diff_step_fetches_the_base_branch_and_writes_the_comment(job, tmp_path):
     workspace = job.workspace
     git("init", "-q", "-b", "main", cwd=workspace)

@@ -89,12 +89,22 @@ def team_repository(tmp_path_factory) -> Path:
 
 
 def pre_commit(team: Path, *files: str) -> subprocess.CompletedProcess:
-    """`pre-commit run` on staged files, as at `git commit` (it sees a hook's changes through git)."""
-    git("add", *files, cwd=team)
+    """`pre-commit run` on staged files, as at `git commit` (it sees a hook's changes through git).
+
+    With no files named, on everything staged, exactly as at `git commit`.
+    """
+    if files:
+        git("add", "--", *files, cwd=team)
     environment = {**os.environ, "PRE_COMMIT_HOME": str(team.parent / "cache"), "NO_COLOR": "1"}
     environment.pop("GITHUB_ACTIONS", None)
-    return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--color", "never", "--files", *files],
+    selection = ["--files", *files] if files else []
+    return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--color", "never", *selection],
                           cwd=team, env=environment, capture_output=True, text=True, timeout=300)
+
+
+def commit_everything(team: Path) -> None:
+    git("add", "-A", cwd=team)
+    git("commit", "-q", "--allow-empty", "-m", "state so far", cwd=team)
 
 
 def test_lint_hook_fails_on_a_bad_map_and_passes_on_a_good_one(team_repository):
@@ -129,6 +139,7 @@ def test_fmt_hook_rewrites_a_messy_map_then_passes(team_repository):
 
 def test_hook_entry_keeps_options_and_only_map_files(tmp_path, monkeypatch):
     from journeyctl.ci import precommit
+    from journeyctl.mapfiles import could_be_map
 
     monkeypatch.chdir(tmp_path)
     Path("map.yaml").write_text(GOOD_MAP.replace("owner: csm", "owner: cms"), encoding="utf-8")
@@ -136,8 +147,52 @@ def test_hook_entry_keeps_options_and_only_map_files(tmp_path, monkeypatch):
     Path("other.yaml").write_text("name: ci\n", encoding="utf-8")
     assert precommit.split_arguments(["--fail-on", "warning", "map.yaml", "other.yaml"]) == (
         ["--fail-on", "warning"], ["map.yaml", "other.yaml"])
-    assert [precommit.is_map_file(name) for name in ("map.yaml", "flow.yaml", "other.yaml")] == [True, True, False]
+    assert [could_be_map(name) for name in ("map.yaml", "flow.yaml", "other.yaml")] == [True, True, False]
     assert precommit.main(["lint", "other.yaml"]) == 0  # no map file: nothing to do
     assert precommit.main(["lint", "--select", "JC0", "map.yaml", "other.yaml"]) == 1  # JC101 is always on
     assert precommit.main(["lint", "map.yaml", "other.yaml"]) == 1
     assert precommit.main(["check"]) == 2
+
+
+def test_a_staged_catalog_is_checked_with_the_maps_that_use_it(team_repository):
+    """Only catalog.yaml is staged, but the owner it drops is used by maps/onboarding.yaml."""
+    team = team_repository
+    (team / "maps" / "onboarding.yaml").write_text(GOOD_MAP, encoding="utf-8")
+    standalone = GOOD_MAP.replace("id: onboarding", "id: standalone").replace(
+        "phases:", "owners: [{id: csm, name: Our own CSM}]\npersonas: [{id: champion, name: Our own champion}]\nphases:")
+    # it defines what it uses, so no catalog change can break it: its own findings are not this commit's
+    (team / "maps" / "standalone.yaml").write_text(standalone.replace("    exit_criteria:\n      - Success plan agreed\n", ""),
+                                                   encoding="utf-8")
+    commit_everything(team)
+    catalog = team / "maps" / "catalog.yaml"
+    catalog.write_text(CATALOG.replace("id: csm", "id: account-manager"), encoding="utf-8")
+    failed = pre_commit(team, "maps/catalog.yaml")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "maps/onboarding.yaml:15:16: error unknown owner 'csm'" in failed.stdout
+    assert "standalone.yaml" not in failed.stdout
+
+    catalog.write_text(CATALOG, encoding="utf-8")
+    passed = pre_commit(team, "maps/catalog.yaml")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+@pytest.mark.parametrize("name", ["--output=victim.yaml", "-draft.yaml"])
+def test_staged_file_names_that_look_like_options_are_files(team_repository, name):
+    team = team_repository
+    victim = team / "victim.yaml"
+    victim.write_text("precious: true\n", encoding="utf-8")
+    commit_everything(team)
+    (team / "maps" / "onboarding.yaml").write_text(GOOD_MAP.replace("title: Onboarding", "title: Onboarding v2"),
+                                                   encoding="utf-8")
+    (team / name).write_text(GOOD_MAP.replace("id: onboarding", "id: draft").replace("owner: csm", "owner: cms"),
+                             encoding="utf-8")
+    git("add", "--", name, "maps/onboarding.yaml", cwd=team)
+    result = pre_commit(team)  # everything staged, as at `git commit`
+    try:
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert f"{name}:15:16: error unknown owner 'cms'" in result.stdout, result.stdout
+        assert "No such option" not in result.stdout + result.stderr
+        assert victim.read_text(encoding="utf-8") == "precious: true\n"
+    finally:
+        git("rm", "-q", "--cached", "--", name, cwd=team)
+        (team / name).unlink()

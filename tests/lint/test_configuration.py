@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 from datetime import date
 from pathlib import Path
@@ -34,10 +35,23 @@ MAP = textwrap.dedent("""\
 """)
 
 
+# Configuration entries that are there but are not a file to read: each must stop the run.
+DANGLING, FOLDER, FIFO, DEVICE = "<dangling symlink>", "<folder>", "<fifo>", "<device>"
+
+
 def _write(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(text))
+    if text == DANGLING:
+        path.symlink_to(folder / "moved-away.yaml")
+    elif text == FOLDER:
+        path.mkdir()
+    elif text == FIFO:
+        os.mkfifo(path)  # reading it would wait for a writer forever
+    elif text == DEVICE:
+        path.symlink_to("/dev/zero")  # reading it would never end
+    else:
+        path.write_text(textwrap.dedent(text))
     return path
 
 
@@ -135,6 +149,14 @@ def test_explicit_config_and_environment_variable_win(repo, monkeypatch, tmp_pat
     ("pyproject.toml", "[tool.journeyctl]\nselect = [\n", "pyproject.toml: cannot read configuration"),  # not skipped silently
     ("pyproject.toml", "[tool]\njourneyctl = \"x\"\n", "[tool.journeyctl] must be a table"),
     ("pyproject.toml", "[[tool.journeyctl]]\nselect = []\n", "[tool.journeyctl] must be a table"),
+    (".journeyctl.yaml", DANGLING, ".journeyctl.yaml: configuration is a symlink to a missing file"),
+    (".journeyctl.yaml", FOLDER, ".journeyctl.yaml: configuration cannot be read: it is a folder"),
+    (".journeyctl.yaml", FIFO, ".journeyctl.yaml: configuration cannot be read: it is a FIFO"),
+    (".journeyctl.yaml", DEVICE, ".journeyctl.yaml: configuration cannot be read: it is a device"),
+    ("pyproject.toml", DANGLING, "pyproject.toml: configuration is a symlink to a missing file"),
+    ("pyproject.toml", FOLDER, "pyproject.toml: configuration cannot be read: it is a folder"),
+    ("pyproject.toml", FIFO, "pyproject.toml: configuration cannot be read: it is a FIFO"),
+    ("pyproject.toml", DEVICE, "pyproject.toml: configuration cannot be read: it is a device"),
 ])
 def test_broken_configuration_is_a_usage_error_naming_key_and_line(repo, monkeypatch, name, text, fragment):
     _write(repo, name, text)
@@ -263,3 +285,19 @@ def test_catalogs_from_configuration_resolve_references_without_being_linted(rep
     _write(repo, ".journeyctl.yaml", "channels: [slack]\ncatalogs: [catalog]\nselect: [JC1]\n")
     _write(repo, "maps/onboarding.yaml", MAP.replace("title: Onboarding\n", "title: Onboarding\nowner: cs-ops\n"))
     assert _lint(["maps/onboarding.yaml"], monkeypatch, repo) == []
+
+
+@pytest.mark.parametrize("kind, fragment", [
+    (DANGLING, "configuration is a symlink to a missing file"),
+    (FOLDER, "it is a folder"),
+    (FIFO, "it is a FIFO"),
+    (DEVICE, "it is a device"),
+])
+def test_a_named_configuration_that_cannot_be_read_is_a_usage_error_naming_it(repo, monkeypatch, kind, fragment):
+    entry = _write(repo, "team.yaml", kind)
+    for named in ({"config_file": entry}, {"environment": entry}):
+        if "environment" in named:
+            monkeypatch.setenv("JOURNEYCTL_CONFIG", str(entry))
+        with pytest.raises(UsageError) as error:
+            load_config(named.get("config_file"))
+        assert str(error.value).startswith(f"{entry}: ") and fragment in str(error.value)

@@ -30,8 +30,11 @@ def _lint_example(tmp_path: Path, rule, text: str) -> list:
     folder.mkdir()
     example = folder / "example.yaml"
     example.write_text(text)
-    # JC006 is about files found in a folder; everything else is linted as a named file.
-    target = folder if rule.code == "JC006" else example
+    # JC006 is about files found in a folder of maps; everything else is linted as a named file.
+    target = example
+    if rule.code == "JC006":
+        (folder / "catalog.yaml").write_text("journeyctl: 1\nkind: catalog\n")
+        target = folder
     return run_lint([str(target)], make_settings(Config(), TODAY)).problems
 
 

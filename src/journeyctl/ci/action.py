@@ -68,6 +68,7 @@ def work_dir() -> Path:
 
 
 def paths() -> list[str]:
+    """The `paths` input, to pass after `--`: a path is never an option, whatever its name."""
     return shlex.split(os.environ.get("INPUT_PATHS") or ".")
 
 
@@ -92,13 +93,13 @@ def lint() -> int:
     """Annotations, a SARIF file, and a Markdown summary from one set of findings."""
     out = work_dir()
     fail_on = os.environ.get("INPUT_FAIL_ON") or "error"
-    annotated = journeyctl("lint", *paths(), "--format", "github", "--fail-on", fail_on)
+    annotated = journeyctl("lint", "--format", "github", "--fail-on", fail_on, "--", *paths())
     if annotated.returncode == 2:
         return 2  # a usage error (bad path, bad configuration): already explained on stderr
     sarif = out / "journeyctl.sarif"
     summary = out / "lint.md"
-    journeyctl("lint", *paths(), "--format", "sarif", "--output", str(sarif), "--exit-zero")
-    journeyctl("lint", *paths(), "--format", "markdown", "--output", str(summary), "--exit-zero")
+    journeyctl("lint", "--format", "sarif", "--output", str(sarif), "--exit-zero", "--", *paths())
+    journeyctl("lint", "--format", "markdown", "--output", str(summary), "--exit-zero", "--", *paths())
     add_to_summary(summary.read_text(encoding="utf-8"))
     levels = [result.get("level", "warning") for run in json.loads(sarif.read_text(encoding="utf-8"))["runs"]
               for result in run["results"]]
@@ -119,12 +120,12 @@ def diff() -> int:
     revision = fetch_base(base)
     # A pull request's checkout is the merge commit, so base..HEAD is exactly what the PR changes.
     selection = [f"{revision}..HEAD", "--", *paths()]
-    markdown = journeyctl("diff", *selection[:1], "--format", "markdown", *selection[1:], capture=True)
+    markdown = journeyctl("diff", "--format", "markdown", *selection, capture=True)
     if markdown.returncode == 2:
         sys.stderr.write(markdown.stderr)
         return 2
     sys.stderr.write(markdown.stderr)  # maps that could not be read on either side
-    changes = json.loads(journeyctl("diff", selection[0], "--format", "json", *selection[1:], capture=True).stdout or "[]")
+    changes = json.loads(journeyctl("diff", "--format", "json", *selection, capture=True).stdout or "[]")
     comment = work_dir() / "diff.md"
     comment.write_text(markdown.stdout, encoding="utf-8")
     add_to_summary(markdown.stdout.replace(DIFF_MARKER, "").strip() or "No changes to journey maps.")
@@ -147,7 +148,7 @@ def fetch_base(base: str) -> str:
 def render() -> int:
     """The customer-facing PDF of every map, for the workflow to keep as an artefact."""
     out = work_dir() / "customer-pdf"
-    done = journeyctl("render", *paths(), "--audience", "customer", "--format", "pdf", "--out", str(out))
+    done = journeyctl("render", "--audience", "customer", "--format", "pdf", "--out", str(out), "--", *paths())
     set_output("pdf-dir", str(out) if done.returncode == 0 else "")
     return done.returncode
 

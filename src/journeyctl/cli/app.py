@@ -59,7 +59,7 @@ app.command("lint")(_usage_errors_exit_2(lint_command.lint))
 app.command("rules")(_usage_errors_exit_2(rules_command.rules))
 app.command("schema")(_usage_errors_exit_2(schema_command.schema))
 app.command("init")(_usage_errors_exit_2(init_command.init))
-app.command("diff")(_usage_errors_exit_2(diff_command.diff))
+app.command("diff", cls=diff_command.DiffCommand)(_usage_errors_exit_2(diff_command.diff))
 app.command("render")(_usage_errors_exit_2(render_command.render))
 app.command("fmt")(_usage_errors_exit_2(fmt_command.fmt))
 

@@ -1,4 +1,4 @@
-"""`journeyctl diff OLD NEW | REV[..REV] [PATH...]`: what changed in the journey, matched by id.
+"""`journeyctl diff OLD NEW | REV [REV] [PATH...]`: what changed in the journey, matched by id.
 
 Only parses options and picks the exit status; the work is in journeyctl.diff, imported when
 the command runs so that `lint` never pays for it.
@@ -12,6 +12,18 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
+from typer.core import TyperCommand
+
+
+class DiffCommand(TyperCommand):
+    """Keeps `--` among the arguments where the user wrote it (the parser would drop it): as in
+    git, it says that what follows is a path even where the name could be a revision."""
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        if "--" in args:
+            at = args.index("--")
+            args = [*args[:at], "--", "--", *args[at + 1:]]  # the first ends the options, the second is kept
+        return super().parse_args(ctx, args)
 
 
 class OutputFormat(str, Enum):
@@ -27,9 +39,11 @@ class FailOn(str, Enum):
 
 def diff(
     args: Optional[List[str]] = typer.Argument(
-        None, metavar="OLD NEW | REV [PATH...] | A..B [PATH...]",
+        None, metavar="OLD NEW | REV [REV] [[--] PATH...]",
         help="Two files or folders (either may be REV:path); or a revision to compare the working tree with; "
-             "or A..B (A...B: from the merge base). Paths after a revision (or after --) limit the comparison."),
+             "or two revisions, A B or A..B (A...B: from the merge base). Paths after the revisions limit the "
+             "comparison (after --, a name is a path even if it is also a revision); without paths, the "
+             "repository's maps are compared (config `maps:`, else the tracked map files)."),
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text, markdown (a PR comment) or json."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when there is a customer-facing change, or any change."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when there are changes, 0 when none (like git diff)."),
@@ -54,7 +68,7 @@ def diff(
     if git_driver:
         operands = collect_git_driver(arguments, max_bytes=settings.max_file_bytes)
     else:
-        operands = collect(arguments, max_bytes=settings.max_file_bytes)
+        operands = collect(arguments, map_roots=settings.map_roots, max_bytes=settings.max_file_bytes)
     result = run_diff(operands, channels=settings.all_channels, options=Options(threshold, order))
 
     errors = make_console(sys.stderr)

@@ -1,7 +1,8 @@
 """Reading files at a git revision with git itself: ls-tree to list, cat-file to read; no checkout.
 
-git runs with argument lists (never a shell), `--literal-pathspecs` so a path is only ever a
-path, and everything that could be read as an option (a leading '-') is refused before.
+git runs with argument lists (never a shell), `--literal-pathspecs` and paths only after `--`,
+so a path is only ever a path; a revision that could be read as an option (a leading '-') is
+refused before.
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ import subprocess
 from dataclasses import dataclass
 from typing import Sequence
 
+from journeyctl.mapfiles import MAP_SUFFIXES
 from journeyctl.problems import UsageError
-
-MAP_SUFFIXES = (".yaml", ".yml")
 
 
 class GitError(UsageError):
@@ -44,6 +44,13 @@ def repository_root(cwd: str = ".") -> str:
     except GitError:
         raise GitError(f"not a git repository: {os.path.abspath(cwd)} (revisions need one; "
                        "give two files or folders instead)") from None
+
+
+def repository_root_or_none(cwd: str = ".") -> str | None:
+    try:
+        return repository_root(cwd)
+    except GitError:
+        return None
 
 
 def resolve_commit(root: str, revision: str) -> str:
@@ -127,9 +134,24 @@ def read_blobs(root: str, shas: Sequence[str], max_bytes: int) -> dict[str, byte
     return found
 
 
-def working_tree_files(root: str, paths: Sequence[str]) -> list[str]:
-    """Tracked and untracked-but-not-ignored map files under `paths`, as they are on disk now."""
-    output = _git(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", *paths], root)
+def blob_ids(root: str, paths: Sequence[str], max_bytes: int) -> dict[str, str]:
+    """The blob id git would give each working-tree file (root-relative), in one `git hash-object`.
+
+    Files over `max_bytes`, and names git's line-based input cannot carry, get none: they are
+    read (and reported) as usual.
+    """
+    hashable = [path for path in paths if "\n" not in path and os.path.getsize(os.path.join(root, path)) <= max_bytes]
+    if not hashable:
+        return {}
+    output = _git(["hash-object", "--stdin-paths"], root, input="".join(f"{path}\n" for path in hashable).encode(
+        "utf-8", "surrogateescape"))
+    return dict(zip(hashable, output.decode().split()))
+
+
+def working_tree_files(root: str, paths: Sequence[str], *, untracked: bool = True) -> list[str]:
+    """Map files under `paths` as they are on disk now: tracked ones, and untracked-but-not-ignored ones if asked."""
+    others = ["--others", "--exclude-standard"] if untracked else []
+    output = _git(["ls-files", "-z", "--cached", *others, "--full-name", "--", *paths], root)
     found = []
     for name in dict.fromkeys(output.split(b"\0")):
         path = name.decode("utf-8", "surrogateescape")

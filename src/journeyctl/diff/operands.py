@@ -1,11 +1,18 @@
 """What `journeyctl diff ARGS...` compares: the command-line operands -> two lists of FileTexts.
 
-    OLD NEW            two files or two folders; either may be REV:path (a file or folder at a revision)
-    REV [PATH...]      the working tree against REV
-    A..B [PATH...]     revision A against revision B (either side defaults to HEAD)
-    A...B [PATH...]    the merge base of A and B against B: what a pull request from B into A changes
+    OLD NEW              two files or two folders; either may be REV:path (a file or folder at a revision)
+    REV [PATH...]        the working tree against REV
+    A B [PATH...]        revision A against revision B, as `git diff A B`
+    A..B [PATH...]       the same (either side defaults to HEAD)
+    A...B [PATH...]      the merge base of A and B against B: what a pull request from B into A changes
 
-Paths after a revision limit the comparison (`journeyctl diff main -- maps/`).
+An argument is told a revision from a path as git tells them: without `--`, a revision must not
+also be a file or folder here (that is ambiguous), and an argument after the revisions must be
+an existing file or folder; everything after `--` is a path, even one that exists only at a
+revision. Paths limit the comparison, and each must match a map on one side at least. Without
+paths, the comparison covers the repository's maps: the configuration's `maps:` (and
+`catalogs:`), else the files git tracks that have a top-level `journeyctl:` key, so scratch YAML
+lying in the working tree is not compared.
 """
 
 from __future__ import annotations
@@ -20,9 +27,13 @@ from journeyctl.diff.gitsource import refuse_option_like
 from journeyctl.diff.sides import FileText
 from journeyctl.loading import discover
 from journeyctl.loading.source import DEFAULT_MAX_BYTES, decode_text, read_text, too_large
+from journeyctl.mapfiles import could_be_map, looks_like_map
 from journeyctl.problems import Problem, UsageError
 
 DEV_NULL = "/dev/null"
+# The separator as the user wrote it: the diff command keeps `--` among its arguments
+# (cli/diff_command.py), because it decides whether what follows is a revision or a path.
+SEPARATOR = "--"
 
 
 @dataclass
@@ -32,23 +43,97 @@ class Operands:
     pair_single_maps: bool = False  # two files named directly are compared whatever their map ids
 
 
-def collect(args: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Operands:
-    if not args:
+def collect(args: Sequence[str], *, map_roots: Sequence[str] | None = None,
+            max_bytes: int = DEFAULT_MAX_BYTES) -> Operands:
+    """`map_roots`: the configured maps (config.map_roots), compared when a revision is given without paths."""
+    separated = SEPARATOR in args
+    words = list(args[:args.index(SEPARATOR)]) if separated else list(args)
+    paths = list(args[args.index(SEPARATOR) + 1:]) if separated else []
+    if not words and not paths:
         raise UsageError("nothing to compare: give two files or folders, or a revision (e.g. 'journeyctl diff main')")
-    for arg in args:
-        refuse_option_like(arg, "argument")
-    if _is_operand(args[0]):
-        if len(args) != 2:
-            raise UsageError(f"{args[0]} is a file, folder or REV:path: give exactly two of them (OLD NEW), "
+    for word in words:
+        refuse_option_like(word, "argument")
+    root = gitsource.repository_root_or_none()
+    if not words:  # `-- OLD NEW`: two paths, whatever else their names could mean
+        if len(paths) != 2:
+            raise UsageError("with nothing before '--', give two files or folders after it (OLD NEW)")
+        for path in paths:
+            if not os.path.exists(path):
+                raise UsageError(f"no such file or folder: {path}")
+        return _two_operands(paths[0], paths[1], max_bytes)
+    if not separated and _is_operand(words[0]):
+        for word in words[:2]:
+            if root is not None and os.path.exists(word) and _is_revision(root, word):
+                raise _ambiguous(word)
+        if len(words) != 2:
+            raise UsageError(f"{words[0]} is a file, folder or REV:path: give exactly two of them (OLD NEW), "
                              "or a revision first")
-        if not _is_operand(args[1]):
-            raise UsageError(f"no such file or folder: {args[1]}")
-        return _two_operands(args[0], args[1], max_bytes)
-    return _revisions(args[0], args[1:], max_bytes)
+        if not _is_operand(words[1]):
+            raise UsageError(f"no such file or folder: {words[1]}")
+        return _two_operands(words[0], words[1], max_bytes)
+    if root is None:
+        gitsource.repository_root()  # raises: not a git repository
+    revisions, rest = _split_revisions(root, words, separated)
+    return _revisions(root, revisions, [*rest, *paths], map_roots, max_bytes)
+
+
+def _split_revisions(root: str, words: list[str], separated: bool) -> tuple[list[str], list[str]]:
+    """(revisions, paths) among the words before any `--`, as git tells them apart."""
+    count = len(words) if separated else 0
+    while count < len(words) and _is_revision(root, words[count]):
+        if os.path.exists(words[count]):
+            raise _ambiguous(words[count])
+        count += 1
+    revisions, rest = words[:count], words[count:]
+    for word in rest:
+        if not os.path.exists(word):
+            if not revisions and ".." in word:
+                _sides(root, word)  # says which end of the range is unknown
+            raise UsageError(f"unknown revision or path {word!r}: not a revision, and no such file or folder "
+                             "(paths that exist only at a revision go after '--')")
+    if len(revisions) > 2 or (len(revisions) == 2 and any(".." in revision for revision in revisions)):
+        raise UsageError(f"give one revision, two (A B), or one range (A..B, A...B); got {' '.join(revisions)}")
+    return revisions, rest
+
+
+Side = tuple[str, str]  # (commit, label)
+
+
+def _sides(root: str, word: str) -> tuple[Side, Side | None]:
+    """What a revision word compares: a range names both sides; one revision the old side, against the working tree.
+
+    An unknown revision is a usage error that names it.
+    """
+    for dots in ("...", ".."):
+        if dots in word:
+            first, _, second = word.partition(dots)
+            first, second = first or "HEAD", second or "HEAD"
+            first_commit = gitsource.resolve_commit(root, first)
+            second_commit = gitsource.resolve_commit(root, second)
+            if dots == "...":
+                base = gitsource.merge_base(root, first_commit, second_commit)
+                return (base, f"{first}...{second}"), (second_commit, second)
+            return (first_commit, first), (second_commit, second)
+    return (gitsource.resolve_commit(root, word), word), None
+
+
+def _is_revision(root: str, word: str) -> bool:
+    try:
+        _sides(root, word)
+    except UsageError:
+        return False
+    return True
+
+
+def _ambiguous(word: str) -> UsageError:
+    return UsageError(f"ambiguous argument {word!r}: both a revision and a file or folder here; "
+                      f"write './{word}' for the path, or put paths after '--'")
 
 
 def collect_git_driver(args: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Operands:
     """git's external-diff call: path old-file old-hex old-mode new-file new-hex new-mode [new-path message]."""
+    if args[:1] == [SEPARATOR]:  # `journeyctl diff --git-driver -- ...`, as documented
+        args = args[1:]
     if len(args) not in (7, 9):
         raise UsageError(f"--git-driver expects the 7 arguments git passes to an external diff, got {len(args)}")
     path, old_file, new_file = args[0], args[1], args[4]
@@ -111,34 +196,72 @@ def _operand_texts(arg: str, max_bytes: int) -> tuple[list[FileText], bool]:
 # --- revisions ---------------------------------------------------------------------------
 
 
-def _revisions(spec: str, paths: Sequence[str], max_bytes: int) -> Operands:
-    root = gitsource.repository_root()
-    pathspecs = [relative for relative in (_root_relative(root, path) for path in paths) if relative != "."]
-    if "..." in spec:
-        first, _, second = spec.partition("...")
-        first_commit = gitsource.resolve_commit(root, first or "HEAD")
-        second_commit = gitsource.resolve_commit(root, second or "HEAD")
-        base = gitsource.merge_base(root, first_commit, second_commit)
-        return _commit_against_commit(root, (base, f"{first or 'HEAD'}...{second or 'HEAD'}"),
-                                      (second_commit, second or "HEAD"), pathspecs, max_bytes)
-    if ".." in spec:
-        first, _, second = spec.partition("..")
-        return _commit_against_commit(root, (gitsource.resolve_commit(root, first or "HEAD"), first or "HEAD"),
-                                      (gitsource.resolve_commit(root, second or "HEAD"), second or "HEAD"),
-                                      pathspecs, max_bytes)
-    commit = gitsource.resolve_commit(root, spec)
-    old = _commit_texts(root, commit, spec, gitsource.list_map_blobs(root, commit, pathspecs), max_bytes)
-    new = []
-    for path in gitsource.working_tree_files(root, pathspecs):
-        on_disk = os.path.relpath(os.path.join(root, path))
-        new.append(FileText(path, on_disk, _read_file(on_disk, max_bytes)))
-    return Operands(old, new)
+def _revisions(root: str, revisions: list[str], paths: list[str], map_roots: Sequence[str] | None,
+               max_bytes: int) -> Operands:
+    """Two revisions, or one against the working tree, limited to `paths` (or the repository's maps)."""
+    if paths:
+        pathspecs = [_root_relative(root, path) for path in paths]
+    elif map_roots is not None:
+        pathspecs = [_root_relative(root, path) for path in map_roots]
+    else:
+        pathspecs = []
+    listed = [] if "." in pathspecs else pathspecs  # "." is the whole tree, untracked files included
+    old, new_side = _sides(root, revisions[0])
+    if len(revisions) == 2:
+        new_side = _sides(root, revisions[1])[0]
+    old_blobs = gitsource.list_map_blobs(root, old[0], listed)
+    if new_side is None:  # the working tree; only a path or the configured maps bring in untracked files
+        on_disk = gitsource.working_tree_files(root, listed, untracked=bool(pathspecs))
+        _refuse_unmatched(paths, pathspecs, [old_blobs], on_disk, root, max_bytes)
+        # A file git would store as the revision's blob is unchanged: skip it unread, as between two commits.
+        present = set(on_disk)
+        ids = gitsource.blob_ids(root, [blob.path for blob in old_blobs if blob.path in present], max_bytes)
+        same = {blob.path for blob in old_blobs if ids.get(blob.path) == blob.sha}
+        old_blobs = [blob for blob in old_blobs if blob.path not in same]
+        new = [FileText(path, _shown(root, path), _read_file(_shown(root, path), max_bytes))
+               for path in on_disk if path not in same]
+        operands = Operands(_commit_texts(root, old[0], old[1], old_blobs, max_bytes), new)
+    else:
+        new_blobs = gitsource.list_map_blobs(root, new_side[0], listed)
+        _refuse_unmatched(paths, pathspecs, [old_blobs, new_blobs], [], root, max_bytes)
+        operands = _commit_against_commit(root, old, new_side, old_blobs, new_blobs, max_bytes)
+    if not pathspecs:  # the tracked files: only those that are maps
+        operands.old = [item for item in operands.old if _is_map_text(item)]
+        operands.new = [item for item in operands.new if _is_map_text(item)]
+    return operands
 
 
-def _commit_against_commit(root: str, old: tuple[str, str], new: tuple[str, str], pathspecs: list[str],
-                           max_bytes: int) -> Operands:
-    old_blobs = gitsource.list_map_blobs(root, old[0], pathspecs)
-    new_blobs = gitsource.list_map_blobs(root, new[0], pathspecs)
+def _shown(root: str, path: str) -> str:
+    return os.path.relpath(os.path.join(root, path))
+
+
+def _is_map_text(item: FileText) -> bool:
+    return not isinstance(item.text, str) or looks_like_map(item.text)  # an unreadable file says why
+
+
+def _refuse_unmatched(paths: list[str], pathspecs: list[str], blob_lists: list[list[gitsource.Blob]],
+                      on_disk: list[str], root: str, max_bytes: int) -> None:
+    """A path that matches no map on either side is a mistake (a typo, a revision taken for a path)."""
+    for path, spec in zip(paths, pathspecs):
+        if any(_under(name, spec) and could_be_map(_shown(root, name)) for name in on_disk):
+            continue
+        blobs = list({blob.sha: blob for blobs in blob_lists for blob in blobs if _under(blob.path, spec)}.values())
+        # Usually the first file is a map: read the rest only if it is not.
+        if not any(_any_map_blob(root, chunk, max_bytes) for chunk in (blobs[:1], blobs[1:])):
+            raise UsageError(f"no journey maps in {path} (on either side of the comparison)")
+
+
+def _any_map_blob(root: str, blobs: list[gitsource.Blob], max_bytes: int) -> bool:
+    contents = gitsource.read_blobs(root, [blob.sha for blob in blobs], max_bytes)
+    return any(isinstance(raw, int) or looks_like_map(raw.decode("utf-8", "replace")) for raw in contents.values())
+
+
+def _under(path: str, spec: str) -> bool:
+    return spec == "." or path == spec or path.startswith(spec.rstrip("/") + "/")
+
+
+def _commit_against_commit(root: str, old: Side, new: Side, old_blobs: list[gitsource.Blob],
+                           new_blobs: list[gitsource.Blob], max_bytes: int) -> Operands:
     # The same blob id is the same content: skip it without reading it.
     new_ids = {(blob.path, blob.sha) for blob in new_blobs}
     same = {blob.path for blob in old_blobs if (blob.path, blob.sha) in new_ids}
@@ -155,7 +278,6 @@ def _commit_texts(root: str, commit: str, label: str, blobs: list[gitsource.Blob
 
 
 def _root_relative(root: str, path: str) -> str:
-    refuse_option_like(path, "path")
     relative = os.path.relpath(os.path.realpath(path), os.path.realpath(root))
     if relative == ".." or relative.startswith("../"):
         raise UsageError(f"{path} is outside the repository {root}")

@@ -14,10 +14,9 @@ from journeyctl.loading.locate import locate, semantic_path
 from journeyctl.loading.references import check_references
 from journeyctl.loading.source import DEFAULT_MAX_BYTES, Source, parse, read_text
 from journeyctl.loading.validate import validate
+from journeyctl.mapfiles import MAP_SUFFIXES, could_be_map
 from journeyctl.problems import FILE_START, SKIPPED_FILE, Problem, UsageError
 from journeyctl.schema import DEFAULT_CHANNELS, Catalog, Journey
-
-MAP_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(slots=True)
@@ -54,7 +53,12 @@ class Workspace:
 
 
 def discover(paths: Iterable[str]) -> list[tuple[str, bool]]:
-    """Every map file named by `paths`, with whether it was named directly. Hidden folders are skipped."""
+    """Every map file named by `paths`, with whether it was named directly. Hidden folders are skipped.
+
+    Every command that takes paths expands them here, so this is where a path that matches
+    nothing is refused: a folder without a map would otherwise be a clean run, and a CI gate
+    would pass having checked nothing.
+    """
     found: list[tuple[str, bool]] = []
     seen: set[str] = set()  # absolute paths: `maps/` and `./maps/catalog.yaml` name one file once
 
@@ -67,17 +71,23 @@ def discover(paths: Iterable[str]) -> list[tuple[str, bool]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            below: list[str] = []
+
             def unreadable(error: OSError, top: str = raw) -> None:
                 # The folder named must not pass as a folder without maps: CI would go green.
                 if os.path.normpath(error.filename) == os.path.normpath(top):
                     raise UsageError(f"cannot read folder {error.filename}: {error.strerror or error}")
-                add(error.filename, False)  # one below it (a database's data folder, say): a note
+                below.append(error.filename)  # one below it (a database's data folder, say): a note
 
             for folder, folders, files in os.walk(path, onerror=unreadable):
                 folders[:] = sorted(name for name in folders if not name.startswith("."))
-                for name in sorted(files):
-                    if name.endswith(MAP_SUFFIXES):
-                        add(os.path.normpath(os.path.join(folder, name)), False)
+                below.extend(os.path.normpath(os.path.join(folder, name)) for name in sorted(files)
+                             if name.endswith(MAP_SUFFIXES))
+            if not any(could_be_map(candidate) for candidate in below):
+                raise UsageError(f"no journey maps in {raw} (no *.yaml or *.yml file below it with a "
+                                 "top-level 'journeyctl:' key)")
+            for candidate in below:
+                add(candidate, False)
         elif path.exists():
             add(raw, True)
         else:
