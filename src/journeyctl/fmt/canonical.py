@@ -2,8 +2,10 @@
 
 Canonical: keys in the spec's order, block style except for id lists (`personas: [a, b]`),
 and text plain unless it needs quotes, then always double quotes. It needs them when YAML (1.2,
-or 1.1 as older tools read it: `yes`, `on`) would read it plain as something else, and when it
-starts like a comparison (`"< 30 days"`, so that a target does not look like YAML syntax); a
+or 1.1 as older tools read it: `yes`, `on`) would read it plain as something else, when it
+starts like a comparison (`"< 30 days"`, so that a target does not look like YAML syntax), and
+when it holds a character that a reader might not see (a tab, a no-break or zero-width space, a
+direction mark: double quotes show them as escapes or at least mark where the text ends); a
 persona's `quote` is always quoted. How the author quoted a value does not matter. Text written
 as a folded (`>-`) or literal (`|`) block stays one, with its line breaks: prose is never reflowed.
 """
@@ -14,7 +16,6 @@ import io
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import (
@@ -28,10 +29,12 @@ from journeyctl.fmt.layout import CHILDREN, ID_LISTS, QUOTED_FIELDS, ordered_key
 # Never wrap: a long line of prose stays one line, as its author wrote it.
 NO_WRAP = 1 << 30
 _STR_TAG = "tag:yaml.org,2002:str"
-_analyzer = Emitter(None)
 _RESOLVERS = (VersionedResolver(version=(1, 2)), VersionedResolver(version=(1, 1)))
-_COMPARISONS = "<>="
-_KEY_INDICATORS = "?:"  # a plain scalar may start with them in some contexts; quoting is always safe
+# What a plain scalar may not start with: YAML's indicators, and comparisons. (`-x` is plain in
+# YAML, but `- x` and `---` are not; quoting every leading `-` is simpler and always safe.)
+_SYNTAX_START = frozenset("-?:,[]{}#&*!|>'\"%@`<>=")
+# Inside a flow list (`[a, b]`) these end or nest the item; `?` and `:` are syntax there in YAML 1.1.
+_FLOW_SYNTAX = frozenset(",[]{}?:#")
 
 
 def make_yaml() -> YAML:
@@ -104,11 +107,15 @@ def scalar(value, *, in_flow: bool = False, always_quote: bool = False):
 
 
 def needs_quotes(text: str, *, in_flow: bool = False) -> bool:
-    """Whether `text` written plain would read back as something else, or look like syntax."""
-    if not text or text[0] in _COMPARISONS or text[0] in _KEY_INDICATORS:
-        return True
-    analysis = _analyzer.analyze_scalar(text)
-    allowed = analysis.allow_flow_plain if in_flow else analysis.allow_block_plain
-    if not allowed or analysis.multiline:
+    """Whether `text` written plain would read back as something else, or look like syntax.
+
+    Decided here by YAML's rules for plain scalars, erring towards quotes, rather than by
+    ruamel's emitter internals (whose analysis changed between releases): a text this says is
+    plain is always one ruamel writes plain too (the character sweep in tests/fmt checks it).
+    """
+    if (not text or text[0] in _SYNTAX_START or text.startswith("...") or text != text.strip()
+            or not text.isprintable()  # control, format (zero-width, direction marks), separators but space
+            or ": " in text or text.endswith(":") or " #" in text
+            or (in_flow and not _FLOW_SYNTAX.isdisjoint(text))):
         return True
     return any(resolver.resolve(ScalarNode, text, (True, False)) != _STR_TAG for resolver in _RESOLVERS)
