@@ -111,7 +111,7 @@ def test_a_file_that_cannot_be_written_is_a_problem_not_a_traceback(tmp_path, mo
 
     from journeyctl.fmt import run
 
-    def disk_full(path, content):
+    def disk_full(path, content, **options):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(run, "write_atomic", disk_full)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Sequence, TextIO
 
-from journeyctl.fileio import write_atomic
+from journeyctl.fileio import Snapshot, write_atomic
 from journeyctl.fmt.formatter import FORMAT_UNSAFE, Formatted, format_text
 from journeyctl.loading import discover
 from journeyctl.loading.source import DEFAULT_MAX_BYTES, read_text
@@ -38,10 +38,15 @@ def format_paths(paths: Sequence[str], mode: Mode, *, diff_stream: TextIO | None
                  channels: Sequence[str] = DEFAULT_CHANNELS, max_bytes: int = DEFAULT_MAX_BYTES) -> FmtRun:
     run = FmtRun()
     for path, named_directly in discover(paths):
+        try:  # before reading: a save made while the file is formatted must not be overwritten
+            status = os.stat(path)
+        except OSError:
+            status = None  # read_text says why
         text = read_text(path, max_bytes)
         if isinstance(text, Problem):
             run.problems.append(text)
             continue
+        snapshot = Snapshot.of(status, text) if status is not None and mode is Mode.WRITE else None
         result = format_text(path, text, named_directly=named_directly, channels=channels)
         if result.skipped:
             run.skipped.append(path)
@@ -50,18 +55,20 @@ def format_paths(paths: Sequence[str], mode: Mode, *, diff_stream: TextIO | None
         elif result.text == text:
             run.unchanged.append(path)
         else:
-            _apply(run, path, text, result, mode, diff_stream)
+            _apply(run, path, text, result, mode, diff_stream, snapshot)
     return run
 
 
-def _apply(run: FmtRun, path: str, text: str, result: Formatted, mode: Mode, diff_stream: TextIO | None) -> None:
+def _apply(run: FmtRun, path: str, text: str, result: Formatted, mode: Mode, diff_stream: TextIO | None,
+           snapshot: Snapshot | None) -> None:
     if mode is Mode.DIFF and diff_stream is not None:
         diff_stream.writelines(difflib.unified_diff(
             text.splitlines(keepends=True), result.text.splitlines(keepends=True), f"{path}", f"{path} (formatted)"))
     if mode is Mode.WRITE:
         try:
-            # Through a symlink to the file itself, so the link stays a link; write_atomic keeps the mode.
-            write_atomic(os.path.realpath(path), result.text)
+            # Through a symlink to the file itself, so the link stays a link; write_atomic keeps the
+            # mode and owner, and refuses a read-only or hard-linked file and one changed meanwhile.
+            write_atomic(os.path.realpath(path), result.text, unchanged=snapshot)
         except OSError as error:
             run.problems.append(Problem(path, FILE_START, UNREADABLE_FILE,
                                         f"cannot write file: {error.strerror or error}"))
