@@ -100,6 +100,7 @@ _STOPPED_WHILE_WRITING = """
 import os, signal, sys
 from journeyctl.cli.app import app
 
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal (a background job inherits it ignored)
 rename = os.replace
 def replace(source, target):
     os.kill(os.getpid(), signal.{signal_name})
