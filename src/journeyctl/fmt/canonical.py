@@ -13,10 +13,12 @@ as a folded (`>-`) or literal (`|`) block stays one, with its line breaks: prose
 from __future__ import annotations
 
 import io
+from functools import cache
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
@@ -25,6 +27,7 @@ from ruamel.yaml.scalarstring import (
 )
 
 from journeyctl.fmt.layout import CHILDREN, ID_LISTS, QUOTED_FIELDS, ordered_keys
+from journeyctl.fmt.tree import Verbatim, represent_verbatim
 
 # Never wrap: a long line of prose stays one line, as its author wrote it.
 NO_WRAP = 1 << 30
@@ -37,18 +40,32 @@ _SYNTAX_START = frozenset("-?:,[]{}#&*!|>'\"%@`<>=")
 _FLOW_SYNTAX = frozenset(",[]{}?:#")
 
 
+class _Representer(RoundTripRepresenter):
+    """ruamel's round-trip representer, and numbers, dates and the like written as their author wrote them."""
+
+
+_Representer.add_representer(Verbatim, represent_verbatim)
+
+
 def make_yaml() -> YAML:
     """The one ruamel configuration: 2-space mappings, `- ` items indented under their key."""
     yaml = YAML()  # round-trip
+    yaml.Representer = _Representer
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = NO_WRAP
     return yaml
 
 
+@cache
+def shared_yaml() -> YAML:
+    """One instance for the whole run: setting one up per file is a cost a run over many small maps feels."""
+    return make_yaml()
+
+
 def dump(data) -> str:
     stream = io.StringIO()
-    make_yaml().dump(data, stream)
+    shared_yaml().dump(data, stream)
     return stream.getvalue()
 
 
@@ -59,8 +76,9 @@ def rebuild(node, kind: str, keep_block: set[tuple], path: tuple = ()):
     """
     result = CommentedMap()
     result.fa.set_block_style()
-    for key in ordered_keys(kind, list(node)):
-        value = node[key]
+    for read_key in ordered_keys(kind, list(node)):
+        value = node[read_key]
+        key = str(read_key) if isinstance(read_key, str) else read_key  # not the author's quotes, as for values
         child_path = path + (key,)
         child_kind = CHILDREN.get((kind, key))
         if isinstance(value, dict):
@@ -91,7 +109,9 @@ def _sequence(items, kind, keep_block, path, flow: bool) -> CommentedSeq:
 
 
 def scalar(value, *, in_flow: bool = False, always_quote: bool = False):
-    """A scalar in its canonical style; numbers, dates, booleans and nulls are written as ruamel read them."""
+    """A scalar in its canonical style; numbers, dates, booleans and nulls are written as they were read."""
+    if isinstance(value, Verbatim):
+        return value
     if isinstance(value, FoldedScalarString):
         folded = FoldedScalarString(str(value))
         folded.fold_pos = list(getattr(value, "fold_pos", []))  # keep the author's line breaks
