@@ -123,3 +123,32 @@ def test_a_question_mark_after_the_first_character_is_formatted(text):
     result = format_text("m.yaml", source)
     assert result.ok, result.problems
     assert result.text == source  # already canonical: plain
+
+
+def test_the_direct_writer_writes_every_text_as_ruamels_emitter_does():
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+    from journeyctl.fmt.canonical import dump, scalar
+    from journeyctl.fmt.emit import emit
+
+    written = 0
+    for value in TEXTS:
+        tree = CommentedMap()
+        tree["plain"] = scalar(value)
+        tree["quoted"] = scalar(value, always_quote=True)
+        tree["items"] = CommentedSeq([scalar(value)])
+        tree["ids"] = CommentedSeq([scalar(value, in_flow=True)])
+        tree["ids"].fa.set_flow_style()
+        for block in (FoldedScalarString, LiteralScalarString):
+            for text in (value, f"{value} and {value}\nnext {value}\n"):
+                tree[f"{block.__name__}-{len(tree)}"] = block(text)
+        direct = emit(tree)
+        if direct is None:  # ruamel writes it: a block text it writes with an indentation indicator, say
+            for key in [key for key in tree if "ScalarString" in key]:
+                del tree[key]
+            direct = emit(tree)
+        assert direct is not None, value
+        assert direct == dump(tree), value
+        written += 1
+    assert written == len(TEXTS)

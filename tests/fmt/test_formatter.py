@@ -224,3 +224,17 @@ def test_the_tree_built_from_the_loaders_nodes_formats_as_ruamels_own_reading_do
     fast = formatted(path)
     monkeypatch.setattr(tree, "tree_from_nodes", lambda *arguments: None)
     assert formatted(path) == fast
+
+
+@pytest.mark.parametrize("path", EVERY_MAP, ids=_ids(EVERY_MAP))
+def test_the_direct_writer_writes_what_ruamels_emitter_writes(monkeypatch, path):
+    from journeyctl.fmt import emit
+
+    results = []
+    real = emit.emit
+    monkeypatch.setattr(emit, "emit", lambda tree: results.append(real(tree)) or results[-1])
+    direct = formatted(path)
+    text = path.read_text(encoding="utf-8")
+    assert (results[0] is None) == ("&" in text and "*" in text)  # ruamel's own reading: ruamel writes it too
+    monkeypatch.setattr(emit, "emit", lambda tree: None)
+    assert formatted(path) == direct

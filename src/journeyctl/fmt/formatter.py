@@ -48,6 +48,7 @@ def format_text(path: str, text: str, *, named_directly: bool = True,
         return Formatted(path, None, errors or problems)
     from journeyctl.fmt.canonical import dump, rebuild, shared_yaml
     from journeyctl.fmt.comments import collect
+    from journeyctl.fmt.emit import emit
     from journeyctl.fmt.tree import tree_from_nodes
     from journeyctl.fmt.weave import weave
 
@@ -59,7 +60,8 @@ def format_text(path: str, text: str, *, named_directly: bool = True,
         return Formatted(path, None, [Problem(path, _TOP, FORMAT_UNSAFE, "not formatted: fmt cannot rewrite this "
                                               f"file safely ({type(error).__name__}: {' '.join(str(error).split())[:120]}); it is left as it is")])
     comments = collect(text, tree)
-    canonical = dump(rebuild(tree, tree["kind"], comments.parents_of_commented_items()))
+    canonical_tree = rebuild(tree, tree["kind"], comments.parents_of_commented_items())
+    canonical = emit(canonical_tree) or dump(canonical_tree)
     result = weave(canonical, comments)
     unsafe = _check(path, text, result, map_file, channels)
     if unsafe:
