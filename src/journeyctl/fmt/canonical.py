@@ -13,7 +13,7 @@ as a folded (`>-`) or literal (`|`) block stays one, with its line breaks: prose
 from __future__ import annotations
 
 import io
-from functools import cache
+from functools import cache, lru_cache
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -126,6 +126,7 @@ def scalar(value, *, in_flow: bool = False, always_quote: bool = False):
     return value
 
 
+@lru_cache(maxsize=1 << 16)  # keys and many values repeat: `id`, `name`, `csm`
 def needs_quotes(text: str, *, in_flow: bool = False) -> bool:
     """Whether `text` written plain would read back as something else, or look like syntax.
 

@@ -10,6 +10,7 @@ from typing import Sequence, TextIO
 
 from journeyctl.fileio import Snapshot, write_atomic
 from journeyctl.fmt.formatter import FORMAT_UNSAFE, Formatted, format_text
+from journeyctl.lint.engine import paused_gc
 from journeyctl.loading import discover
 from journeyctl.loading.source import DEFAULT_MAX_BYTES, read_text
 from journeyctl.problems import FILE_START, UNREADABLE_FILE, Problem
@@ -47,7 +48,8 @@ def format_paths(paths: Sequence[str], mode: Mode, *, diff_stream: TextIO | None
             run.problems.append(text)
             continue
         snapshot = Snapshot.of(status, text) if status is not None and mode is Mode.WRITE else None
-        result = format_text(path, text, named_directly=named_directly, channels=channels)
+        with paused_gc():  # as in lint: the trees hold no cycles, and the collector would rescan them (half the time)
+            result = format_text(path, text, named_directly=named_directly, channels=channels)
         if result.skipped:
             run.skipped.append(path)
         elif not result.ok:

@@ -10,6 +10,8 @@ that is not text, a block text it cannot retrace) returns None, and the file is 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.nodes import ScalarNode as RuamelScalarNode
 from ruamel.yaml.resolver import VersionedResolver
@@ -104,6 +106,7 @@ class _Build:
         return verbatim
 
     @staticmethod
+    @lru_cache(maxsize=1 << 16)
     def tag_of_plain(text: str) -> str:
         return _RESOLVER.resolve(RuamelScalarNode, text, (True, False))
 
