@@ -1,4 +1,5 @@
-"""The data of a map file, rebuilt in canonical shape and written by ruamel.yaml without comments.
+"""The data of a map file, rebuilt in canonical shape, and the ruamel.yaml configuration that writes
+it when emit.py cannot (without comments: weave.py puts them back).
 
 Canonical: keys in the spec's order, block style except for id lists (`personas: [a, b]`),
 and text plain unless it needs quotes, then always double quotes. It needs them when YAML (1.2,
