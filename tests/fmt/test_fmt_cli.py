@@ -112,7 +112,7 @@ def test_a_file_that_cannot_be_written_is_a_problem_not_a_traceback(tmp_path, mo
 
     from journeyctl.fmt import run
 
-    def disk_full(path, content):
+    def disk_full(path, content, **options):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(run, "write_atomic", disk_full)
@@ -127,3 +127,19 @@ def test_a_missing_path_is_a_usage_error():
     result = runner.invoke(app, ["fmt", "no-such-folder"])
     assert result.exit_code == 2
     assert "no such file or folder: no-such-folder" in result.stderr
+
+
+def test_a_map_over_fmts_size_limit_is_refused_before_any_work_and_left_alone(tmp_path):
+    from journeyctl.fmt.run import FMT_MAX_BYTES
+
+    big = tmp_path / "big.yaml"
+    # valid, and lint reads it: a long summary written plain, under the loader's limit
+    big.write_text("journeyctl: 1\nkind: journey\nid: big\ntitle: 'Big'\nsummary: " + "word " * (FMT_MAX_BYTES // 5)
+                   + "\n", encoding="utf-8")
+    before = big.read_bytes()
+    result = runner.invoke(app, ["fmt", str(big)])
+    assert result.exit_code == 1
+    assert (f"{big}:1:1: error not formatted: the file is {len(before):,} bytes, over fmt's limit of "
+            f"{FMT_MAX_BYTES:,}") in result.stderr
+    assert big.read_bytes() == before
+    assert runner.invoke(app, ["lint", str(big)]).exit_code == 0

@@ -121,13 +121,25 @@ def test_a_file_that_does_not_parse_or_validate_is_refused_and_left_alone(tmp_pa
 MAP_HEAD = "journeyctl: 1\nkind: journey\nid: base\n"
 
 
-@pytest.mark.parametrize("text", [
-    MAP_HEAD + "title: 2026-02-30\n",           # a date-like title that ruamel reads as an impossible date
-    MAP_HEAD + "title: 2026-01-01 25:00:00\n",
-    MAP_HEAD + "title: !!int abc\n",            # the loader keeps the text; ruamel cannot
-    MAP_HEAD + "title:\tBase\n",               # a tab after the colon: YAML allows it, ruamel does not
-], ids=["impossible-date", "impossible-time", "tagged-text", "tab-separator"])
-def test_a_valid_file_ruamel_cannot_read_is_refused_with_a_located_problem(tmp_path, text):
+@pytest.mark.parametrize("text, title", [
+    (MAP_HEAD + "title: 2026-02-30\n", '"2026-02-30"'),  # a date-like title that ruamel reads as an impossible date
+    (MAP_HEAD + "title: 2026-01-01 25:00:00\n", '"2026-01-01 25:00:00"'),
+    (MAP_HEAD + "title:\tBase\n", "Base"),  # a tab after the colon: YAML allows it, ruamel's reader does not
+    (MAP_HEAD + "title: a\tb\n", '"a\\tb"'),  # a tab inside a plain text: likewise; written as an escape
+], ids=["impossible-date", "impossible-time", "tab-separator", "tab-in-text"])
+def test_a_valid_file_ruamel_cannot_read_is_formatted_once_and_then_stays(tmp_path, text, title):
+    copy = tmp_path / "m.yaml"
+    copy.write_text(text)
+    run = format_paths([str(copy)], Mode.WRITE)
+    assert not run.failed and run.changed, run.problems
+    assert copy.read_text() == MAP_HEAD + f"title: {title}\n"
+    assert load_text("m.yaml", copy.read_text())[0].model == load_text("m.yaml", text)[0].model
+    again = format_paths([str(copy)], Mode.CHECK)  # fmt --check reports nothing it would not fix
+    assert (again.changed, again.problems) == ([], [])
+
+
+def test_a_valid_file_neither_reader_of_fmt_can_read_is_refused_with_a_located_problem(tmp_path):
+    text = MAP_HEAD + "title: !!int abc\n"  # the loader keeps the text; ruamel cannot, and fmt models no tags
     assert load_text("m.yaml", text)[0] is not None  # lint reads it
     copy = tmp_path / "m.yaml"
     copy.write_text(text)
@@ -199,3 +211,30 @@ def test_a_result_that_would_lose_a_comment_is_refused(monkeypatch):
     result = format_text("x.yaml", "journeyctl: 1  # version\nkind: catalog\n")
     assert result.text is None
     assert [problem.code for problem in result.problems] == ["JC009"]
+
+
+@pytest.mark.parametrize("path", EVERY_MAP, ids=_ids(EVERY_MAP))
+def test_the_tree_built_from_the_loaders_nodes_formats_as_ruamels_own_reading_does(monkeypatch, path):
+    from journeyctl.fmt import tree
+
+    text = path.read_text(encoding="utf-8")
+    map_file, _ = load_text(str(path), text)
+    built = tree.tree_from_nodes(map_file.source.root, map_file.source.data, text.replace("\r\n", "\n"))
+    assert (built is None) == ("&" in text and "*" in text)  # only aliases are left to ruamel's reader here
+    fast = formatted(path)
+    monkeypatch.setattr(tree, "tree_from_nodes", lambda *arguments: None)
+    assert formatted(path) == fast
+
+
+@pytest.mark.parametrize("path", EVERY_MAP, ids=_ids(EVERY_MAP))
+def test_the_direct_writer_writes_what_ruamels_emitter_writes(monkeypatch, path):
+    from journeyctl.fmt import emit
+
+    results = []
+    real = emit.emit
+    monkeypatch.setattr(emit, "emit", lambda tree: results.append(real(tree)) or results[-1])
+    direct = formatted(path)
+    text = path.read_text(encoding="utf-8")
+    assert (results[0] is None) == ("&" in text and "*" in text)  # ruamel's own reading: ruamel writes it too
+    monkeypatch.setattr(emit, "emit", lambda tree: None)
+    assert formatted(path) == direct

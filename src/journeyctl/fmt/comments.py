@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import yaml
 
@@ -132,6 +133,7 @@ def _flow_parents(node, path: Path = ()) -> set[Path]:
     return found
 
 
+@lru_cache(maxsize=2)  # collect() and comment_texts() scan the same text; callers do not change what it returns
 def _scan(text: str) -> tuple[dict[int, str], dict[int, tuple[int, str]], set[int]]:
     """(full-line comments by line, end-of-line comments by line with their column, lines with content)."""
     lines = text.split("\n")

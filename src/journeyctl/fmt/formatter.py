@@ -46,18 +46,22 @@ def format_text(path: str, text: str, *, named_directly: bool = True,
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     if map_file is None or errors:
         return Formatted(path, None, errors or problems)
-    from journeyctl.fmt.canonical import dump, make_yaml, rebuild
+    from journeyctl.fmt.canonical import dump, rebuild, shared_yaml
     from journeyctl.fmt.comments import collect
+    from journeyctl.fmt.emit import emit
+    from journeyctl.fmt.tree import tree_from_nodes
     from journeyctl.fmt.weave import weave
 
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # canonical line ends (a lone CR ends a line in YAML)
     try:
-        tree = make_yaml().load(text)
+        # from the loader's C-composed nodes (the same lines: a lone CR was a line break to it too), else ruamel's reader
+        tree = tree_from_nodes(map_file.source.root, map_file.source.data, text) or shared_yaml().load(text)
     except Exception as error:  # ruamel.yaml reads some valid files otherwise (`!!int abc`, 2026-02-30): leave them
         return Formatted(path, None, [Problem(path, _TOP, FORMAT_UNSAFE, "not formatted: fmt cannot rewrite this "
                                               f"file safely ({type(error).__name__}: {' '.join(str(error).split())[:120]}); it is left as it is")])
     comments = collect(text, tree)
-    canonical = dump(rebuild(tree, tree["kind"], comments.parents_of_commented_items()))
+    canonical_tree = rebuild(tree, tree["kind"], comments.parents_of_commented_items())
+    canonical = emit(canonical_tree) or dump(canonical_tree)
     result = weave(canonical, comments)
     unsafe = _check(path, text, result, map_file, channels)
     if unsafe:

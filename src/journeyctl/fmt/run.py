@@ -8,12 +8,19 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Sequence, TextIO
 
-from journeyctl.fileio import write_atomic
+from journeyctl.fileio import Snapshot, write_atomic
 from journeyctl.fmt.formatter import FORMAT_UNSAFE, Formatted, format_text
+from journeyctl.lint.engine import paused_gc
 from journeyctl.loading import discover
 from journeyctl.loading.source import DEFAULT_MAX_BYTES, read_text
 from journeyctl.problems import FILE_START, UNREADABLE_FILE, Problem
 from journeyctl.schema import DEFAULT_CHANNELS
+
+
+# fmt keeps every comment, so it builds more per value than lint: about 1.5 s of CPU and 150 MB
+# a megabyte (benchmarks/bench_fmt.py). Above this a file is refused before any work, so that
+# fmt answers in seconds; lint, diff and render read files up to max_file_bytes (10 MB).
+FMT_MAX_BYTES = 4 * 1024 * 1024
 
 
 class Mode(str, Enum):
@@ -38,11 +45,22 @@ def format_paths(paths: Sequence[str], mode: Mode, *, diff_stream: TextIO | None
                  channels: Sequence[str] = DEFAULT_CHANNELS, max_bytes: int = DEFAULT_MAX_BYTES) -> FmtRun:
     run = FmtRun()
     for path, named_directly in discover(paths):
+        try:  # before reading: a save made while the file is formatted must not be overwritten
+            status = os.stat(path)
+        except OSError:
+            status = None  # read_text says why
+        if status is not None and FMT_MAX_BYTES < status.st_size <= max_bytes:
+            run.problems.append(Problem(path, FILE_START, FORMAT_UNSAFE, (
+                f"not formatted: the file is {status.st_size:,} bytes, over fmt's limit of {FMT_MAX_BYTES:,} (fmt "
+                "would take too long and too much memory on it); split it into several maps, or leave it as it is")))
+            continue
         text = read_text(path, max_bytes)
         if isinstance(text, Problem):
             run.problems.append(text)
             continue
-        result = format_text(path, text, named_directly=named_directly, channels=channels)
+        snapshot = Snapshot.of(status, text) if status is not None and mode is Mode.WRITE else None
+        with paused_gc():  # as in lint: the trees hold no cycles, and the collector would rescan them (half the time)
+            result = format_text(path, text, named_directly=named_directly, channels=channels)
         if result.skipped:
             run.skipped.append(path)
         elif not result.ok:
@@ -50,18 +68,20 @@ def format_paths(paths: Sequence[str], mode: Mode, *, diff_stream: TextIO | None
         elif result.text == text:
             run.unchanged.append(path)
         else:
-            _apply(run, path, text, result, mode, diff_stream)
+            _apply(run, path, text, result, mode, diff_stream, snapshot)
     return run
 
 
-def _apply(run: FmtRun, path: str, text: str, result: Formatted, mode: Mode, diff_stream: TextIO | None) -> None:
+def _apply(run: FmtRun, path: str, text: str, result: Formatted, mode: Mode, diff_stream: TextIO | None,
+           snapshot: Snapshot | None) -> None:
     if mode is Mode.DIFF and diff_stream is not None:
         diff_stream.writelines(difflib.unified_diff(
             text.splitlines(keepends=True), result.text.splitlines(keepends=True), f"{path}", f"{path} (formatted)"))
     if mode is Mode.WRITE:
         try:
-            # Through a symlink to the file itself, so the link stays a link; write_atomic keeps the mode.
-            write_atomic(os.path.realpath(path), result.text)
+            # Through a symlink to the file itself, so the link stays a link; write_atomic keeps the
+            # mode and owner, and refuses a read-only or hard-linked file and one changed meanwhile.
+            write_atomic(os.path.realpath(path), result.text, unchanged=snapshot)
         except OSError as error:
             run.problems.append(Problem(path, FILE_START, UNREADABLE_FILE,
                                         f"cannot write file: {error.strerror or error}"))
@@ -69,4 +89,4 @@ def _apply(run: FmtRun, path: str, text: str, result: Formatted, mode: Mode, dif
     run.changed.append(path)
 
 
-__all__ = ["FORMAT_UNSAFE", "FmtRun", "Mode", "format_paths"]
+__all__ = ["FMT_MAX_BYTES", "FORMAT_UNSAFE", "FmtRun", "Mode", "format_paths"]
