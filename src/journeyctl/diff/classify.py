@@ -1,4 +1,4 @@
-"""Customer-facing or internal: the spec's "What the customer sees" table, as data.
+"""Customer-facing or internal: which changes the customer would see.
 
 A change is customer-facing when it touches a field the customer-facing render shows, on
 an item the customer can see (a touchpoint or phase with `visibility: internal`, or a metric
@@ -7,23 +7,19 @@ without `visibility: customer`, hides everything in it).
 
 from __future__ import annotations
 
-from journeyctl.schema.models import Metric, Phase, Status, Touchpoint, Visibility
+from journeyctl.schema.audience import Audience, fields_of, shown_to_customer
+from journeyctl.schema.models import Journey, Metric, Owner, Persona, Phase, Status, Touchpoint
 
-# Straight from the spec's table (../shared/spec/map-format.md); a field not listed is internal.
+_SUBJECTS = {"map": Journey, "phase": Phase, "touchpoint": Touchpoint, "owner": Owner, "persona": Persona, "metric": Metric}
+# Derived from the audience each field declares (schema/audience.py, per docs/format.md); a
+# field not customer-facing is internal. A `visibility` switch counts although the customer never
+# reads it: it decides whether the customer sees the item at all. A touchpoint's `owner` and
+# `personas` are customer-facing references: the render shows the owner's name and the personas'
+# names and roles, so pointing a touchpoint elsewhere changes what the customer reads. A metric's
+# fields count only on a metric the customer sees (metric_visible). Lists of items (phases,
+# touchpoints, metrics, owners, personas) are in too, but compare.py compares them item by item.
 CUSTOMER_FIELDS: dict[str, frozenset[str]] = {
-    "map": frozenset({"title", "summary", "segment"}),
-    "phase": frozenset({"name", "customer_goal", "entry_criteria", "exit_criteria",
-                        # not in the table's columns, but it decides whether the customer sees the phase at all
-                        "visibility"}),
-    "touchpoint": frozenset({"name", "customer_view", "channel", "mode", "timing",
-                             "visibility",
-                             # the render shows the owner's name and the personas' names and roles,
-                             # so pointing a touchpoint at another owner or persona changes what the customer reads
-                             "owner", "personas"}),
-    "owner": frozenset({"name"}),
-    "persona": frozenset({"name", "role"}),
-    # every field of a metric the customer sees is customer-facing; see metric_visible
-    "metric": frozenset({"name", "target", "source", "visibility"}),
+    subject: frozenset(fields_of(model, Audience.customer, Audience.visibility)) for subject, model in _SUBJECTS.items()
 }
 
 
@@ -41,12 +37,12 @@ def is_customer_change(subject: str, field: str, old, new) -> bool:
 
 
 def phase_visible(phase: Phase | None) -> bool:
-    return phase is not None and phase.visibility is Visibility.customer
+    return phase is not None and shown_to_customer(phase)
 
 
 def touchpoint_visible(phase: Phase | None, touchpoint: Touchpoint | None) -> bool:
-    return touchpoint is not None and phase_visible(phase) and touchpoint.visibility is Visibility.customer
+    return touchpoint is not None and phase_visible(phase) and shown_to_customer(touchpoint)
 
 
 def metric_visible(phase: Phase | None, metric: Metric | None) -> bool:
-    return metric is not None and phase_visible(phase) and metric.visibility is Visibility.customer
+    return metric is not None and phase_visible(phase) and shown_to_customer(metric)

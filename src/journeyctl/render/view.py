@@ -1,8 +1,9 @@
 """Audience filtering: a validated Journey -> a plain view model that templates receive.
 
-This is the security boundary of ../shared/spec/map-format.md ("What the customer sees").
+This is the security boundary of docs/format.md ("What the customer sees").
 Every field is copied by hand from an allow-list; nothing is copied wholesale and no view
-object keeps a reference to a pydantic model. Internal data lives only in the `internal`
+object keeps a reference to a pydantic model. tests/render/test_view_fields.py holds the
+allow-list to exactly the fields the models mark customer-facing (schema/audience.py). Internal data lives only in the `internal`
 sub-objects, which stay None for the customer audience, so a customer template cannot
 reach an internal field even by mistake: the data is not there.
 

@@ -7,6 +7,7 @@ from typing import Sequence
 
 from pydantic.json_schema import models_json_schema
 
+from journeyctl.schema.audience import AUDIENCE_KEY, Audience
 from journeyctl.schema.channels import DEFAULT_CHANNELS
 from journeyctl.schema.models import Catalog, Journey
 
@@ -23,8 +24,10 @@ def build_json_schema(channels: Sequence[str] = DEFAULT_CHANNELS) -> dict:
         for name, prop in definition.get("properties", {}).items():
             _inline_enum(prop, definitions)
             _flatten_optional(prop)
-            if "$ref" not in json.dumps(prop):  # a model's own definition has the title an editor shows
+            holds_models = "$ref" in json.dumps(prop)
+            if not holds_models:  # a model's own definition has the title an editor shows
                 prop.setdefault("title", name.replace("_", " ").capitalize())
+            _word_audience(prop, holds_models)
             _for_editors(prop)
     for name in enums:  # inlined where they are used: one schema, one title per field
         del definitions[name]
@@ -42,6 +45,22 @@ def build_json_schema(channels: Sequence[str] = DEFAULT_CHANNELS) -> dict:
         ],
         "$defs": definitions,
     }
+
+
+_WORDING = {Audience.customer: "customer-facing", Audience.internal: "internal"}
+
+
+def _word_audience(prop: dict, holds_models: bool) -> None:
+    """The field's audience (schema/audience.py) at the end of its description: "Short name
+    (customer-facing)." Not on a `visibility` switch (its text says what it does), nor on a list
+    of customer-facing items: each item's own fields say what the customer sees of it."""
+    prop.pop("x-reference", None)  # how JC212 reads the field; no news to an editor
+    audience = Audience(prop[AUDIENCE_KEY])
+    wording = _WORDING.get(audience)
+    if wording is None or (holds_models and audience is Audience.customer):
+        return
+    text = prop["description"]
+    prop["description"] = f"{text[:-1]} ({wording})." if text.endswith(".") else f"{text} ({wording})"
 
 
 def _for_editors(schema: dict) -> None:

@@ -1,6 +1,9 @@
-"""Pydantic models of the map format, version 1 (../shared/spec/map-format.md).
+"""Pydantic models of the map format, version 1 (docs/format.md).
 
 Every field carries a description: it feeds the JSON Schema (editor hovers) and the docs.
+Every field declares its audience with a marker of schema/audience.py (`customer_facing`,
+`internal`, `decides_visibility`) in place of pydantic's `Field`: the diff classification,
+the customer-text lint and the schema's "(customer-facing)" wording are derived from it.
 The schema asks only for what the spec requires; lint rules ask for what makes a map good.
 """
 
@@ -16,6 +19,7 @@ from annotated_types import Interval
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StrictBool, StrictFloat, StrictInt, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from journeyctl.schema.audience import Visibility, customer_facing, decides_visibility, internal
 from journeyctl.schema.channels import DEFAULT_CHANNELS
 
 ID_PATTERN = r"^[a-z0-9-]+$"
@@ -45,11 +49,6 @@ class Stage(str, Enum):
 class Mode(str, Enum):
     human = "human"
     digital = "digital"
-
-
-class Visibility(str, Enum):
-    customer = "customer"
-    internal = "internal"
 
 
 class _Model(BaseModel):
@@ -92,41 +91,33 @@ Emotion = Annotated[int, Strict(), Interval(ge=-2, le=2), BeforeValidator(_int_f
 class Owner(_Model):
     """A team or role on the supplier side that owns touchpoints or maps."""
 
-    id: Id = Field(description="Identifier that touchpoints and maps use in `owner`. At most 64 characters.", examples=["csm"])
-    name: Text = Field(
-        description="The role as the customer may see it (customer-facing).",
-        examples=["Customer Success Manager"],
-    )
-    team: str | None = Field(None, description="The team this role belongs to (internal).", examples=["Customer Success"])
-    contact: str | None = Field(
-        None, description="How the team reaches this owner, e.g. a mailing list (internal).",
-        examples=["cs-team@example.com"],
+    id: Id = internal(description="Identifier that touchpoints and maps use in `owner`. At most 64 characters.", examples=["csm"])
+    name: Text = customer_facing(description="The role as the customer may see it.", examples=["Customer Success Manager"])
+    team: str | None = internal(None, description="The team this role belongs to.", examples=["Customer Success"])
+    contact: str | None = internal(
+        None, description="How the team reaches this owner, e.g. a mailing list.", examples=["cs-team@example.com"],
     )
 
 
 class Persona(_Model):
     """A person on the customer side."""
 
-    id: Id = Field(description="Identifier that touchpoints use in `personas`. At most 64 characters.", examples=["champion"])
-    name: Text = Field(description="A short human name for the persona (customer-facing).", examples=["Dana, the champion"])
-    role: str | None = Field(None, description="Their job on the customer side (customer-facing).", examples=["Operations lead"])
-    goals: TextList = Field(description="What this persona wants to achieve (internal).",
-                            examples=[["Roll the product out to her team within a quarter"]])
-    pain_points: TextList = Field(description="What gets in this persona's way (internal).",
-                                  examples=[["Too many tools already"]])
-    quote: str | None = Field(
-        None, description="A line in the persona's own words (internal).",
-        examples=["I need this to work without a consultant."],
+    id: Id = internal(description="Identifier that touchpoints use in `personas`. At most 64 characters.", examples=["champion"])
+    name: Text = customer_facing(description="A short human name for the persona.", examples=["Dana, the champion"])
+    role: str | None = customer_facing(None, description="Their job on the customer side.", examples=["Operations lead"])
+    goals: TextList = internal(description="What this persona wants to achieve.",
+                               examples=[["Roll the product out to her team within a quarter"]])
+    pain_points: TextList = internal(description="What gets in this persona's way.", examples=[["Too many tools already"]])
+    quote: str | None = internal(
+        None, description="A line in the persona's own words.", examples=["I need this to work without a consultant."],
     )
 
 
 class Review(_Model):
     """When the map was last reviewed and how often it must be reviewed (internal)."""
 
-    last_reviewed: IsoDate = Field(description="ISO date of the last review, e.g. 2026-09-15.", examples=["2026-09-15"])
-    every_days: WholeNumber = Field(
-        ge=1, le=3660, description="Review-and-refresh cadence in days.", examples=[90]
-    )
+    last_reviewed: IsoDate = internal(description="ISO date of the last review, e.g. 2026-09-15.", examples=["2026-09-15"])
+    every_days: WholeNumber = internal(ge=1, le=3660, description="Review-and-refresh cadence in days.", examples=[90])
 
     @model_validator(mode="after")
     def _due_date_exists(self) -> "Review":
@@ -139,10 +130,11 @@ class Review(_Model):
 class Metric(_Model):
     """A measure that shows whether the customer reaches value in a phase."""
 
-    name: Text = Field(description="What is measured.", examples=["Time to first value"])
-    target: Union[str, StrictInt, StrictFloat, None] = Field(None, description="The target value.", examples=["< 30 days"])
-    source: str | None = Field(None, description="Where the number comes from.", examples=["product telemetry"])
-    visibility: Visibility = Field(
+    # customer-facing when the metric is shown, i.e. has `visibility: customer`
+    name: Text = customer_facing(description="What is measured.", examples=["Time to first value"])
+    target: Union[str, StrictInt, StrictFloat, None] = customer_facing(None, description="The target value.", examples=["< 30 days"])
+    source: str | None = customer_facing(None, description="Where the number comes from.", examples=["product telemetry"])
+    visibility: Visibility = decides_visibility(
         Visibility.internal,
         description="`customer` to show the metric in customer-facing renders; internal by default.",
         examples=["customer"],
@@ -152,9 +144,9 @@ class Metric(_Model):
 class Playbook(_Model):
     """An if/then play for the team: what to do when the trigger happens (internal)."""
 
-    title: Text = Field(description="The playbook's title.", examples=["Kickoff playbook"])
-    url: Text = Field(description="Where the playbook lives, an absolute http(s) URL.", examples=["https://wiki.example.com/cs/kickoff"])
-    trigger: str | None = Field(
+    title: Text = internal(description="The playbook's title.", examples=["Kickoff playbook"])
+    url: Text = internal(description="Where the playbook lives, an absolute http(s) URL.", examples=["https://wiki.example.com/cs/kickoff"])
+    trigger: str | None = internal(
         None, description="The condition that starts the play (the 'if').", examples=["Champion misses the kickoff"]
     )
 
@@ -177,42 +169,43 @@ class Playbook(_Model):
 class Touchpoint(_Model):
     """A moment where the supplier engages the customer: who, when, how, through which channel."""
 
-    id: Id = Field(description="Identifier, unique within the map. At most 64 characters.", examples=["kickoff"])
-    name: Text = Field(description="Short name (customer-facing).", examples=["Kickoff call"])
-    customer_view: str | None = Field(
-        None, description="What the customer experiences, in their words (customer-facing).",
+    id: Id = internal(description="Identifier, unique within the map. At most 64 characters.", examples=["kickoff"])
+    name: Text = customer_facing(description="Short name.", examples=["Kickoff call"])
+    customer_view: str | None = customer_facing(
+        None, description="What the customer experiences, in their words.",
         examples=["A one-hour call to agree goals and the rollout plan."],
     )
-    description: str | None = Field(None, description="What the team does (internal).",
-                                     examples=["CSM runs the kickoff deck; sales hands over notes."])
-    channel: Text = Field(
-        description="How the customer is reached: one of the channels (a repository may add its own).",
+    description: str | None = internal(None, description="What the team does.",
+                                       examples=["CSM runs the kickoff deck; sales hands over notes."])
+    # References: the customer reads the channel, the owner's name and the personas' names and roles.
+    channel: Text = customer_facing(
+        reference=True, description="How the customer is reached: one of the channels (a repository may add its own).",
         examples=["video-call"],
     )
-    mode: Mode | None = Field(None, description="`human` or `digital` (customer-facing).", examples=["human"])
-    owner: Text = Field(description="Owner id accountable for this touchpoint.", examples=["csm"])
-    personas: TextList = Field(description="Persona ids of the customer-side people involved.",
-                               examples=[["champion", "exec-sponsor"]])
-    timing: str | None = Field(None, description="When it happens (customer-facing).", examples=["Week 1"])
-    emotion: Emotion | None = Field(
-        None, description="How the customer feels: -2 (very negative) to 2 (very positive) (internal).",
-        examples=[1],
+    mode: Mode | None = customer_facing(None, description="`human` or `digital`.", examples=["human"])
+    owner: Text = customer_facing(reference=True, description="Owner id accountable for this touchpoint; customers see the owner's name.",
+                                  examples=["csm"])
+    personas: TextList = customer_facing(
+        reference=True, description="Persona ids of the customer-side people involved; customers see their names and roles.",
+        examples=[["champion", "exec-sponsor"]],
     )
-    moment_that_matters: StrictBool = Field(
+    timing: str | None = customer_facing(None, description="When it happens.", examples=["Week 1"])
+    emotion: Emotion | None = internal(
+        None, description="How the customer feels: -2 (very negative) to 2 (very positive).", examples=[1],
+    )
+    moment_that_matters: StrictBool = internal(
         False, description="A moment that decides whether the customer stays; needs an owner and a playbook.",
         examples=[True],
     )
-    pain_points: TextList = Field(description="What goes wrong here (internal).",
-                                  examples=[["Sales promises are not written down"]])
-    opportunities: TextList = Field(description="What could be better (internal).",
-                                    examples=[["Share the handover notes with the customer"]])
-    playbooks: list[Playbook] = Field(default_factory=list, description="If/then plays for the team (internal).",
-                                      examples=[[{"title": "Kickoff playbook", "url": "https://wiki.example.com/cs/kickoff"}]])
-    backstage: TextList = Field(description="Internal actions the customer does not see (internal).",
-                                examples=[["Sales-to-CS handover note"]])
-    notes: str | None = Field(None, description="Free notes for the team (internal).",
-                               examples=["Legal review sometimes delays this."])
-    visibility: Visibility = Field(
+    pain_points: TextList = internal(description="What goes wrong here.", examples=[["Sales promises are not written down"]])
+    opportunities: TextList = internal(description="What could be better.",
+                                       examples=[["Share the handover notes with the customer"]])
+    playbooks: list[Playbook] = internal(default_factory=list, description="If/then plays for the team.",
+                                         examples=[[{"title": "Kickoff playbook", "url": "https://wiki.example.com/cs/kickoff"}]])
+    backstage: TextList = internal(description="Internal actions the customer does not see.",
+                                   examples=[["Sales-to-CS handover note"]])
+    notes: str | None = internal(None, description="Free notes for the team.", examples=["Legal review sometimes delays this."])
+    visibility: Visibility = decides_visibility(
         Visibility.customer, description="`internal` hides the touchpoint from customer-facing renders.",
         examples=["internal"],
     )
@@ -233,67 +226,72 @@ class Touchpoint(_Model):
 class Phase(_Model):
     """A stage of the journey, e.g. Land, Adopt, Expand, Renew."""
 
-    id: Id = Field(description="Identifier, unique within the map. At most 64 characters.", examples=["land"])
-    name: Text = Field(description="Name shown to readers (customer-facing).", examples=["Land"])
-    stage: Stage | None = Field(None, description="The LAER stage this phase belongs to.", examples=["land"])
-    visibility: Visibility = Field(
+    id: Id = internal(description="Identifier, unique within the map. At most 64 characters.", examples=["land"])
+    name: Text = customer_facing(description="Name shown to readers.", examples=["Land"])
+    stage: Stage | None = internal(None, description="The LAER stage this phase belongs to.", examples=["land"])
+    visibility: Visibility = decides_visibility(
         Visibility.customer, description="`internal` hides the phase from customer-facing renders.",
         examples=["internal"],
     )
-    customer_goal: str | None = Field(
-        None, description="What the customer achieves in this phase (customer-facing).",
+    customer_goal: str | None = customer_facing(
+        None, description="What the customer achieves in this phase.",
         examples=["Your team is set up and knows its first outcome."],
     )
-    objective: str | None = Field(None, description="What the team aims for in this phase (internal).",
-                                   examples=["Contract signed, success plan agreed."])
-    entry_criteria: TextList = Field(description="What must be true to enter the phase (customer-facing).",
-                                     examples=[["Contract signed"]])
-    exit_criteria: TextList = Field(description="What must be true to move to the next phase (customer-facing).",
-                                    examples=[["Success plan agreed with the champion"]])
-    metrics: list[Metric] = Field(default_factory=list, description="Measures of value in this phase.",
-                                   examples=[[{"name": "Time to first value", "target": "< 30 days"}]])
-    touchpoints: list[Touchpoint] = Field(default_factory=list, description="Touchpoints of this phase, in order.",
-                                           examples=[[{"id": "kickoff", "name": "Kickoff call", "channel": "video-call", "owner": "csm"}]])
+    objective: str | None = internal(None, description="What the team aims for in this phase.",
+                                     examples=["Contract signed, success plan agreed."])
+    entry_criteria: TextList = customer_facing(description="What must be true to enter the phase.", examples=[["Contract signed"]])
+    exit_criteria: TextList = customer_facing(description="What must be true to move to the next phase.",
+                                              examples=[["Success plan agreed with the champion"]])
+    metrics: list[Metric] = customer_facing(default_factory=list, description="Measures of value in this phase.",
+                                            examples=[[{"name": "Time to first value", "target": "< 30 days"}]])
+    touchpoints: list[Touchpoint] = customer_facing(
+        default_factory=list, description="Touchpoints of this phase, in order.",
+        examples=[[{"id": "kickoff", "name": "Kickoff call", "channel": "video-call", "owner": "csm"}]],
+    )
 
 
 class _File(_Model):
-    journeyctl: Literal[1] = Field(description="Format version of the file: `1`, written as the plain number.", examples=[1])
+    journeyctl: Literal[1] = internal(description="Format version of the file: `1`, written as the plain number.", examples=[1])
 
 
 class Catalog(_File):
     """Shared owners and personas that several maps refer to by id."""
 
-    kind: Literal["catalog"] = Field(description="`catalog` for shared definitions.", examples=["catalog"])
-    owners: list[Owner] = Field(default_factory=list, description="Teams or roles on the supplier side.",
-                                 examples=[[{"id": "csm", "name": "Customer Success Manager"}]])
-    personas: list[Persona] = Field(default_factory=list, description="People on the customer side.",
-                                     examples=[[{"id": "champion", "name": "Dana, the champion"}]])
+    kind: Literal["catalog"] = internal(description="`catalog` for shared definitions.", examples=["catalog"])
+    # customers read their names beside the touchpoints that refer to them
+    owners: list[Owner] = customer_facing(default_factory=list, description="Teams or roles on the supplier side.",
+                                          examples=[[{"id": "csm", "name": "Customer Success Manager"}]])
+    personas: list[Persona] = customer_facing(default_factory=list, description="People on the customer side.",
+                                              examples=[[{"id": "champion", "name": "Dana, the champion"}]])
 
 
 class Journey(_File):
     """One customer journey map."""
 
-    kind: Literal["journey"] = Field(description="`journey` for a journey map.", examples=["journey"])
-    id: Id = Field(
+    kind: Literal["journey"] = internal(description="`journey` for a journey map.", examples=["journey"])
+    # Internal as a text; it names the customer's rendered files, which docs/format.md says apart.
+    id: Id = internal(
         pattern=ID_PATTERN, description="Identifier, unique in the repository: lowercase letters, digits and dashes, at most 64 characters.",
         examples=["enterprise-laer"],
     )
-    title: Text = Field(description="Title of the map (customer-facing).", examples=["Enterprise customer journey"])
-    summary: str | None = Field(None, description="One or two sentences on what the map covers (customer-facing).",
-                                 examples=["From signed contract to renewal for enterprise accounts."])
-    segment: str | None = Field(None, description="The customer segment this map serves (customer-facing).", examples=["enterprise"])
-    engagement: Engagement | None = Field(None, description="`human`, `digital` or `hybrid` engagement model.",
-                                           examples=["hybrid"])
-    status: Status | None = Field(None, description="`draft`, `active` or `retired` (internal).", examples=["active"])
-    owner: str | None = Field(None, description="Owner id accountable for this map (internal).", examples=["cs-ops"])
-    review: Review | None = Field(None, description="Review-and-refresh cadence (internal).",
-                                   examples=[{"last_reviewed": "2026-09-15", "every_days": 90}])
-    owners: list[Owner] = Field(default_factory=list, description="Owners defined in this map only.",
-                                 examples=[[{"id": "csm", "name": "Customer Success Manager"}]])
-    personas: list[Persona] = Field(default_factory=list, description="Personas defined in this map only.",
-                                     examples=[[{"id": "champion", "name": "Dana, the champion"}]])
-    phases: list[Phase] = Field(default_factory=list, description="The phases of the journey, in order.",
-                                 examples=[[{"id": "land", "name": "Land", "stage": "land"}]])
+    title: Text = customer_facing(description="Title of the map.", examples=["Enterprise customer journey"])
+    summary: str | None = customer_facing(None, description="One or two sentences on what the map covers.",
+                                          examples=["From signed contract to renewal for enterprise accounts."])
+    segment: str | None = customer_facing(None, description="The customer segment this map serves.", examples=["enterprise"])
+    engagement: Engagement | None = internal(None, description="`human`, `digital` or `hybrid` engagement model.",
+                                             examples=["hybrid"])
+    # Internal; customers see only a DRAFT mark while it is `draft` (diff/classify.py, render/view.py).
+    status: Status | None = internal(None, description="`draft`, `active` or `retired`.", examples=["active"])
+    owner: str | None = internal(None, description="Owner id accountable for this map.", examples=["cs-ops"])
+    review: Review | None = internal(None, description="Review-and-refresh cadence.",
+                                     examples=[{"last_reviewed": "2026-09-15", "every_days": 90}])
+    # customers read an owner's name beside the touchpoints it runs, a persona's in the map's list
+    owners: list[Owner] = customer_facing(default_factory=list, description="Owners defined in this map only.",
+                                          examples=[[{"id": "csm", "name": "Customer Success Manager"}]])
+    personas: list[Persona] = customer_facing(default_factory=list, description="Personas defined in this map only.",
+                                              examples=[[{"id": "champion", "name": "Dana, the champion"}]])
+    phases: list[Phase] = customer_facing(default_factory=list, description="The phases of the journey, in order.",
+                                          examples=[[{"id": "land", "name": "Land", "stage": "land"}]])
 
     def touchpoints(self):
         """Every touchpoint with its phase, in map order."""

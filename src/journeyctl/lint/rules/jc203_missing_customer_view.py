@@ -45,14 +45,14 @@ Passes:
 
 from journeyctl.lint.rule import Rule
 from journeyctl.problems import Check, Severity
-from journeyctl.schema import Visibility
+from journeyctl.schema.audience import shown_to_customer
 
 CHECK = Check("JC203", "missing-customer-view", Severity.WARNING)
 
 
 def check(context):
     for p, t, phase, touchpoint in context.touchpoints():
-        visible = phase.visibility is Visibility.customer and touchpoint.visibility is Visibility.customer
+        visible = shown_to_customer(phase) and shown_to_customer(touchpoint)
         if visible and not (touchpoint.customer_view or "").strip():
             yield context.problem(
                 CHECK, f"touchpoint {touchpoint.id!r} is customer-visible but has no customer_view "

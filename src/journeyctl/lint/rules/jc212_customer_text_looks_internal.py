@@ -2,11 +2,12 @@
 
 Why it matters: the customer render is a security boundary. Structure keeps internal
 fields out of it, but a person can still paste an internal note into `customer_view`.
-The rule reads every customer-facing text of the customer-visible parts of a map (title,
-summary, segment, phase names, goals and criteria, touchpoint names, views and timing,
-customer metrics, owner names, persona names and roles, in maps and in catalogs) for an email address, a host
-from `internal_hosts`, or a word from `deny_words` (default: internal, confidential,
-do not share), all set in `.journeyctl.yaml`.
+The rule reads every text the format marks customer-facing ("What the customer sees" in
+docs/format.md), in the customer-visible parts of a map or a catalog (title, summary,
+segment, phase names, goals and criteria, touchpoint names, views and timing, customer
+metrics, owner names, persona names and roles), for an email address, a host from
+`internal_hosts`, or a word from `deny_words` (default: internal, confidential, do not
+share), all set in `.journeyctl.yaml`.
 
 Fails:
 
@@ -35,10 +36,13 @@ from __future__ import annotations
 
 import functools
 import re
+from enum import Enum
+
+from pydantic import BaseModel
 
 from journeyctl.lint.rule import Rule
 from journeyctl.problems import Check, Severity
-from journeyctl.schema import Catalog, Visibility
+from journeyctl.schema.audience import Audience, fields_of, is_reference, shown_to_customer
 
 CHECK = Check("JC212", "customer-text-looks-internal", Severity.ERROR)
 # Starts only where a run of address characters starts, and never gives back what it matched
@@ -63,47 +67,34 @@ def _patterns(deny_words: tuple[str, ...], hosts: tuple[str, ...]) -> dict[bool,
     return {True: (with_email, ["an email address", *meanings]), False: (without, meanings)}
 
 
-def customer_texts(journey):
-    """(loc, text) of every customer-facing text in the customer-visible parts of a journey or catalog."""
-    if isinstance(journey, Catalog):  # its owners' and personas' names reach every map that uses them
-        yield from _people_texts(journey)
-        return
-    for field in ("title", "summary", "segment"):
-        yield (field,), getattr(journey, field)
-    yield from _people_texts(journey)
-    for p, phase in enumerate(journey.phases):
-        if phase.visibility is not Visibility.customer:
-            continue
-        base = ("phases", p)
-        yield base + ("name",), phase.name
-        yield base + ("customer_goal",), phase.customer_goal
-        for field in ("entry_criteria", "exit_criteria"):
-            for i, text in enumerate(getattr(phase, field)):
-                yield base + (field, i), text
-        for m, metric in enumerate(phase.metrics):
-            if metric.visibility is Visibility.customer:
-                for field in ("name", "target", "source"):
-                    yield base + ("metrics", m, field), getattr(metric, field)
-        for t, touchpoint in enumerate(phase.touchpoints):
-            if touchpoint.visibility is Visibility.customer:
-                for field in ("name", "customer_view", "timing"):
-                    yield base + ("touchpoints", t, field), getattr(touchpoint, field)
+def customer_texts(model: BaseModel, loc: tuple = ()):
+    """(loc, text) of every customer-facing text in the customer-visible parts of a journey or
+    catalog, as the models declare it (schema/audience.py). A reference (an owner id, a channel) is
+    not read: the customer reads what it names, which is read where it is defined."""
+    for name in _text_fields(type(model)):
+        yield from _texts(getattr(model, name), loc + (name,))
 
 
-def _people_texts(model):
-    for kind in ("owners", "personas"):
-        for i, item in enumerate(getattr(model, kind)):
-            yield (kind, i, "name"), item.name
-            if kind == "personas":
-                yield (kind, i, "role"), item.role
+@functools.cache
+def _text_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(name for name in fields_of(model, Audience.customer) if not is_reference(model, name))
+
+
+def _texts(value, loc: tuple):
+    if isinstance(value, BaseModel):
+        if shown_to_customer(value):
+            yield from customer_texts(value, loc)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _texts(item, loc + (i,))
+    elif isinstance(value, str) and not isinstance(value, Enum):  # an enum's values are the format's words
+        yield loc, value
 
 
 def check(context):
     settings = context.settings
     patterns = _patterns(settings.deny_words, settings.internal_hosts)
     for loc, text in customer_texts(context.journey):
-        if not isinstance(text, str):
-            continue
         pattern, meanings = patterns["@" in text]
         match = pattern.search(text) if pattern else None
         if match:
