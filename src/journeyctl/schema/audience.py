@@ -86,4 +86,12 @@ def fields_of(model: type[BaseModel], *audiences: Audience) -> tuple[str, ...]:
 def shown_to_customer(item: BaseModel) -> bool:
     """Whether the customer may see `item` itself: every field that decides it says `customer`.
     (Its container must be shown too: a touchpoint of an internal phase is not.)"""
-    return all(getattr(item, name) is Visibility.customer for name in fields_of(type(item), Audience.visibility))
+    for name in _switches(type(item)):
+        if getattr(item, name) is not Visibility.customer:
+            return False
+    return True
+
+
+@functools.cache  # one key, not fields_of's (model, audience): lint asks this of every item
+def _switches(model: type[BaseModel]) -> tuple[str, ...]:
+    return fields_of(model, Audience.visibility)

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import functools
 import re
-from enum import Enum
 
 from pydantic import BaseModel
 
@@ -67,28 +66,34 @@ def _patterns(deny_words: tuple[str, ...], hosts: tuple[str, ...]) -> dict[bool,
     return {True: (with_email, ["an email address", *meanings]), False: (without, meanings)}
 
 
-def customer_texts(model: BaseModel, loc: tuple = ()):
+def customer_texts(model: BaseModel) -> list[tuple[tuple, str]]:
     """(loc, text) of every customer-facing text in the customer-visible parts of a journey or
     catalog, as the models declare it (schema/audience.py). A reference (an owner id, a channel) is
-    not read: the customer reads what it names, which is read where it is defined."""
+    not read: the customer reads what it names, which is read where it is defined. An enum's
+    value is the format's own word, not text (`type(...) is str` leaves enums out)."""
+    found: list[tuple[tuple, str]] = []
+    _collect(model, (), found)
+    return found
+
+
+def _collect(model: BaseModel, loc: tuple, found: list) -> None:
     for name in _text_fields(type(model)):
-        yield from _texts(getattr(model, name), loc + (name,))
+        value, here = getattr(model, name), (*loc, name)
+        if type(value) is str:
+            found.append((here, value))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if type(item) is str:
+                    found.append(((*here, i), item))
+                elif isinstance(item, BaseModel) and shown_to_customer(item):
+                    _collect(item, (*here, i), found)
+        elif isinstance(value, BaseModel) and shown_to_customer(value):
+            _collect(value, here, found)
 
 
 @functools.cache
 def _text_fields(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(name for name in fields_of(model, Audience.customer) if not is_reference(model, name))
-
-
-def _texts(value, loc: tuple):
-    if isinstance(value, BaseModel):
-        if shown_to_customer(value):
-            yield from customer_texts(value, loc)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _texts(item, loc + (i,))
-    elif isinstance(value, str) and not isinstance(value, Enum):  # an enum's values are the format's words
-        yield loc, value
 
 
 def check(context):
