@@ -17,7 +17,7 @@ import pytest
 
 from journeyctl.lint.registry import RULES
 from journeyctl.problems import Check, Problem, Severity, Span
-from journeyctl.report import REPORTERS
+from journeyctl.report import reporter
 from journeyctl.report.github import annotation
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,10 +110,39 @@ def test_markdown_format_escapes_table_breakers():
     problem = Problem("maps/x.yaml", Span(1, 1, 1, 2), Check("JC212", "customer-text-looks-internal"),
                       "a | pipe\nand <b>html</b> [a link](https://evil.example.com) *bold*")
     stream = io.StringIO()
-    REPORTERS["markdown"]([problem], stream, files=1, seconds=0.01)
+    reporter("markdown")([problem], stream, files=1, seconds=0.01)
     row = stream.getvalue().splitlines()[-1]
     assert row.count(" | ") == 3
     assert row.endswith(r"| a \| pipe and \<b\>html\</b\> \[a link\](https://evil.example.com) \*bold\* |")
+
+
+# Texts that Rich could treat differently from a plain write: newlines, wide and combining
+# characters, emoji and markup look-alikes, long lines, escapes made printable, a tab and a CR.
+TRICKY_TEXTS = [
+    "plain words",
+    "line one\nline two",
+    "wide 日本語, emoji 🎉, combining e\u0301",
+    "[bold]not markup[/bold] :smile: " + "long " * 60,
+    "an escape \x1b[31m shown, not sent",
+    "a\ttab",
+    "a carriage\rreturn",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY_TEXTS)
+def test_text_format_without_a_terminal_is_what_rich_writes(text, monkeypatch):
+    problems = [Problem(f"maps/caf\udce9 {text}.yaml", Span(3, 5, 3, 9), Check("JC212", "customer-text-looks-internal"),
+                        text, severity=severity) for severity in Severity]
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    plain = io.StringIO()  # not a terminal: written without Rich
+    reporter("text")(problems, plain, files=2, seconds=0.25)
+    monkeypatch.setenv("FORCE_COLOR", "")  # the empty value: Rich writes, and finds no terminal
+    through_rich = io.StringIO()
+    reporter("text")(problems, through_rich, files=2, seconds=0.25)
+    assert plain.getvalue() == through_rich.getvalue()
+    assert plain.getvalue().endswith("2 files checked: 1 error, 1 warning, 1 info in 0.25s\n")
 
 
 def test_fail_on_and_exit_zero(workdir):
@@ -290,7 +319,7 @@ def test_junit_holds_no_character_xml_forbids(workdir):
     (workdir / name).write_text(BAD_MAP.replace("id: onboarding", "id: odd"))
     problem = Problem("maps/x\ud800.yaml", Span(1, 1, 1, 2), Check("JC201", "missing-exit-criteria"), "bad \ufffe\x0b text")
     stream = io.StringIO()
-    REPORTERS["junit"]([problem], stream, files=1, seconds=0.0)
+    reporter("junit")([problem], stream, files=1, seconds=0.0)
     for report in (run("lint", "maps/", "--format", "junit", cwd=workdir).stdout, stream.getvalue()):
         ElementTree.fromstring(report.encode("utf-8"))  # well-formed XML 1.0
         assert not any(ch in report for ch in "\ufffe\uffff\x01\x0b\ud800")

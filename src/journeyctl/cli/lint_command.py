@@ -58,7 +58,7 @@ def lint(
     """Check map files: schema, references and rules. Exit 0: clean; 1: findings; 2: usage error."""
     from journeyctl.lint.baseline import write_baseline as save_baseline
     from journeyctl.lint.engine import make_settings, run_lint
-    from journeyctl.report import REPORTERS
+    from journeyctl.report import reporter
     from journeyctl.report.identity import repository_root
 
     config = load_config(config_file)
@@ -73,14 +73,14 @@ def lint(
         return
 
     chosen = output_format or (OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.text)
-    reporter = REPORTERS[chosen.value]
+    report = reporter(chosen.value)
     context = {"files": result.files, "seconds": result.seconds, "checked": result.checked,
                "root": repository_root(config.source), "fail_on": fail_on}
     if output is None:
-        reporter(result.problems, sys.stdout, **context)
+        report(result.problems, sys.stdout, **context)
     else:
         buffer = io.StringIO()
-        reporter(result.problems, buffer, **context)
+        report(result.problems, buffer, **context)
         write_output(output, buffer.getvalue())
     if not exit_zero and any(problem.severity.rank >= fail_on.rank for problem in result.problems):
         raise typer.Exit(1)

@@ -10,10 +10,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
-import multiprocessing
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -127,6 +125,9 @@ def _lint_files(tasks: list[tuple[str, bool]], settings: LintSettings, jobs: int
     if workers <= 1 or (jobs is None and not large):
         with paused_gc():
             return [lint_file(path, named, settings) for path, named in tasks]
+    import multiprocessing  # here, not at the top: a run that is not split never pays for it
+    from concurrent.futures import ProcessPoolExecutor
+
     # fork: the workers start with every module already imported, in milliseconds
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),

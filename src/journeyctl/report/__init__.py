@@ -1,24 +1,27 @@
-"""Reporters turn the collected lint problems into one output format: REPORTERS = {name: function}.
+"""Reporters turn the collected lint problems into one output format: `reporter(name)`.
 
 Every reporter is `report(problems, stream, *, files, seconds, checked, root, fail_on)` and writes
 the whole output: `checked` the files read, `root` the repository root that machine formats give
 paths from (journeyctl.report.identity), `fail_on` the severity that fails the run.
 """
 
-from journeyctl.report.github import report_github
-from journeyctl.report.json_format import report_json
-from journeyctl.report.junit import report_junit
-from journeyctl.report.markdown import report_markdown
-from journeyctl.report.sarif import report_sarif
-from journeyctl.report.text import report_text
+from importlib import import_module
 
+# Format name -> the module under journeyctl/report/ that defines report_<name>. A run imports
+# only the one it uses: Rich, XML and the rule registry cost a one-map lint more than its checks.
 REPORTERS = {
-    "text": report_text,
-    "json": report_json,
-    "sarif": report_sarif,
-    "github": report_github,
-    "junit": report_junit,
-    "markdown": report_markdown,
+    "text": "text",
+    "json": "json_format",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+    "markdown": "markdown",
 }
 
-__all__ = ["REPORTERS"]
+
+def reporter(name: str):
+    """The report function of the format `name` (a key of REPORTERS)."""
+    return getattr(import_module(f"journeyctl.report.{REPORTERS[name]}"), f"report_{name}")
+
+
+__all__ = ["REPORTERS", "reporter"]
