@@ -6,6 +6,7 @@ paths from (journeyctl.report.identity), `fail_on` the severity that fails the r
 """
 
 from importlib import import_module
+from typing import Callable
 
 # Format name -> the module under journeyctl/report/ that defines report_<name>. A run imports
 # only the one it uses: Rich, XML and the rule registry cost a one-map lint more than its checks.
@@ -19,7 +20,7 @@ REPORTERS = {
 }
 
 
-def reporter(name: str):
+def reporter(name: str) -> Callable[..., None]:
     """The report function of the format `name` (a key of REPORTERS)."""
     return getattr(import_module(f"journeyctl.report.{REPORTERS[name]}"), f"report_{name}")
 
