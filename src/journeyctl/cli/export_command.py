@@ -1,0 +1,49 @@
+"""`journeyctl export PATH... --out FILE`: journey maps as a CSV file or an XLSX workbook."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from journeyctl.problems import UsageError
+from journeyctl.report.paths import printable
+
+
+class SheetFormat(str, Enum):
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+class Audience(str, Enum):
+    internal = "internal"
+    customer = "customer"
+
+
+def export(
+    paths: List[str] = typer.Argument(..., metavar="PATH", help="Map files or folders."),
+    out: Path = typer.Option(..., "--out", "-o", help="The file to write (.csv or .xlsx)."),
+    output_format: Optional[SheetFormat] = typer.Option(None, "--format", "-f", help="csv or xlsx [default: from --out]."),
+    audience: Audience = typer.Option(Audience.internal, "--audience", help="internal: every field (import reads it "
+                                      "back); customer: only what customers may see."),
+    config_file: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: the nearest .journeyctl.yaml)."),
+) -> None:
+    """Write journey maps as a spreadsheet, in the layout `journeyctl import` reads (docs/sheets.md)."""
+    from journeyctl.config import load_config
+    from journeyctl.fileio import write_output
+    from journeyctl.sheets.export import csv_sheet, load_journeys, workbook_sheets
+    from journeyctl.sheets.files import csv_bytes, format_of, xlsx_bytes
+
+    chosen = output_format.value if output_format else format_of(out)
+    if output_format and out.suffix.lower() != f".{chosen}":
+        raise UsageError(f"--out {printable(str(out))} does not end in .{chosen} (--format {chosen})")
+    journeys, catalogs = load_journeys(paths, load_config(config_file))
+    if chosen == "csv":
+        content = csv_bytes(csv_sheet(journeys, catalogs, audience.value))
+    else:
+        content = xlsx_bytes(workbook_sheets(journeys, catalogs, audience.value))
+    write_output(out, content)
+    typer.echo(f"wrote {printable(str(out))}: {len(journeys)} map{'s' * (len(journeys) != 1)}, "
+               f"{audience.value} audience", err=True)

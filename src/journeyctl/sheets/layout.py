@@ -1,0 +1,305 @@
+"""The one column layout of spreadsheets, for import and export alike, so a round trip is exact.
+
+A table (the touchpoint rows, the Journey sheet, Owners, Personas) is a tuple of Columns; a
+column names the model field it holds, how its cell is written and read (its kind), whether
+customers may see it, and the other headers people give it. Adding a field is one line here.
+Lists inside one cell (a phase's metrics, a touchpoint's playbooks) are one item a line, with
+the item's parts separated by ` | `, in the order of a tuple of Parts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from journeyctl.render.view import EMOTION_LABELS, OwnerView, PersonaView
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    header: str
+    field: str  # the model field; `review.every_days` for a field of a sub-object
+    kind: str = "text"  # a key of CODECS
+    customer: bool = False  # customer-facing (docs/format.md, "What the customer sees")
+    synonyms: tuple[str, ...] = ()
+    default: str | None = None  # the model's default: written as an empty cell
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One ` | `-separated part of an item in a list cell."""
+
+    field: str
+    kind: str = "text"
+    customer: bool = False
+
+
+METRIC_PARTS = (Part("name", customer=True), Part("target", "target", customer=True),
+                Part("source", customer=True), Part("visibility"))
+PLAYBOOK_PARTS = (Part("title"), Part("url"), Part("trigger"))
+ITEM_PARTS = {"metrics": METRIC_PARTS, "playbooks": PLAYBOOK_PARTS}
+
+# Map fields: the Journey sheet, or the first row of a CSV.
+MAP_COLUMNS = (
+    Column("Map id", "id", synonyms=("map", "journey id")),
+    Column("Title", "title", customer=True, synonyms=("map title", "journey", "journey title")),
+    Column("Summary", "summary", customer=True),
+    Column("Segment", "segment", customer=True),
+    Column("Engagement", "engagement"),
+    Column("Status", "status"),
+    Column("Map owner", "owner", synonyms=("journey owner",)),
+    Column("Last reviewed", "review.last_reviewed", "date", synonyms=("reviewed",)),
+    Column("Review every (days)", "review.every_days", "integer", synonyms=("review every", "review every days")),
+)
+
+# Phase fields, on the phase's first row (its id and name on every row of it).
+PHASE_COLUMNS = (
+    Column("Phase id", "id", synonyms=("stage id",)),
+    Column("Phase", "name", customer=True, synonyms=("phase name", "stage", "stage name")),
+    Column("LAER stage", "stage", synonyms=("laer",)),
+    Column("Phase visibility", "visibility", default="customer"),
+    Column("Customer goal", "customer_goal", customer=True, synonyms=("goal",)),
+    Column("Objective", "objective", synonyms=("phase objective",)),
+    Column("Entry criteria", "entry_criteria", "lines", customer=True, synonyms=("entry",)),
+    Column("Exit criteria", "exit_criteria", "lines", customer=True, synonyms=("exit",)),
+    Column("Metrics", "metrics", "items", customer=True, synonyms=("kpis", "kpi", "metric")),
+)
+
+TOUCHPOINT_COLUMNS = (
+    Column("Touchpoint id", "id", synonyms=("step id", "id")),
+    Column("Touchpoint", "name", customer=True, synonyms=("touchpoint name", "step", "step name", "name")),
+    Column("Customer view", "customer_view", customer=True, synonyms=("what the customer sees", "customer experience")),
+    Column("Description", "description", synonyms=("what we do",)),
+    Column("Channel", "channel", customer=True, synonyms=("medium",)),
+    Column("Mode", "mode", customer=True),
+    Column("Owner", "owner", customer=True, synonyms=("owner id", "responsible")),
+    Column("Personas", "personas", "ids", customer=True, synonyms=("persona", "persona ids", "who")),
+    Column("Timing", "timing", customer=True, synonyms=("when", "timeline")),
+    Column("Emotion", "emotion", "emotion", synonyms=("feeling", "sentiment")),
+    Column("Moment that matters", "moment_that_matters", "boolean", synonyms=("moment of truth", "mtm")),
+    Column("Pain points", "pain_points", "lines", synonyms=("pains", "pain point")),
+    Column("Opportunities", "opportunities", "lines", synonyms=("opportunity", "ideas")),
+    Column("Playbooks", "playbooks", "items", synonyms=("playbook",)),
+    Column("Backstage", "backstage", "lines", synonyms=("backstage actions",)),
+    Column("Notes", "notes", synonyms=("note", "comments")),
+    Column("Visibility", "visibility", synonyms=("touchpoint visibility",), default="customer"),
+)
+
+OWNER_COLUMNS = (
+    Column("Id", "id", synonyms=("owner id",)),
+    Column("Name", "name", customer=True, synonyms=("owner", "role")),
+    Column("Team", "team"),
+    Column("Contact", "contact", synonyms=("email",)),
+)
+
+PERSONA_COLUMNS = (
+    Column("Id", "id", synonyms=("persona id",)),
+    Column("Name", "name", customer=True, synonyms=("persona",)),
+    Column("Role", "role", customer=True, synonyms=("job",)),
+    Column("Goals", "goals", "lines", synonyms=("goal",)),
+    Column("Pain points", "pain_points", "lines", synonyms=("pains", "pain point")),
+    Column("Quote", "quote"),
+)
+
+# The rows of a map: phase and touchpoint columns (and, in a CSV, the map's, on its first row).
+ROW_COLUMNS = PHASE_COLUMNS + TOUCHPOINT_COLUMNS
+
+# Sheet names the import reads by name; every other sheet holds a map's rows.
+JOURNEY_SHEET, OWNERS_SHEET, PERSONAS_SHEET, HELP_SHEET = "Journey", "Owners", "Personas", "How to fill this in"
+SHEET_COLUMNS = {JOURNEY_SHEET: MAP_COLUMNS, OWNERS_SHEET: OWNER_COLUMNS, PERSONAS_SHEET: PERSONA_COLUMNS}
+SHEET_LINK = Column("Sheet", "sheet")  # Journey sheet: which sheet holds the map's rows
+MAP_LINK = Column("Map id", "map", synonyms=("map",))  # Owners and Personas of a workbook of several maps
+
+# Where a spreadsheet program may start a formula (OWASP, "CSV injection"); tab and CR too.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+
+
+def normalized(header: str) -> str:
+    """How headers are compared: case, spacing, underscores and a trailing colon do not matter."""
+    return " ".join(str(header).replace("_", " ").replace("-", " ").strip().rstrip(":").lower().split())
+
+
+def header_index(columns: tuple[Column, ...], extra: dict[str, str] | None = None) -> dict[str, Column]:
+    """Normalized header -> column, for every header, synonym and configured name of `columns`."""
+    index: dict[str, Column] = {}
+    for column in columns:
+        for name in (column.header, column.field.split(".")[-1], *column.synonyms):
+            index.setdefault(normalized(name), column)
+    by_header = {normalized(column.header): column for column in columns}
+    for name, header in (extra or {}).items():
+        if normalized(header) in by_header:
+            index[normalized(name)] = by_header[normalized(header)]
+    return index
+
+
+# --- writing a value into a cell, reading it back ---------------------------------------------
+
+
+class CellError(ValueError):
+    """A cell that cannot be read as its column's kind; the message says what was expected."""
+
+
+def plain(value: Any) -> Any:
+    """A model's or a view's value as plain data: enums by value, people by name (views), dates ISO."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (OwnerView, PersonaView)):  # a customer view shows people by name, not id
+        return value.name
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    return value
+
+
+def write_cell(column: Column, value: Any, parts: tuple[Part, ...] = ()) -> str | int | None:
+    """The cell for `value`; None for an empty or default value. Numbers stay numbers."""
+    kind = column.kind
+    if kind == "items":
+        return "\n".join(_item_line(item, parts) for item in value) or None
+    value = plain(value)
+    if value is None or value == [] or value is False or value == column.default:
+        return None
+    if kind == "lines":
+        return "\n".join(value)
+    if kind == "ids":
+        return ", ".join(value)
+    if kind == "boolean":
+        return "yes"
+    if kind == "date":
+        return value.isoformat() if isinstance(value, date) else str(value)
+    return value
+
+
+def _item_line(item: Any, parts: tuple[Part, ...]) -> str:
+    texts = ["" if getattr(item, part.field, None) is None else str(plain(getattr(item, part.field)))
+             for part in parts]
+    while texts and not texts[-1]:
+        texts.pop()
+    return " | ".join(text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ") for text in texts)
+
+
+def read_cell(kind: str, value: Any, parts: tuple[Part, ...] = ()) -> Any:
+    """A cell's value as the model field's data; None when empty. Raises CellError."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if kind == "integer":
+        return _integer(value, "a whole number of days")
+    if kind == "emotion":
+        return _emotion(value)
+    if kind == "boolean":
+        return _boolean(value)
+    if kind == "date":
+        return _date(value)
+    text = _text(value)
+    if kind == "lines":
+        return [line.strip() for line in text.splitlines() if line.strip()] or None
+    if kind == "ids":
+        return [item.strip() for item in re.split(r"[,;\n]", text) if item.strip()] or None
+    if kind == "items":
+        return [_item(line, parts) for line in text.splitlines() if line.strip()] or None
+    return text
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _integer(value: Any, expected: str) -> int:
+    if isinstance(value, bool):
+        raise CellError(f"expected {expected}, got {_text(value)!r}")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    text = _text(value)
+    if re.fullmatch(r"[+-]?\d+", text):
+        return int(text)
+    raise CellError(f"expected {expected}, got {text!r}")
+
+
+_EMOTION_BY_LABEL = {label: score for score, label in EMOTION_LABELS.items()}
+
+
+def _emotion(value: Any) -> int:
+    if isinstance(value, str) and normalized(value) in _EMOTION_BY_LABEL:
+        return _EMOTION_BY_LABEL[normalized(value)]
+    return _integer(value, "an emotion from -2 (very negative) to 2 (very positive)")
+
+
+_TRUE = {"yes", "y", "true", "x", "1", "✓"}
+_FALSE = {"no", "n", "false", "0", "-"}
+
+
+def _boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = _text(value).lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise CellError(f"expected yes or no, got {_text(value)!r}")
+
+
+def _date(value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = _text(value)
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CellError(f"expected a date like 2026-09-15, got {text!r}") from None
+
+
+def _item(line: str, parts: tuple[Part, ...]) -> dict:
+    texts = [piece.strip() for piece in re.split(r"(?<!\\)\|", line)]
+    texts = [re.sub(r"\\(.)", r"\1", piece) for piece in texts]
+    if len(texts) > len(parts):
+        raise CellError(f"expected at most {len(parts)} parts separated by ' | ' ("
+                        f"{', '.join(part.field for part in parts)}), got {len(texts)}")
+    item = {}
+    for part, text in zip(parts, texts):
+        if text:
+            item[part.field] = _target(text) if part.kind == "target" else text
+    return item
+
+
+def _target(text: str) -> str | int | float:
+    """A metric target as YAML would read it plain: 30 is a number, "< 30 days" is text."""
+    if re.fullmatch(r"[+-]?\d+", text):
+        return int(text)
+    if re.fullmatch(r"[+-]?\d+\.\d+", text):
+        return float(text)
+    return text
+
+
+# --- CSV injection -----------------------------------------------------------------------------
+
+
+def needs_text_guard(text: str) -> bool:
+    """Whether a spreadsheet program could take `text` for a formula; a plain number is harmless."""
+    return text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(text)
+
+
+def guard_csv(text: str) -> str:
+    """OWASP's advice for CSV: a leading apostrophe makes the cell text. Text that already starts with
+    apostrophes before such a character gets one more, so that unguard_csv gives back exactly `text`."""
+    return "'" + text if needs_text_guard(text.lstrip("'")) else text
+
+
+def unguard_csv(text: str) -> str:
+    stripped = text.lstrip("'")
+    return text[1:] if text.startswith("'") and needs_text_guard(stripped) else text
