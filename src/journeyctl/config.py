@@ -55,6 +55,21 @@ class DiffSettings(_Section):
     )
 
 
+class SheetSettings(_Section):
+    columns: dict[str, str] = Field(
+        default_factory=dict, description="Headers of your spreadsheets -> the column they mean, for "
+        "`journeyctl import`, e.g. `{Kanal: Channel}` (docs/sheets.md)."
+    )
+
+    @field_validator("columns")
+    @classmethod
+    def _names(cls, columns: dict[str, str]) -> dict[str, str]:
+        for header, column in columns.items():
+            if not header.strip() or not column.strip():
+                raise ValueError("a header and the column it means may not be empty")
+        return columns
+
+
 class Config(_Section):
     """Everything `.journeyctl.yaml` may set; every key is optional."""
 
@@ -82,6 +97,7 @@ class Config(_Section):
     templates: Optional[Path] = Field(None, description="A folder of templates that override the built-in ones.")
     branding: Branding = Field(default_factory=Branding, description="Logo, accent colour and page size of renders.")
     diff: DiffSettings = Field(default_factory=DiffSettings, description="Settings of `journeyctl diff`.")
+    sheets: SheetSettings = Field(default_factory=SheetSettings, description="Settings of `journeyctl import`.")
 
     # Where the configuration came from (None: defaults); paths above are relative to its folder.
     # Private, so that a `source:` key in the file is an unknown key like any other.
@@ -250,7 +266,8 @@ def _validated(data: dict, path: Path, source: Source | None) -> Config:
             where = f"{path} [tool.journeyctl]"
         if first["type"] == "extra_forbidden":
             hint = did_you_mean(str(loc[-1]), list(Config.model_fields) + list(Override.model_fields)
-                                + list(Branding.model_fields) + list(DiffSettings.model_fields))
+                                + list(Branding.model_fields) + list(DiffSettings.model_fields)
+                                + list(SheetSettings.model_fields))
             message = f"unknown configuration key {key!r}{hint}"
         else:
             message = f"invalid value for {key!r}: {first['msg']}"

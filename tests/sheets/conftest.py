@@ -32,3 +32,18 @@ def xlsx_text(path: Path) -> str:
     """Every XML part of a workbook, unzipped: what a leak would be written into."""
     with zipfile.ZipFile(path) as archive:
         return "\n".join(archive.read(name).decode("utf-8") for name in archive.namelist())
+
+
+def run(*args: str) -> "Result":
+    """The command line in this process (faster), with journeyctl's own handling of usage errors."""
+    from typer.testing import CliRunner
+
+    from journeyctl.cli.app import app
+
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    return Result(result.exit_code, result.stdout, result.stderr)
+
+
+class Result:
+    def __init__(self, returncode: int, stdout: str, stderr: str):
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr

@@ -15,10 +15,8 @@ ID = "idmarker-"
 REVIEW_DATE = "2031-07-19"
 
 
-def marker_map(folder, *, own_people: bool = True):
-    """A unique marker in every internal field and every id; CUSTOMER-... in every customer field.
-
-    The owners and personas are the map's own, or (for CSV, which cannot hold them) a catalog's."""
+def marker_map(folder):
+    """A unique marker in every internal field and every id; CUSTOMER-... in every customer field."""
     folder.mkdir(exist_ok=True)
     journey = {
         "journeyctl": 1, "kind": "journey", "id": f"{ID}map", "title": "CUSTOMER-title",
@@ -54,9 +52,6 @@ def marker_map(folder, *, own_people: bool = True):
                               "owner": f"{ID}owner"}]},
         ],
     }
-    if not own_people:
-        write_map(folder / "catalog.yaml", {"journeyctl": 1, "kind": "catalog", "owners": journey.pop("owners"),
-                                            "personas": journey.pop("personas")})
     write_map(folder / "leak.yaml", journey, dates=(REVIEW_DATE,))
     return folder
 
@@ -68,7 +63,7 @@ CUSTOMER_VALUES = ["CUSTOMER-title", "CUSTOMER-summary", "CUSTOMER-segment", "CU
 
 
 def exported(tmp_path, fmt: str, audience: str) -> str:
-    source = marker_map(tmp_path / "maps", own_people=fmt == "xlsx")
+    source = marker_map(tmp_path / "maps")
     out = tmp_path / f"out.{fmt}"
     result = journeyctl("export", str(source), "--format", fmt, "--audience", audience, "--out", str(out))
     assert result.returncode == 0, result.stderr
@@ -79,9 +74,8 @@ def exported(tmp_path, fmt: str, audience: str) -> str:
 def test_the_internal_export_holds_every_marker(tmp_path, fmt):
     """The control: internal exports show the markers, so the customer test below can fail."""
     text = exported(tmp_path, fmt, "internal")
-    people = ("contact", "quote", "map-owner-name", "goal") if fmt == "xlsx" else ()
     for marker in ("objective", "notes", "trigger", "hidden-phase", "hidden-touchpoint", "source", "backstage",
-                   "hidden-goal", *people):
+                   "hidden-goal", "contact", "quote", "map-owner-name", "goal", "persona-pain"):
         assert f"{INTERNAL}{marker}" in text
     assert REVIEW_DATE in text and ID in text
 
@@ -93,7 +87,7 @@ def test_the_customer_export_leaks_nothing(tmp_path, fmt):
     for forbidden in (INTERNAL, ID, REVIEW_DATE, "RETIRED", "HYBRID", "EMOTION", "PLAYBOOK", "MOMENT THAT",
                       "OBJECTIVE", "BACKSTAGE", "INTERNAL-MARKER-URL"):
         assert forbidden.upper() not in upper, f"{forbidden} leaked into the customer {fmt}"
-    for value in CUSTOMER_VALUES if fmt == "xlsx" else CUSTOMER_VALUES[:-1]:  # a CSV has no Personas sheet
+    for value in CUSTOMER_VALUES:
         assert value in text, f"customer-facing {value} is missing from the customer {fmt}"
 
 

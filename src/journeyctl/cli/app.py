@@ -15,7 +15,7 @@ from journeyctl.cli import init_command, lint_command, rules_command, schema_com
 from journeyctl.cli import diff_command
 from journeyctl.cli import render_command
 from journeyctl.cli import fmt_command
-from journeyctl.cli import export_command
+from journeyctl.cli import export_command, import_command
 from journeyctl.problems import UsageError
 from journeyctl.report.paths import printable
 from journeyctl.report.streams import guarded_output
@@ -64,6 +64,7 @@ app.command("diff", cls=diff_command.DiffCommand)(_usage_errors_exit_2(diff_comm
 app.command("render")(_usage_errors_exit_2(render_command.render))
 app.command("fmt")(_usage_errors_exit_2(fmt_command.fmt))
 app.command("export")(_usage_errors_exit_2(export_command.export))
+app.command("import")(_usage_errors_exit_2(import_command.import_sheet))
 
 
 def main() -> None:

@@ -16,8 +16,8 @@ from journeyctl.render.view import Audience, People, build_view
 from journeyctl.schema.models import Catalog, Journey
 from journeyctl.sheets.files import Sheet
 from journeyctl.sheets.layout import (
-    ITEM_PARTS, JOURNEY_SHEET, MAP_COLUMNS, MAP_LINK, OWNERS_SHEET, PERSONAS_SHEET,
-    PHASE_COLUMNS, SHEET_COLUMNS, SHEET_LINK, TOUCHPOINT_COLUMNS, Column, write_cell,
+    ITEM_PARTS, JOURNEY_SHEET, MAP_COLUMNS, MAP_LINK, OWNER_ROW_COLUMNS, OWNERS_SHEET, PERSONA_ROW_COLUMNS,
+    PERSONAS_SHEET, PHASE_COLUMNS, SHEET_COLUMNS, SHEET_LINK, TOUCHPOINT_COLUMNS, Column, write_cell,
 )
 
 _ALWAYS_ON_EVERY_ROW = ("id", "name")  # a phase's id and name: every row of it can be sorted and filtered
@@ -69,11 +69,22 @@ def csv_sheet(journeys: Sequence[Journey], catalogs: Sequence[Catalog], audience
     if len(journeys) != 1:
         raise UsageError(f"a CSV file holds one map, and {len(journeys)} were named; name one map file, "
                          "or use --format xlsx (a sheet per map)")
-    journey = journeys[0]
-    if audience == "internal" and (journey.owners or journey.personas):
-        raise UsageError(f"map {journey.id!r} defines its own owners or personas, which a CSV file cannot hold "
-                         "beside the touchpoints; use --format xlsx (it has Owners and Personas sheets)")
-    return Sheet("", map_rows(_source(journey, catalogs, audience), audience, with_map_columns=True))
+    source = _source(journeys[0], catalogs, audience)
+    rows = map_rows(source, audience, with_map_columns=True)
+    for columns, people in ((OWNER_ROW_COLUMNS, getattr(source, "owners", ())), (PERSONA_ROW_COLUMNS, source.personas)):
+        if people:
+            columns = shown(columns, audience)
+            _beside(rows, [[column.header for column in columns]]
+                    + [[_cell(column, person, audience) for column in columns] for person in people])
+    return Sheet("", rows)
+
+
+def _beside(rows: list[list[Any]], table: list[list[Any]]) -> None:
+    """`table` set beside `rows`, its header in the header row; rows are added when it is the longer."""
+    width = len(rows[0])
+    rows.extend([None] * width for _ in range(len(table) - len(rows)))
+    for index, row in enumerate(rows):
+        row.extend(table[index] if index < len(table) else [None] * len(table[0]))
 
 
 def workbook_sheets(journeys: Sequence[Journey], catalogs: Sequence[Catalog], audience: Audience) -> list[Sheet]:

@@ -75,7 +75,7 @@ TOUCHPOINT_COLUMNS = (
     Column("Description", "description", synonyms=("what we do",)),
     Column("Channel", "channel", customer=True, synonyms=("medium",)),
     Column("Mode", "mode", customer=True),
-    Column("Owner", "owner", customer=True, synonyms=("owner id", "responsible")),
+    Column("Owner", "owner", customer=True, synonyms=("responsible",)),
     Column("Personas", "personas", "ids", customer=True, synonyms=("persona", "persona ids", "who")),
     Column("Timing", "timing", customer=True, synonyms=("when", "timeline")),
     Column("Emotion", "emotion", "emotion", synonyms=("feeling", "sentiment")),
@@ -104,8 +104,17 @@ PERSONA_COLUMNS = (
     Column("Quote", "quote"),
 )
 
-# The rows of a map: phase and touchpoint columns (and, in a CSV, the map's, on its first row).
-ROW_COLUMNS = PHASE_COLUMNS + TOUCHPOINT_COLUMNS
+
+
+def _beside(columns: tuple[Column, ...], noun: str) -> tuple[Column, ...]:
+    return tuple(Column(f"{noun} {column.header.lower()}", column.field, column.kind, column.customer)
+                 for column in columns)
+
+
+# A CSV file has one table: the Owners and Personas tables stand beside the touchpoint rows
+# ("Owner id", "Persona name", ...), an owner or persona a row, read apart from the touchpoints.
+OWNER_ROW_COLUMNS = _beside(OWNER_COLUMNS, "Owner")
+PERSONA_ROW_COLUMNS = _beside(PERSONA_COLUMNS, "Persona")
 
 # Sheet names the import reads by name; every other sheet holds a map's rows.
 JOURNEY_SHEET, OWNERS_SHEET, PERSONAS_SHEET, HELP_SHEET = "Journey", "Owners", "Personas", "How to fill this in"

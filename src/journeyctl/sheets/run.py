@@ -1,0 +1,59 @@
+"""Running an import: read the spreadsheet, build the map, write it in fmt's canonical form, lint it
+as `journeyctl lint` would (with the configured catalogs), and say where each problem is in the sheet.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from journeyctl.config import Config
+from journeyctl.problems import Severity
+from journeyctl.sheets.files import read_sheets
+from journeyctl.sheets.importer import Imported, Options, SheetProblem, import_sheets
+
+
+@dataclass
+class ImportResult:
+    text: str  # the map file, canonical, with its editor schema line
+    problems: list[SheetProblem]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for problem in self.problems if problem.severity == "error")
+
+
+def import_file(path: str, out: Path, options: Options, config: Config, schema_url: str) -> ImportResult:
+    imported = import_sheets(read_sheets(path, config.max_file_bytes), options)
+    text = _canonical(f"# yaml-language-server: $schema={schema_url}\n", imported.data, out, config)
+    return ImportResult(text, imported.problems + _lint(text, out, imported, config))
+
+
+def _canonical(schema_line: str, data: dict, out: Path, config: Config) -> str:
+    """fmt's own output: its tree in canonical order, then its formatter (blank lines between phases).
+    A map with errors cannot be formatted; it is written (--force) as the tree gives it."""
+    from journeyctl.fmt.canonical import dump, rebuild
+    from journeyctl.fmt.formatter import format_text
+
+    text = schema_line + dump(rebuild(data, "journey", set()))
+    formatted = format_text(str(out), text, channels=config.all_channels)
+    return formatted.text if formatted.ok else text
+
+
+def _lint(text: str, out: Path, imported: Imported, config: Config) -> list[SheetProblem]:
+    """lint's own run over the map as it would be written, beside the configured catalogs."""
+    from journeyctl.lint.engine import make_settings, run_lint
+
+    with tempfile.TemporaryDirectory(prefix="journeyctl-import-") as folder:
+        candidate = os.path.join(folder, out.name)
+        Path(candidate).write_text(text, encoding="utf-8")
+        result = run_lint([candidate], make_settings(config))
+    problems = []
+    for problem in result.problems:
+        if problem.path != candidate or problem.severity is Severity.INFO:
+            continue
+        problems.append(SheetProblem(imported.where(problem.semantic_path), problem.message,
+                                     problem.severity.value, f"{problem.code} {problem.name}"))
+    return problems
