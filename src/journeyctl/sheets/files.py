@@ -152,11 +152,11 @@ def _xlsx_sheets(where: str, data: bytes) -> list[Sheet]:
                 sheets.append(Sheet(worksheet.title, rows))
             book.close()
             return sheets
-    except DefusedXmlException as error:
-        raise UsageError(f"{where}: refused: the workbook's XML declares entities or a document type "
-                         f"({type(error).__name__}); a spreadsheet program never writes them") from None
     except UsageError:
         raise
     except Exception as error:  # openpyxl's many ways of saying the archive is not a workbook
+        if isinstance(error, DefusedXmlException) or isinstance(error.__cause__, DefusedXmlException):
+            raise UsageError(f"{where}: refused: the workbook's XML declares entities or a document type; "
+                             "a spreadsheet program never writes them") from None
         raise UsageError(f"{where}: not a readable XLSX workbook ({type(error).__name__}: "
                          f"{printable(' '.join(str(error).split())[:120])})") from None

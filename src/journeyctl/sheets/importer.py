@@ -32,6 +32,9 @@ class Where:
     column: int | None = None  # 1-based
     option: str | None = None  # a value given on the command line
 
+    def sort_key(self) -> tuple:
+        return (self.option or "", self.sheet, self.row or 0, self.column or 0)
+
     def __str__(self) -> str:
         if self.option:
             return f"{self.file} ({self.option})"
@@ -59,28 +62,47 @@ class RowPlace:
     """Where one map item (the map, a phase, a touchpoint, an owner, a persona) was read from."""
 
     where: Where
-    fields: dict[str, Where] = field(default_factory=dict)  # model field -> the cell it came from
+    fields: dict[str, Where] = field(default_factory=dict)  # model field (`review.every_days`) -> its cell
 
 
 @dataclass
 class Imported:
     data: dict
     problems: list[SheetProblem]
-    places: dict[str, RowPlace]  # semantic path of an item (`phases[land]`, "" for the map) -> where
+    places: dict[tuple, RowPlace]  # an item's location in the data (`("phases", 0)`, () for the map) -> where
     sheet: str  # the sheet the rows came from
 
-    def where(self, semantic: str) -> Where:
-        """The cell a lint problem's semantic path (`phases[land].touchpoints[kickoff].channel`) names."""
-        path = semantic
-        while True:
-            place = self.places.get(path)
-            if place is not None:
-                rest = semantic[len(path):].lstrip(".")
-                name = re.split(r"[.\[]", rest, maxsplit=1)[0] if rest else ""
-                return place.fields.get(name, place.where)
-            if not path:
-                return Where(self.places[""].where.file)
-            path = path[:max(path.rfind("."), path.rfind("["), 0)]
+    def locator(self, text: str):
+        """Where a lint problem about `text` (the map as written) is in the sheet.
+
+        By the problem's line: ids may repeat (a mistake lint reports), lines do not. The item
+        whose lines hold it gives the row; the rest of its semantic path gives the column."""
+        from journeyctl.loading.locate import locate, semantic_path
+        from journeyctl.loading.source import parse
+
+        source = parse("map", text)
+        spans = sorted(((locate(source.root, loc), loc) for loc in self.places), key=lambda pair: -len(pair[1]))
+
+        def item_at(line: int) -> tuple:
+            return next((loc for span, loc in spans if span.line <= line <= max(span.end_line - 1, span.line)), ())
+
+        def where(line: int, semantic: str | None) -> Where:
+            loc = item_at(line)
+            place = self.places[loc]
+            prefix = semantic_path(source.data, loc)
+            if semantic is None:  # an item named by its line: its id
+                semantic = f"{prefix}.id"
+            rest = semantic[len(prefix):].lstrip(".") if semantic.startswith(prefix) else ""
+            steps = re.split(r"\[[^\]]*\]", rest, maxsplit=1)[0].split(".")
+            for length in range(len(steps), 0, -1):  # review.last_reviewed, else review
+                if ".".join(steps[:length]) in place.fields:
+                    return place.fields[".".join(steps[:length])]
+            return place.where
+
+        def message(text: str) -> str:  # "first defined at line 20" means a cell here
+            return re.sub(r"\bline (\d+)\b", lambda match: str(where(int(match.group(1)), None)), text)
+
+        return where, message
 
 
 @dataclass(frozen=True)
@@ -152,6 +174,7 @@ def _journey_row(rows: list, rows_sheet: Sheet, options: Options):
 class _Row:
     where: Where  # the row's first cell
     values: dict[Column, tuple[Any, Where]]  # (raw cell value, its cell), for the non-empty cells only
+    cells: dict[Column, Where]  # every column of the sheet: its cell in this row, empty or not
 
     def has_any(self, columns: tuple[Column, ...]) -> bool:
         return any(column in self.values for column in columns)
@@ -161,7 +184,7 @@ class _Reader:
     def __init__(self, options: Options):
         self.options = options
         self.problems: list[SheetProblem] = []
-        self.places: dict[str, RowPlace] = {}
+        self.places: dict[tuple, RowPlace] = {}
 
     def problem(self, where: Where, message: str) -> None:
         self.problems.append(SheetProblem(where, message))
@@ -199,12 +222,16 @@ class _Reader:
                       for position, column in by_position.items()
                       if position < len(row) and row[position] is not None and str(row[position]).strip()}
             if values:
-                rows.append(_Row(Where(self.options.file, sheet.name, number, 1), values))
+                rows.append(_Row(Where(self.options.file, sheet.name, number, 1), values, {
+                    column: Where(self.options.file, sheet.name, number, position + 1)
+                    for position, column in by_position.items()}))
         return rows
 
     def read(self, row: _Row, columns: tuple[Column, ...], into: dict, place: RowPlace) -> None:
         """The cells of `columns` in `row`, read into `into` by model field; a bad cell is a problem."""
         for column in columns:
+            if column in row.cells:  # a problem about the field, even a missing one, names this cell
+                place.fields.setdefault(column.field, row.cells[column])
             if column not in row.values:
                 continue
             raw, where = row.values[column]
@@ -216,7 +243,6 @@ class _Reader:
             if value is None:
                 continue
             _put(into, column.field, value)
-            place.fields[column.field.split(".")[0]] = where
 
     # --- the map ---------------------------------------------------------------------------------
 
@@ -224,15 +250,16 @@ class _Reader:
         file = self.options.file
         data: dict = {"journeyctl": 1, "kind": "journey"}
         top = RowPlace(journey_row.where if journey_row else Where(file, rows_sheet.name))
-        self.places[""] = top
+        self.places[()] = top
         if journey_row:
             self.read(journey_row, MAP_COLUMNS, data, top)
         if rows:  # map fields in the rows sheet (a CSV file): on its first row
             from_rows: dict = {}
-            self.read(rows[0], MAP_COLUMNS, from_rows, top)
+            self.read(rows[0], MAP_COLUMNS, from_rows, RowPlace(rows[0].where, top.fields))
             for name, value in from_rows.items():
                 if name in data and data[name] != value:
-                    self.problem(top.fields[name], f"{name} is given in the Journey sheet too, as {data[name]!r}")
+                    self.problem(rows[0].values[_column(MAP_COLUMNS, name)][1],
+                                 f"{_column(MAP_COLUMNS, name).header} is given in the Journey sheet too, as {data[name]!r}")
                 data.setdefault(name, value)
             for row in rows[1:]:
                 for column in MAP_COLUMNS:
@@ -249,7 +276,9 @@ class _Reader:
         people = {"owners": (owner_rows, OWNER_COLUMNS, OWNER_ROW_COLUMNS),
                   "personas": (persona_rows, PERSONA_COLUMNS, PERSONA_ROW_COLUMNS)}
         for name, (people_rows, columns, beside) in people.items():
-            items = self.people(people_rows, columns, name, data["id"]) + self.people(rows, beside, name, data["id"])
+            items: list[dict] = []
+            self.people(people_rows, columns, name, data["id"], items)
+            self.people(rows, beside, name, data["id"], items)
             if items:
                 data[name] = items
         data["phases"] = self.phases(rows)
@@ -257,8 +286,7 @@ class _Reader:
             del data["phases"]
         return Imported(data, self.problems, self.places, rows_sheet.name)
 
-    def people(self, rows: list[_Row], columns, noun: str, map_id: str) -> list[dict]:
-        items = []
+    def people(self, rows: list[_Row], columns, noun: str, map_id: str, items: list[dict]) -> None:
         for row in rows:
             owner_map = row.values.get(MAP_LINK)
             if owner_map and str(owner_map[0]).strip() != map_id:
@@ -268,8 +296,7 @@ class _Reader:
             self.read(row, columns, item, place)
             if item:
                 items.append(item)
-                self.places.setdefault(f"{noun}[{item.get('id', len(items) - 1)}]", place)
-        return items
+                self.places[(noun, len(items) - 1)] = place
 
     def phases(self, rows: list[_Row]) -> list[dict]:
         phases: list[dict] = []
@@ -296,12 +323,15 @@ class _Reader:
             self.read(row, PHASE_COLUMNS, phase_values, cells)
             for name, value in phase_values.items():
                 if name in current and current[name] != value:
-                    self.problem(cells.fields[name], f"{name} differs from the phase's first row "
+                    self.problem(cells.fields[name], f"{_column(PHASE_COLUMNS, name).header} differs from the "
+                                                     "phase's first row "
                                                      f"({current['_place'].where.row}); give phase fields once, "
                                                      "on its first row")
                 elif name not in current:
                     current[name] = value
                     current["_place"].fields[name] = cells.fields[name]
+            for name, where in cells.fields.items():
+                current["_place"].fields.setdefault(name, where)
             if row.has_any(TOUCHPOINT_COLUMNS):
                 touchpoint: dict = {}
                 place = RowPlace(row.where)
@@ -310,25 +340,28 @@ class _Reader:
         return self._with_ids(phases)
 
     def _with_ids(self, phases: list[dict]) -> list[dict]:
-        """Ids the sheet lacks, made from names (lowercase, dashes) and unique; every item placed by its id."""
+        """Ids the sheet lacks, made from names (lowercase, dashes) and unique."""
         phase_ids = _Ids(phase.get("id") for phase in phases)
         touchpoint_ids = _Ids(tp.get("id") for phase in phases for tp, _ in phase["_touchpoints"])
         result = []
-        for phase in phases:
+        for number, phase in enumerate(phases):
             phase.setdefault("id", phase_ids.make(phase.get("name", "phase")))
-            place = phase.pop("_place")
-            self.places.setdefault(f"phases[{phase['id']}]", place)
+            self.places[("phases", number)] = phase.pop("_place")
             touchpoints = []
-            for touchpoint, tp_place in phase.pop("_touchpoints"):
+            for index, (touchpoint, place) in enumerate(phase.pop("_touchpoints")):
                 touchpoint.setdefault("id", touchpoint_ids.make(touchpoint.get("name", "touchpoint")))
                 touchpoints.append(touchpoint)
-                self.places.setdefault(f"phases[{phase['id']}].touchpoints[{touchpoint['id']}]", tp_place)
+                self.places[("phases", number, "touchpoints", index)] = place
             phase.pop("_keys")
             ordered = {c.field: phase[c.field] for c in PHASE_COLUMNS if c.field in phase}
             if touchpoints:
                 ordered["touchpoints"] = touchpoints
             result.append(ordered)
         return result
+
+
+def _column(columns: tuple[Column, ...], name: str) -> Column:
+    return next(column for column in columns if column.field.split(".")[0] == name)
 
 
 class _Ids:

@@ -61,7 +61,7 @@ PHASE_COLUMNS = (
     Column("Phase", "name", customer=True, synonyms=("phase name", "stage", "stage name")),
     Column("LAER stage", "stage", synonyms=("laer",)),
     Column("Phase visibility", "visibility", default="customer"),
-    Column("Customer goal", "customer_goal", customer=True, synonyms=("goal",)),
+    Column("Customer goal", "customer_goal", customer=True, synonyms=("goal", "phase goal", "stage goal")),
     Column("Objective", "objective", synonyms=("phase objective",)),
     Column("Entry criteria", "entry_criteria", "lines", customer=True, synonyms=("entry",)),
     Column("Exit criteria", "exit_criteria", "lines", customer=True, synonyms=("exit",)),
@@ -250,14 +250,13 @@ _TRUE = {"yes", "y", "true", "x", "1", "✓"}
 _FALSE = {"no", "n", "false", "0", "-"}
 
 
-def _boolean(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
+def _boolean(value: Any) -> bool | None:
+    """True, or None for no: false is the default, which the map leaves unsaid."""
     text = _text(value).lower()
     if text in _TRUE:
         return True
     if text in _FALSE:
-        return False
+        return None
     raise CellError(f"expected yes or no, got {_text(value)!r}")
 
 

@@ -28,7 +28,10 @@ class ImportResult:
 def import_file(path: str, out: Path, options: Options, config: Config, schema_url: str) -> ImportResult:
     imported = import_sheets(read_sheets(path, config.max_file_bytes), options)
     text = _canonical(f"# yaml-language-server: $schema={schema_url}\n", imported.data, out, config)
-    return ImportResult(text, imported.problems + _lint(text, out, imported, config))
+    reported = {problem.where for problem in imported.problems}
+    # A cell that could not be read is left out of the map; lint's "missing field" for it says it twice.
+    found = [problem for problem in _lint(text, out, imported, config) if problem.where not in reported]
+    return ImportResult(text, sorted(imported.problems + found, key=lambda problem: problem.where.sort_key()))
 
 
 def _canonical(schema_line: str, data: dict, out: Path, config: Config) -> str:
@@ -50,10 +53,7 @@ def _lint(text: str, out: Path, imported: Imported, config: Config) -> list[Shee
         candidate = os.path.join(folder, out.name)
         Path(candidate).write_text(text, encoding="utf-8")
         result = run_lint([candidate], make_settings(config))
-    problems = []
-    for problem in result.problems:
-        if problem.path != candidate or problem.severity is Severity.INFO:
-            continue
-        problems.append(SheetProblem(imported.where(problem.semantic_path), problem.message,
-                                     problem.severity.value, f"{problem.code} {problem.name}"))
-    return problems
+    where, message = imported.locator(text)
+    return [SheetProblem(where(problem.line, problem.semantic_path), message(problem.message), problem.severity.value,
+                         f"{problem.code} {problem.name}")
+            for problem in result.problems if problem.path == candidate and problem.severity is not Severity.INFO]
