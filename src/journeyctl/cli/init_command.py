@@ -21,10 +21,16 @@ from journeyctl.schema.models import ID_PATTERN
 
 
 def init(
-    name: str = typer.Argument(..., metavar="NAME", help="The new map's id (lowercase letters, digits, dashes), or a path ending in .yaml."),
+    name: Optional[str] = typer.Argument(None, metavar="NAME", help="The new map's id (lowercase letters, digits, dashes), or a path ending in .yaml."),
     title: Optional[str] = typer.Option(None, help="The map's title (default: made from the id)."),
+    sheet: Optional[Path] = typer.Option(None, "--sheet", metavar="FILE.xlsx",
+                                         help="Write the spreadsheet template that 'journeyctl import' reads, instead."),
 ) -> None:
     """Write a new journey map from the LAER template. Never overwrites an existing file."""
+    if sheet is not None:
+        return _init_sheet(sheet)
+    if name is None:
+        raise UsageError("give the new map's NAME, e.g. 'journeyctl init onboarding' (or --sheet FILE.xlsx)")
     path = Path(name if name.endswith((".yaml", ".yml")) else f"{name}.yaml")
     map_id = path.stem
     if not re.fullmatch(ID_PATTERN, map_id):
@@ -63,6 +69,24 @@ def init(
         typer.echo("tip: its editor schema line points into this installation; for one the whole team can use, "
                    "run 'journeyctl schema --output schema/journeyctl.schema.json' at the repository root "
                    "and point the first line at it")
+
+
+def _init_sheet(path: Path) -> None:
+    from journeyctl.sheets.template import template_bytes
+
+    if path.suffix.lower() != ".xlsx":
+        raise UsageError(f"--sheet {printable(str(path))}: the template is an Excel workbook; name it .xlsx")
+    if not path.parent.is_dir():
+        raise UsageError(f"folder {path.parent} does not exist")
+    config = load_config()
+    try:
+        write_atomic(path, template_bytes(config.all_channels, *_catalog_ids(config)), exclusive=True)
+    except FileExistsError:
+        raise UsageError(f"{path} already exists; init never overwrites a file") from None
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+    typer.echo(f"wrote {printable(str(path))}: fill it in, then run "
+               f"'journeyctl import {printable(str(path))} --out maps/NAME.yaml'")
 
 
 def _catalog_ids(config: Config) -> tuple[set[str], set[str]]:
