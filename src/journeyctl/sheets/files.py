@@ -61,12 +61,11 @@ def xlsx_bytes(sheets: list[Sheet]) -> bytes:
     for sheet in sheets:
         worksheet = book.create_sheet(sheet.name)
         widths: dict[int, int] = {}
-        for row in sheet.rows:
-            worksheet.append([None] * len(row))
+        for number, row in enumerate(sheet.rows, start=1):
             for index, value in enumerate(row):
                 if value is None:
                     continue
-                cell = worksheet.cell(worksheet.max_row, index + 1)
+                cell = worksheet.cell(number, index + 1)
                 cell.value = value
                 if isinstance(value, str):
                     cell.data_type = "s"  # never a formula, whatever it starts with

@@ -105,7 +105,6 @@ PERSONA_COLUMNS = (
 )
 
 
-
 def _beside(columns: tuple[Column, ...], noun: str) -> tuple[Column, ...]:
     return tuple(Column(f"{noun} {column.header.lower()}", column.field, column.kind, column.customer)
                  for column in columns)
