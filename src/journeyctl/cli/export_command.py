@@ -10,6 +10,7 @@ import typer
 
 from journeyctl.problems import UsageError
 from journeyctl.report.paths import printable
+from journeyctl.wording import plural
 
 
 class SheetFormat(str, Enum):
@@ -45,5 +46,4 @@ def export(
     else:
         content = xlsx_bytes(workbook_sheets(journeys, catalogs, audience.value))
     write_output(out, content)
-    typer.echo(f"wrote {printable(str(out))}: {len(journeys)} map{'s' * (len(journeys) != 1)}, "
-               f"{audience.value} audience", err=True)
+    typer.echo(f"wrote {printable(str(out))}: {plural(len(journeys), 'map')}, {audience.value} audience", err=True)

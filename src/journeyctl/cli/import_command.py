@@ -10,6 +10,7 @@ import typer
 
 from journeyctl.problems import UsageError
 from journeyctl.report.paths import printable
+from journeyctl.wording import plural
 
 
 def import_sheet(
@@ -50,7 +51,7 @@ def import_sheet(
     for problem in result.problems:
         typer.echo(printable(problem.line()), err=True)
     if result.errors and not force:
-        typer.echo(f"journeyctl: nothing written: {result.errors} error{'s' * (result.errors != 1)} above "
+        typer.echo(f"journeyctl: nothing written: {plural(result.errors, 'error')} above "
                    "(--force writes the map anyway)", err=True)
         raise typer.Exit(1)
     try:
@@ -59,7 +60,7 @@ def import_sheet(
         raise UsageError(f"{printable(str(out))} already exists; add --overwrite to replace it") from None
     except OSError as error:
         raise UsageError(f"cannot write {printable(str(out))}: {error.strerror or error}") from None
-    typer.echo(f"wrote {printable(str(out))}" + (f" with {result.errors} error{'s' * (result.errors != 1)} to fix"
+    typer.echo(f"wrote {printable(str(out))}" + (f" with {plural(result.errors, 'error')} to fix"
                                                   if result.errors else ""), err=True)
     if result.errors:
         raise typer.Exit(1)
