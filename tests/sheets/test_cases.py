@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, journeyctl
+from tests.sheets.helpers import CASES, journeyctl
 
 CASE_FOLDERS = sorted(path.parent for path in CASES.glob("*/journey.*"))
 

@@ -8,7 +8,7 @@ import io
 import openpyxl
 import pytest
 
-from conftest import journeyctl, write_map, xlsx_text
+from tests.sheets.helpers import MAPS, REPOSITORY, journeyctl, write_map, xlsx_text
 
 INTERNAL = "INTERNAL-MARKER-"
 ID = "idmarker-"
@@ -135,8 +135,6 @@ def test_xlsx_cells_that_could_start_a_formula_are_text(tmp_path):
 
 
 def test_the_workbook_layout(tmp_path, monkeypatch):
-    from conftest import MAPS, REPOSITORY
-
     monkeypatch.chdir(REPOSITORY)
     out = tmp_path / "maps.xlsx"
     assert journeyctl("export", str(MAPS), "--out", str(out)).returncode == 0
@@ -153,8 +151,6 @@ def test_the_workbook_layout(tmp_path, monkeypatch):
 
 
 def test_csv_refuses_several_maps(tmp_path, monkeypatch):
-    from conftest import MAPS, REPOSITORY
-
     monkeypatch.chdir(REPOSITORY)
     result = journeyctl("export", str(MAPS), "--out", str(tmp_path / "all.csv"))
     assert result.returncode == 2 and "a CSV file holds one map" in result.stderr

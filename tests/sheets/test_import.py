@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import run
+from tests.sheets.helpers import run
 
 SHEET = "Phase,Touchpoint,Channel,Owner,Customer view\nLand,Kickoff,video-call,csm,A call.\n"
 CATALOG = "journeyctl: 1\nkind: catalog\nowners:\n  - id: csm\n    name: Customer Success Manager\n"

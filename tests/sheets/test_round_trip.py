@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import MAPS, REPOSITORY, run
+from tests.sheets.helpers import MAPS, REPOSITORY, run
 from journeyctl.loading import load_text
 
 JOURNEYS = sorted(path.stem for path in MAPS.glob("*.yaml") if path.name != "catalog.yaml")

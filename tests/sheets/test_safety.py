@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CASES
+from tests.sheets.helpers import CASES
 
 
 def test_openpyxl_uses_defusedxml():

@@ -6,7 +6,7 @@ import openpyxl
 
 import pytest
 
-from conftest import run, write_map
+from tests.sheets.helpers import run, write_map
 
 
 @pytest.fixture(autouse=True)

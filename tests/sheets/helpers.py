@@ -1,4 +1,4 @@
-"""Shared helpers of the spreadsheet tests: run the installed command line, read workbooks back."""
+"""Helpers of the spreadsheet tests: run the installed command line, read workbooks back."""
 
 from __future__ import annotations
 
