@@ -57,6 +57,8 @@ COMMANDS = [
     ["fmt", "--diff", "maps"],
     ["fmt", "maps"],
     ["rules", "JC005"],
+    ["export", "maps", "--out", "maps.xlsx"],
+    ["export", hostile(1), "--audience", "customer", "--out", "customer.csv"],
 ]
 
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from tests.sheets.helpers import run
+from tests.test_printed_lines import check_lines
 
 SHEET = "Phase,Touchpoint,Channel,Owner,Customer view\nLand,Kickoff,video-call,csm,A call.\n"
 CATALOG = "journeyctl: 1\nkind: catalog\nowners:\n  - id: csm\n    name: Customer Success Manager\n"
@@ -96,3 +101,17 @@ def test_semicolons_and_a_byte_order_mark(tmp_path):
     (tmp_path / "journey.csv").write_bytes(("\ufeff" + SHEET.replace(",", ";").replace("\n", "\r\n")).encode())
     assert run("import", "journey.csv", "--out", "map.yaml").returncode == 0
     assert "customer_view: A call.\n" in (tmp_path / "map.yaml").read_text()
+
+
+def test_hostile_names_and_cells_print_only_printable_lines(tmp_path):
+    """A file name and cells with a newline and ::error::, ESC and BEL, as tests/test_printed_lines.py checks."""
+    name = "evil\n::error::forged.csv"
+    (tmp_path / name).write_text("Phase,Touchpoint,Channel,Owner,\x1b]0;PWNED\x07 ::error::x\n"
+                                 "Land,Kickoff,\x1b[2J::error::zoom,csm,x\n")
+    environment = dict(os.environ, GITHUB_ACTIONS="true")
+    done = subprocess.run([sys.executable, "-m", "journeyctl", "import", name, "--out", "map.yaml"], cwd=tmp_path,
+                          env=environment, capture_output=True, timeout=120)
+    assert done.returncode == 1 and b"Traceback" not in done.stderr, done.stderr
+    check_lines(done.stdout, "stdout")
+    check_lines(done.stderr, "stderr")
+    assert b"unknown column" in done.stderr and b"unknown channel" in done.stderr

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from journeyctl.problems import UsageError, did_you_mean
-from journeyctl.report.paths import printable
 from journeyctl.schema.models import ID_PATTERN
 from journeyctl.sheets.files import Sheet
 from journeyctl.sheets.layout import (
@@ -206,7 +205,7 @@ class _Reader:
                 continue
             column = index.get(normalized(str(header)))
             if column is None:
-                self.problem(where, f"unknown column {printable(str(header))!r}"
+                self.problem(where, f"unknown column {str(header)!r}"
                                     f"{did_you_mean(str(header), known) or did_you_mean(normalized(str(header)), [normalized(k) for k in known])}"
                                     "; map it with --columns 'HEADER=Column' or leave it out")
                 continue
