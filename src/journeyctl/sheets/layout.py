@@ -1,8 +1,9 @@
 """The one column layout of spreadsheets, for import and export alike, so a round trip is exact.
 
 A table (the touchpoint rows, the Journey sheet, Owners, Personas) is a tuple of Columns; a
-column names the model field it holds, how its cell is written and read (its kind), whether
-customers may see it, and the other headers people give it. Adding a field is one line here.
+column names the model field it holds, how its cell is written and read (its kind), and the
+other headers people give it. Whether customers may see it is the field's declared audience
+(schema/audience.py), read from the model. Adding a field is one line here.
 Lists inside one cell (a phase's metrics, a touchpoint's playbooks) are one item a line, with
 the item's parts separated by ` | `, in the order of a tuple of Parts.
 """
@@ -10,22 +11,24 @@ the item's parts separated by ` | `, in the order of a tuple of Parts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
 from journeyctl.render.view import EMOTION_LABELS, OwnerView, PersonaView
+from journeyctl.schema.audience import Audience, audience_of
+from journeyctl.schema.models import Journey, Metric, Owner, Persona, Phase, Playbook, Touchpoint
 
 
 @dataclass(frozen=True, slots=True)
 class Column:
     header: str
     field: str  # the model field; `review.every_days` for a field of a sub-object
-    kind: str = "text"  # a key of CODECS
-    customer: bool = False  # customer-facing (docs/format.md, "What the customer sees")
+    kind: str = "text"  # text, lines, ids, boolean, emotion, integer, date or items: see write_cell, read_cell
     synonyms: tuple[str, ...] = ()
     default: str | None = None  # the model's default: written as an empty cell
+    customer: bool = False  # set by _table from the field's declared audience, never by hand
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,20 +37,26 @@ class Part:
 
     field: str
     kind: str = "text"
-    customer: bool = False
+    customer: bool = False  # set by _table, as a column's
 
 
-METRIC_PARTS = (Part("name", customer=True), Part("target", "target", customer=True),
-                Part("source", customer=True), Part("visibility"))
-PLAYBOOK_PARTS = (Part("title"), Part("url"), Part("trigger"))
+def _table(model, *items):
+    """Columns (or parts) of `model`'s fields, each customer-facing exactly when its field is."""
+    return tuple(replace(item, customer=audience_of(model, item.field.split(".")[0]) is Audience.customer)
+                 for item in items)
+
+
+METRIC_PARTS = _table(Metric, Part("name"), Part("target", "target"), Part("source"), Part("visibility"))
+PLAYBOOK_PARTS = _table(Playbook, Part("title"), Part("url"), Part("trigger"))
 ITEM_PARTS = {"metrics": METRIC_PARTS, "playbooks": PLAYBOOK_PARTS}
 
 # Map fields: the Journey sheet, or the first row of a CSV.
-MAP_COLUMNS = (
+MAP_COLUMNS = _table(
+    Journey,
     Column("Map id", "id", synonyms=("map", "journey id")),
-    Column("Title", "title", customer=True, synonyms=("map title", "journey", "journey title")),
-    Column("Summary", "summary", customer=True),
-    Column("Segment", "segment", customer=True),
+    Column("Title", "title", synonyms=("map title", "journey", "journey title")),
+    Column("Summary", "summary"),
+    Column("Segment", "segment"),
     Column("Engagement", "engagement"),
     Column("Status", "status"),
     Column("Map owner", "owner", synonyms=("journey owner",)),
@@ -56,28 +65,30 @@ MAP_COLUMNS = (
 )
 
 # Phase fields, on the phase's first row (its id and name on every row of it).
-PHASE_COLUMNS = (
+PHASE_COLUMNS = _table(
+    Phase,
     Column("Phase id", "id", synonyms=("stage id",)),
-    Column("Phase", "name", customer=True, synonyms=("phase name", "stage", "stage name")),
+    Column("Phase", "name", synonyms=("phase name", "stage", "stage name")),
     Column("LAER stage", "stage", synonyms=("laer",)),
     Column("Phase visibility", "visibility", default="customer"),
-    Column("Customer goal", "customer_goal", customer=True, synonyms=("goal", "phase goal", "stage goal")),
+    Column("Customer goal", "customer_goal", synonyms=("goal", "phase goal", "stage goal")),
     Column("Objective", "objective", synonyms=("phase objective",)),
-    Column("Entry criteria", "entry_criteria", "lines", customer=True, synonyms=("entry",)),
-    Column("Exit criteria", "exit_criteria", "lines", customer=True, synonyms=("exit",)),
-    Column("Metrics", "metrics", "items", customer=True, synonyms=("kpis", "kpi", "metric")),
+    Column("Entry criteria", "entry_criteria", "lines", synonyms=("entry",)),
+    Column("Exit criteria", "exit_criteria", "lines", synonyms=("exit",)),
+    Column("Metrics", "metrics", "items", synonyms=("kpis", "kpi", "metric")),
 )
 
-TOUCHPOINT_COLUMNS = (
+TOUCHPOINT_COLUMNS = _table(
+    Touchpoint,
     Column("Touchpoint id", "id", synonyms=("step id", "id")),
-    Column("Touchpoint", "name", customer=True, synonyms=("touchpoint name", "step", "step name", "name")),
-    Column("Customer view", "customer_view", customer=True, synonyms=("what the customer sees", "customer experience")),
+    Column("Touchpoint", "name", synonyms=("touchpoint name", "step", "step name", "name")),
+    Column("Customer view", "customer_view", synonyms=("what the customer sees", "customer experience")),
     Column("Description", "description", synonyms=("what we do",)),
-    Column("Channel", "channel", customer=True, synonyms=("medium",)),
-    Column("Mode", "mode", customer=True),
-    Column("Owner", "owner", customer=True, synonyms=("responsible",)),
-    Column("Personas", "personas", "ids", customer=True, synonyms=("persona", "persona ids", "who")),
-    Column("Timing", "timing", customer=True, synonyms=("when", "timeline")),
+    Column("Channel", "channel", synonyms=("medium",)),
+    Column("Mode", "mode"),
+    Column("Owner", "owner", synonyms=("responsible",)),
+    Column("Personas", "personas", "ids", synonyms=("persona", "persona ids", "who")),
+    Column("Timing", "timing", synonyms=("when", "timeline")),
     Column("Emotion", "emotion", "emotion", synonyms=("feeling", "sentiment")),
     Column("Moment that matters", "moment_that_matters", "boolean", synonyms=("moment of truth", "mtm")),
     Column("Pain points", "pain_points", "lines", synonyms=("pains", "pain point")),
@@ -88,17 +99,19 @@ TOUCHPOINT_COLUMNS = (
     Column("Visibility", "visibility", synonyms=("touchpoint visibility",), default="customer"),
 )
 
-OWNER_COLUMNS = (
+OWNER_COLUMNS = _table(
+    Owner,
     Column("Id", "id", synonyms=("owner id",)),
-    Column("Name", "name", customer=True, synonyms=("owner", "role")),
+    Column("Name", "name", synonyms=("owner", "role")),
     Column("Team", "team"),
     Column("Contact", "contact", synonyms=("email",)),
 )
 
-PERSONA_COLUMNS = (
+PERSONA_COLUMNS = _table(
+    Persona,
     Column("Id", "id", synonyms=("persona id",)),
-    Column("Name", "name", customer=True, synonyms=("persona",)),
-    Column("Role", "role", customer=True, synonyms=("job",)),
+    Column("Name", "name", synonyms=("persona",)),
+    Column("Role", "role", synonyms=("job",)),
     Column("Goals", "goals", "lines", synonyms=("goal",)),
     Column("Pain points", "pain_points", "lines", synonyms=("pains", "pain point")),
     Column("Quote", "quote"),
@@ -106,8 +119,7 @@ PERSONA_COLUMNS = (
 
 
 def _beside(columns: tuple[Column, ...], noun: str) -> tuple[Column, ...]:
-    return tuple(Column(f"{noun} {column.header.lower()}", column.field, column.kind, column.customer)
-                 for column in columns)
+    return tuple(replace(column, header=f"{noun} {column.header.lower()}", synonyms=()) for column in columns)
 
 
 # A CSV file has one table: the Owners and Personas tables stand beside the touchpoint rows
@@ -118,7 +130,7 @@ PERSONA_ROW_COLUMNS = _beside(PERSONA_COLUMNS, "Persona")
 # Sheet names the import reads by name; every other sheet holds a map's rows.
 JOURNEY_SHEET, OWNERS_SHEET, PERSONAS_SHEET, HELP_SHEET = "Journey", "Owners", "Personas", "How to fill this in"
 SHEET_COLUMNS = {JOURNEY_SHEET: MAP_COLUMNS, OWNERS_SHEET: OWNER_COLUMNS, PERSONAS_SHEET: PERSONA_COLUMNS}
-SHEET_LINK = Column("Sheet", "sheet")  # Journey sheet: which sheet holds the map's rows
+SHEET_LINK = Column("Sheet", "sheet", customer=True)  # Journey sheet: the map's rows (customers: named by title)
 MAP_LINK = Column("Map id", "map", synonyms=("map",))  # Owners and Personas of a workbook of several maps
 
 # Where a spreadsheet program may start a formula (OWASP, "CSV injection"); tab and CR too.
