@@ -30,17 +30,27 @@ def export(
     audience: Audience = typer.Option(Audience.internal, "--audience", help="internal: every field (import reads it "
                                       "back); customer: only what customers may see."),
     config_file: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: the nearest .journeyctl.yaml)."),
+    allow_lint_errors: bool = typer.Option(False, "--allow-lint-errors", help="Export for the customer even when lint "
+                                           "finds errors in customer-facing text (as render does, it refuses by default)."),
 ) -> None:
     """Write journey maps as a spreadsheet, in the layout `journeyctl import` reads (docs/sheets.md)."""
     from journeyctl.config import load_config
     from journeyctl.fileio import write_output
-    from journeyctl.sheets.export import csv_sheet, load_journeys, workbook_sheets
+    from journeyctl.schema.models import Catalog
+    from journeyctl.render.run import _load, _refuse_customer_text_errors
+    from journeyctl.sheets.export import csv_sheet, workbook_sheets
     from journeyctl.sheets.files import csv_bytes, format_of, xlsx_bytes
 
     chosen = output_format.value if output_format else format_of(out)
     if output_format and out.suffix.lower() != f".{chosen}":
         raise UsageError(f"--out {printable(str(out))} does not end in .{chosen} (--format {chosen})")
-    journeys, catalogs = load_journeys(paths, load_config(config_file))
+    config = load_config(config_file)
+    # the maps and the customer-text gate of render, so that both refuse the same maps
+    journey_files, maps = _load(paths, config, "exported")
+    if audience is Audience.customer and not allow_lint_errors:
+        _refuse_customer_text_errors(paths, config, "exported")
+    journeys = [item.model for item in journey_files]
+    catalogs = [item.model for item in maps if isinstance(item.model, Catalog)]
     if chosen == "csv":
         content = csv_bytes(csv_sheet(journeys, catalogs, audience.value))
     else:

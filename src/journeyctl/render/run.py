@@ -89,7 +89,7 @@ def run(request: RenderRequest) -> list[Output]:
     return outputs
 
 
-def _load(paths: Sequence[str], config: Config) -> tuple[list[MapFile], list[MapFile]]:
+def _load(paths: Sequence[str], config: Config, done: str = "rendered") -> tuple[list[MapFile], list[MapFile]]:
     """The journeys to render, and every map loaded (with the config's catalogs for owners and personas)."""
     named = {os.path.realpath(path) for path, _ in discover(paths)}  # realpath: a symlink loop is not an error here
     extra = [path for path, _ in discover(config.catalog_paths) if os.path.realpath(path) not in named]
@@ -98,15 +98,15 @@ def _load(paths: Sequence[str], config: Config) -> tuple[list[MapFile], list[Map
         problems = sorted(workspace.problems, key=lambda problem: problem.sort_key())
         report_text(problems, sys.stderr, files=workspace.files_read, seconds=0.0)
         if any(problem.severity is Severity.ERROR for problem in problems):
-            typer.echo("journeyctl: nothing rendered: fix the errors above first", err=True)
+            typer.echo(f"journeyctl: nothing {done}: fix the errors above first", err=True)
             raise typer.Exit(1)
     journeys = [item for item in workspace.journeys if os.path.realpath(item.path) in named]
     if not journeys:
-        raise UsageError(f"no journey maps found in {' '.join(paths)} (catalogs alone are not rendered)")
+        raise UsageError(f"no journey maps found in {' '.join(paths)} (catalogs alone are not {done})")
     return journeys, workspace.maps
 
 
-def _refuse_customer_text_errors(paths: Sequence[str], config: Config) -> None:
+def _refuse_customer_text_errors(paths: Sequence[str], config: Config, done: str = "rendered") -> None:
     """Exit 1, with the findings as lint prints them, when lint finds errors in customer text.
 
     Through the lint engine with the configuration's policy (severities, overrides, suppressions),
@@ -120,7 +120,7 @@ def _refuse_customer_text_errors(paths: Sequence[str], config: Config) -> None:
               if problem.code in CUSTOMER_GUARD_RULES and problem.severity is Severity.ERROR]
     if errors:
         report_text(errors, sys.stderr, files=result.files, seconds=result.seconds)
-        typer.echo("journeyctl: nothing rendered for the customer: fix the errors above first "
+        typer.echo(f"journeyctl: nothing {done} for the customer: fix the errors above first "
                    "(or pass --allow-lint-errors)", err=True)
         raise typer.Exit(1)
 

@@ -125,28 +125,3 @@ def _sheet_names(wanted: Sequence[str]) -> list[str]:
         taken.add(name.lower())
         names.append(name)
     return names
-
-def load_journeys(paths: Sequence[str], config) -> tuple[list[Journey], list[Catalog]]:
-    """The journeys named, and every catalog (the configuration's too); errors in them stop the export."""
-    import os
-    import sys
-
-    import typer
-
-    from journeyctl.loading import discover, load_workspace
-    from journeyctl.problems import Severity
-    from journeyctl.report.text import report_text
-
-    named = {os.path.realpath(path) for path, _ in discover(paths)}
-    extra = [path for path, _ in discover(config.catalog_paths) if os.path.realpath(path) not in named]
-    workspace = load_workspace([*paths, *extra], channels=config.all_channels, max_bytes=config.max_file_bytes)
-    if workspace.problems:
-        problems = sorted(workspace.problems, key=lambda problem: problem.sort_key())
-        report_text(problems, sys.stderr, files=workspace.files_read, seconds=0.0)
-        if any(problem.severity is Severity.ERROR for problem in problems):
-            typer.echo("journeyctl: nothing exported: fix the errors above first", err=True)
-            raise typer.Exit(1)
-    journeys = [item.model for item in workspace.journeys if os.path.realpath(item.path) in named]
-    if not journeys:
-        raise UsageError(f"no journey maps found in {' '.join(paths)} (catalogs alone are not exported)")
-    return journeys, [item.model for item in workspace.catalogs]
