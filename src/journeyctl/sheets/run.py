@@ -35,14 +35,17 @@ def import_file(path: str, out: Path, options: Options, config: Config, schema_u
 
 
 def _canonical(schema_line: str, data: dict, out: Path, config: Config) -> str:
-    """fmt's own output: its tree in canonical order, then its formatter (blank lines between phases).
-    A map with errors cannot be formatted; it is written (--force) as the tree gives it."""
+    """fmt's own output. The data go to fmt as YAML text, written by libyaml (fmt's own emitter,
+    ruamel's, takes ten times as long, and fmt runs it again anyway); a map with errors cannot be
+    formatted, so it is written (--force) by fmt's canonical tree instead."""
+    import yaml
+
     from journeyctl.fmt.canonical import dump, rebuild
     from journeyctl.fmt.formatter import format_text
 
-    text = schema_line + dump(rebuild(data, "journey", set()))
-    formatted = format_text(str(out), text, channels=config.all_channels)
-    return formatted.text if formatted.ok else text
+    plain = yaml.dump(data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=1 << 30)
+    formatted = format_text(str(out), schema_line + plain, channels=config.all_channels)
+    return formatted.text if formatted.ok else schema_line + dump(rebuild(data, "journey", set()))
 
 
 def _lint(text: str, out: Path, imported: Imported, config: Config) -> list[SheetProblem]:
