@@ -8,6 +8,7 @@ attacker would, not by a library that would refuse to write them.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 from pathlib import Path
 
@@ -98,7 +99,17 @@ def hostile() -> dict[str, bytes]:
         "utf16-csv/journey.csv": "Phase,Touchpoint,Channel,Owner\nLand,Kickoff,email,csm\n".encode("utf-16"),
         "latin1-csv/journey.csv": "Phase,Touchpoint,Channel,Owner\nLand,Caf\xe9 visit,email,csm\n".encode("latin-1"),
         "truncated/journey.xlsx": workbook_zip(sheet_xml(GOOD_ROW))[:300],
+        "lying-sizes/journey.xlsx": lying_sizes(),
     }
+
+
+def lying_sizes() -> bytes:
+    """A sheet of 50 MiB of blanks whose headers say 1,000 bytes: read past that, it fails its CRC."""
+    data = bytearray(workbook_zip(sheet_xml(GOOD_ROW + " " * 50 * 2**20)))
+    real = struct.pack("<I", len(sheet_xml(GOOD_ROW + " " * 50 * 2**20).encode()))
+    while (at := data.find(real)) != -1:  # the local header and the central directory
+        data[at:at + 4] = struct.pack("<I", 1000)
+    return bytes(data)
 
 
 def _zip(entries: dict[str, bytes]) -> bytes:
