@@ -79,21 +79,6 @@ class Problem:
         return (self.path, self.span.line, self.span.column, self.check.code, self.message)
 
 
-# Problems found while reading files and checking references. The lint rule engine
-# adds its own checks; these codes are stable and documented like rules.
-UNREADABLE_FILE = Check("JC001", "unreadable-file")
-YAML_SYNTAX = Check("JC002", "yaml-syntax")
-UNSUPPORTED_YAML = Check("JC003", "unsupported-yaml")
-DUPLICATE_KEY = Check("JC004", "duplicate-key")
-NOT_A_MAP_FILE = Check("JC005", "not-a-map-file")
-UNKNOWN_FIELD = Check("JC010", "unknown-field")
-MISSING_FIELD = Check("JC011", "missing-field")
-INVALID_VALUE = Check("JC012", "invalid-value")
-UNKNOWN_REFERENCE = Check("JC101", "unknown-reference")
-DUPLICATE_ID = Check("JC102", "duplicate-id")
-SKIPPED_FILE = Check("JC006", "skipped-file", Severity.INFO)
-
-
 def did_you_mean(word: Any, candidates: Sequence[str]) -> str:
     """` (did you mean 'x'?)` for the closest candidate, or nothing: every message with a typo uses it."""
     if not isinstance(word, str):

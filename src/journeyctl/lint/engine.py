@@ -21,18 +21,19 @@ from journeyctl.config import Config
 from journeyctl.lint import suppressions
 from journeyctl.lint.baseline import apply_baseline
 from journeyctl.lint.registry import RULES
-from journeyctl.lint.rule import MapContext, RuleSettings
-from journeyctl.lint.rules import jc205_unused_definition
+from journeyctl.lint.rule import MapContext, RuleSettings, WorkspaceContext
 from journeyctl.lint.selection import RuleSelection
 from journeyctl.loading import discover, load_file
 from journeyctl.loading.references import FileIndex, index_file, resolve
-from journeyctl.problems import SKIPPED_FILE, Problem
+from journeyctl.lint.rules.jc006_skipped_file import CHECK as SKIPPED_FILE
+from journeyctl.problems import Problem
 from journeyctl.schema import Journey
 
 # Below this much input, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 1_500_000
 PARALLEL_MIN_FILES = 4
 _MAP_RULES = [rule for rule in RULES.values() if rule.scope == "map"]
+_WORKSPACE_RULES = [rule for rule in RULES.values() if rule.scope == "workspace"]
 
 
 @dataclass(frozen=True)
@@ -151,8 +152,8 @@ def run_lint(paths: Sequence[str], settings: LintSettings, *, baseline: str | Pa
     reference_problems, uses = resolve(indexes)
     every_map_read = all(outcome.index is not None or all(p.code == SKIPPED_FILE.code for p in outcome.problems)
                          for outcome in outcomes)
-    workspace_problems = reference_problems + list(
-        jc205_unused_definition.check(indexes, uses, every_map_read=every_map_read))
+    workspace = WorkspaceContext(indexes, uses, every_map_read)
+    workspace_problems = reference_problems + [problem for rule in _WORKSPACE_RULES for problem in rule.check(workspace)]
     by_path: dict[str, list[Problem]] = {outcome.path: list(outcome.problems) for outcome in outcomes}
     for problem in workspace_problems:
         by_path.setdefault(problem.path, []).append(problem)
