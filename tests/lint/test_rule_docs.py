@@ -37,9 +37,7 @@ def _lint_example(tmp_path: Path, rule, text: str) -> list:
     # JC006 is about files found in a folder of maps; everything else is linted as a named file.
     target = example
     if rule.code == "JC006":
-        (folder / "catalog.yaml").write_text("journeyctl: 1
-kind: catalog
-")
+        (folder / "catalog.yaml").write_text("journeyctl: 1\nkind: catalog\n")
         target = folder
     return run_lint([str(target)], make_settings(Config(), TODAY)).problems
 

@@ -22,10 +22,10 @@ from journeyctl.lint import suppressions
 from journeyctl.lint.baseline import apply_baseline
 from journeyctl.lint.registry import RULES
 from journeyctl.lint.rule import MapContext, RuleSettings, WorkspaceContext
+from journeyctl.lint.rules.jc006_skipped_file import CHECK as SKIPPED_FILE
 from journeyctl.lint.selection import RuleSelection
 from journeyctl.loading import discover, load_file
 from journeyctl.loading.references import FileIndex, index_file, resolve
-from journeyctl.lint.rules.jc006_skipped_file import CHECK as SKIPPED_FILE
 from journeyctl.problems import Problem
 from journeyctl.schema import Journey
 

@@ -11,9 +11,9 @@ import os
 from dataclasses import dataclass, field
 from typing import NamedTuple, Sequence
 
-from journeyctl.loading.source import node_span
 from journeyctl.lint.rules.jc101_unknown_reference import CHECK as UNKNOWN_REFERENCE
 from journeyctl.lint.rules.jc102_duplicate_id import CHECK as DUPLICATE_ID
+from journeyctl.loading.source import node_span
 from journeyctl.problems import Problem, Span, did_you_mean
 from journeyctl.report.paths import relative_posix
 from journeyctl.schema import Catalog, Journey

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from journeyctl.lint.rules.jc006_skipped_file import CHECK as SKIPPED_FILE
 from journeyctl.loading.locate import locate, semantic_path
 from journeyctl.loading.references import check_references
 from journeyctl.loading.source import DEFAULT_MAX_BYTES, Source, parse, read_text
 from journeyctl.loading.validate import validate
-from journeyctl.lint.rules.jc006_skipped_file import CHECK as SKIPPED_FILE
 from journeyctl.mapfiles import MAP_SUFFIXES, could_be_map
 from journeyctl.problems import FILE_START, Problem, UsageError
 from journeyctl.schema import DEFAULT_CHANNELS, Catalog, Journey

@@ -1,26 +1,25 @@
 """`journeyctl fmt` rewrites a map file only when the result is sure to mean the same.
 
-Why it matters: fmt reads a file with a second YAML library (ruamel.yaml, which keeps
-comments) and checks its result before writing it: the same model, every comment kept,
-every `# journeyctl: disable` ... `enable` range covering the same keys. A file that
-ruamel.yaml reads otherwise than the loader (an impossible date such as 2026-02-30, a tab
-after a colon, a `!!int` tag on text), or whose rewrite would fail that check, is left as
-it is and reported here; lint still checks it. Quote the value, or keep the order asked
-for, and fmt can rewrite it.
+Why it matters: fmt checks what it would write before writing it: the same model, every
+comment kept, every `# journeyctl: disable` ... `enable` range covering the same keys. A
+file it cannot rewrite safely is left as it is and reported here (lint still checks it):
+a value with an explicit tag that neither of fmt's readers models (`!!int abc`), a
+reordering that would move keys into or out of a disable range (suppress with
+`disable-line` instead), or a file over fmt's 4 MiB limit (split it into several maps).
 
 Fails:
 
     journeyctl: 1
     kind: journey
     id: onboarding
-    title: 2026-02-30
+    title: !!int abc
 
 Passes:
 
     journeyctl: 1
     kind: journey
     id: onboarding
-    title: "2026-02-30"
+    title: abc
 """
 
 from journeyctl.lint.rule import Rule
