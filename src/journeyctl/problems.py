@@ -51,7 +51,7 @@ class Problem:
     semantic_path: str = ""
     severity: Severity = field(default=None)  # type: ignore[assignment]  # defaults to the check's
     # What tells this finding from others of its rule at the same semantic path (a persona id, a
-    # directive): part of its identity across runs (journeyctl.report.identity), so never a date,
+    # directive): part of its identity across runs (journeyctl.identity), so never a date,
     # a count or a line.
     subject: str = ""
 

@@ -21,12 +21,12 @@ from rich.text import Text
 from journeyctl.config import Config, load_config
 from journeyctl.fileio import write_output
 from journeyctl.loading import MapFile, discover, load_workspace
+from journeyctl.paths import printable
 from journeyctl.problems import Severity, UsageError
 from journeyctl.render.documents import INDEX_STEM, Format, Job, Output, Renderer, journey_views, plan
 from journeyctl.render.html import PageSize, branding_view
 from journeyctl.render.limits import check_limits
 from journeyctl.render.view import Audience
-from journeyctl.report.paths import printable
 from journeyctl.report.text import report_text
 from journeyctl.wording import plural
 
