@@ -24,7 +24,7 @@ from journeyctl.lint.registry import RULES
 from journeyctl.lint.rule import MapContext, RuleSettings, WorkspaceContext
 from journeyctl.lint.rules.jc006_skipped_file import CHECK as SKIPPED_FILE
 from journeyctl.lint.selection import RuleSelection
-from journeyctl.loading import discover, load_file
+from journeyctl.loading import discover_with_catalogs, load_file
 from journeyctl.loading.references import FileIndex, index_file, resolve
 from journeyctl.problems import Problem
 from journeyctl.schema import Journey
@@ -140,10 +140,8 @@ def _lint_files(tasks: list[tuple[str, bool]], settings: LintSettings, jobs: int
 def run_lint(paths: Sequence[str], settings: LintSettings, *, baseline: str | Path | None = None,
              jobs: int | None = None) -> LintResult:
     started = time.perf_counter()
-    tasks = discover(paths)
-    named = {os.path.abspath(path) for path, _ in tasks}
-    catalogs = discover(settings.config.catalog_paths)
-    context_tasks = [(path, True) for path, _ in catalogs if os.path.abspath(path) not in named]
+    tasks, catalogs = discover_with_catalogs(paths, settings.config.catalog_paths)
+    context_tasks = [(path, True) for path in catalogs]
     outcomes = _lint_files(tasks + context_tasks, settings, jobs)
     for outcome in outcomes[len(tasks):]:
         outcome.context_only = True

@@ -76,6 +76,15 @@ def discover(paths: Iterable[str]) -> list[tuple[str, bool]]:
     return found
 
 
+def discover_with_catalogs(paths: Iterable[str], catalog_paths: Iterable[str]) -> tuple[list[tuple[str, bool]], list[str]]:
+    """What a run reads: the files `paths` name (as discover gives them), and the configured
+    catalogs that are not among them, read for the owners and personas they define. Compared by
+    real path, so a catalog named through a symbolic link is one file, not two with the same ids."""
+    named = discover(paths)
+    seen = {os.path.realpath(path) for path, _ in named}  # realpath: a symlink loop is not an error here
+    return named, [path for path, _ in discover(catalog_paths) if os.path.realpath(path) not in seen]
+
+
 def load_workspace(paths: Iterable[str], *, channels: Sequence[str] = DEFAULT_CHANNELS,
                    max_bytes: int = DEFAULT_MAX_BYTES) -> Workspace:
     workspace = Workspace()

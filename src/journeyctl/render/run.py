@@ -20,7 +20,7 @@ from rich.text import Text
 
 from journeyctl.config import Config, load_config
 from journeyctl.fileio import write_output
-from journeyctl.loading import MapFile, discover, load_workspace
+from journeyctl.loading import MapFile, discover_with_catalogs, load_workspace
 from journeyctl.paths import printable
 from journeyctl.problems import Severity, UsageError
 from journeyctl.render.documents import INDEX_STEM, Format, Job, Output, Renderer, journey_views, plan
@@ -91,9 +91,9 @@ def run(request: RenderRequest) -> list[Output]:
 
 def _load(paths: Sequence[str], config: Config) -> tuple[list[MapFile], list[MapFile]]:
     """The journeys to render, and every map loaded (with the config's catalogs for owners and personas)."""
-    named = {os.path.realpath(path) for path, _ in discover(paths)}  # realpath: a symlink loop is not an error here
-    extra = [path for path, _ in discover(config.catalog_paths) if os.path.realpath(path) not in named]
-    workspace = load_workspace([*paths, *extra], channels=config.all_channels, max_bytes=config.max_file_bytes)
+    named_files, catalogs = discover_with_catalogs(paths, config.catalog_paths)
+    named = {os.path.realpath(path) for path, _ in named_files}
+    workspace = load_workspace([*paths, *catalogs], channels=config.all_channels, max_bytes=config.max_file_bytes)
     if workspace.problems:
         problems = sorted(workspace.problems, key=lambda problem: problem.sort_key())
         report_text(problems, sys.stderr, files=workspace.files_read, seconds=0.0)
