@@ -82,6 +82,7 @@ def run(request: RenderRequest) -> RenderResult:
     if request.audience == "customer" and not request.allow_lint_errors:
         refused = _customer_text_errors(request.paths, config)
         if refused.stopped:
+            refused.problems[:0] = loaded.problems  # the maps' warnings, as a render that goes on shows them
             return refused
     if to_stdout and len(journeys) != 1:
         raise UsageError(f"--out - writes a single map, but {len(journeys)} were found; use --out DIR")
