@@ -1,10 +1,10 @@
-# Two commands: `make demo` and `make test`. Both create .venv and install the project into it.
+# Two commands: `make demo` and `make test` (`make test-fast` leaves out the slow tests). Both create .venv and install the project into it.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 OUT := build/demo
 
-.PHONY: demo test bench schema screenshots dist clean
+.PHONY: demo test test-fast bench schema screenshots dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ screenshots: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
+
+# The inner loop: everything but the tests marked slow (pre-commit, the action, installs, the browser).
+test-fast: $(VENV)/.installed
+	$(BIN)/python -m pytest -m "not slow"
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_lint.py

@@ -80,7 +80,7 @@ def pdf_text(path: Path) -> str:
     return "".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(path.read_bytes())).pages)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def dists(tmp_path_factory) -> dict[str, Path]:
     """The sdist and the wheel, built as a release would build them."""
     out = tmp_path_factory.mktemp("dist")
@@ -88,10 +88,19 @@ def dists(tmp_path_factory) -> dict[str, Path]:
     return {"sdist": next(out.glob("journeyctl-*.tar.gz")), "wheel": next(out.glob("journeyctl-*.whl"))}
 
 
-def test_the_installed_wheel_renders_md_html_and_pdf(dists, tmp_path):
-    shutil.copytree(CHECKOUT / "tests" / "render" / "fixtures" / "rich", tmp_path / "maps")
-    venv = fresh_venv(tmp_path / "venv")
+@pytest.fixture(scope="session")
+def installed_wheel(dists, tmp_path_factory) -> Path:
+    """One fresh venv with the wheel installed, shared by the tests that only run the installed
+    journeyctl (none of them installs anything more into it)."""
+    venv = fresh_venv(tmp_path_factory.mktemp("wheel") / "venv")
     pip_install(venv, "--no-deps", dists["wheel"])
+    return venv
+
+
+@pytest.mark.slow
+def test_the_installed_wheel_renders_md_html_and_pdf(installed_wheel, tmp_path):
+    shutil.copytree(CHECKOUT / "tests" / "render" / "fixtures" / "rich", tmp_path / "maps")
+    venv = installed_wheel
     assert_runs_from(venv, tmp_path)
     result = run(venv / "bin" / "journeyctl", "render", "maps", "-f", "md", "-f", "html", "-f", "pdf",
                  "-a", "customer", "--out", "out", cwd=tmp_path)
@@ -101,6 +110,7 @@ def test_the_installed_wheel_renders_md_html_and_pdf(dists, tmp_path):
     assert "Kickoff call" in pdf_text(tmp_path / "out" / "rich-onboarding.pdf")
 
 
+@pytest.mark.slow
 def test_the_sdist_holds_the_source_and_installs_with_its_templates(dists, tmp_path):
     shutil.copytree(CHECKOUT / "maps", tmp_path / "maps")
     with tarfile.open(dists["sdist"]) as sdist:
@@ -125,6 +135,7 @@ def readme_install_commands() -> list[list[str]]:
             if line.startswith("    ") and line.strip()]
 
 
+@pytest.mark.slow
 def test_the_readme_install_commands_work_as_written(tmp_path):
     """pip from the git URL and pip from a clone, each with the pdf extra; pipx takes the same requirement."""
     if not (CHECKOUT / ".git").exists():
@@ -204,10 +215,10 @@ def test_pdf_without_pango_names_the_debian_packages(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def test_the_readme_walkthrough_runs_as_written(dists, tmp_path):
+@pytest.mark.slow
+def test_the_readme_walkthrough_runs_as_written(installed_wheel, tmp_path):
     """"Your first map in ten minutes", with an installed journeyctl: each command's output is the README's."""
-    venv = fresh_venv(tmp_path / "venv")
-    pip_install(venv, "--no-deps", dists["wheel"])
+    venv = installed_wheel
     section = readme_section("Your first map in ten minutes")
     sessions = re.findall(r"```console\n(.*?)```", section, re.S)
     added, fixed = re.findall(r"```yaml\n(.*?)```", section, re.S)

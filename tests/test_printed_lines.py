@@ -83,6 +83,7 @@ def test_every_line_printed_is_printable_and_no_forged_workflow_command(workspac
     assert done.stdout or done.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("step", ["lint", "render"])
 def test_the_action_steps_print_no_forged_workflow_command(workspace, step, tmp_path_factory):
     temp = tmp_path_factory.mktemp("runner")

@@ -51,7 +51,7 @@ class Problem:
     semantic_path: str = ""
     severity: Severity = field(default=None)  # type: ignore[assignment]  # defaults to the check's
     # What tells this finding from others of its rule at the same semantic path (a persona id, a
-    # directive): part of its identity across runs (journeyctl.report.identity), so never a date,
+    # directive): part of its identity across runs (journeyctl.identity), so never a date,
     # a count or a line.
     subject: str = ""
 
@@ -77,21 +77,6 @@ class Problem:
 
     def sort_key(self) -> tuple:
         return (self.path, self.span.line, self.span.column, self.check.code, self.message)
-
-
-# Problems found while reading files and checking references. The lint rule engine
-# adds its own checks; these codes are stable and documented like rules.
-UNREADABLE_FILE = Check("JC001", "unreadable-file")
-YAML_SYNTAX = Check("JC002", "yaml-syntax")
-UNSUPPORTED_YAML = Check("JC003", "unsupported-yaml")
-DUPLICATE_KEY = Check("JC004", "duplicate-key")
-NOT_A_MAP_FILE = Check("JC005", "not-a-map-file")
-UNKNOWN_FIELD = Check("JC010", "unknown-field")
-MISSING_FIELD = Check("JC011", "missing-field")
-INVALID_VALUE = Check("JC012", "invalid-value")
-UNKNOWN_REFERENCE = Check("JC101", "unknown-reference")
-DUPLICATE_ID = Check("JC102", "duplicate-id")
-SKIPPED_FILE = Check("JC006", "skipped-file", Severity.INFO)
 
 
 def did_you_mean(word: Any, candidates: Sequence[str]) -> str:

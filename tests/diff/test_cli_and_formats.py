@@ -112,8 +112,9 @@ def test_markdown_puts_the_marker_summary_and_customer_facing_changes_first():
 
 def test_markdown_keeps_hostile_text_inert():
     nasty = "</details> <script>x</script> @everyone ``` `tick` | pipe"
-    change = Change("m", "changed", "phases/p/touchpoints/t/customer_view", "old", nasty, True, False, 3, "m.yaml")
-    renamed = Change("m", "renamed", "phases/p/touchpoints/a`b", "x", "a`b", False, False, 3, "m.yaml")
+    change = Change(map="m", kind="changed", path="phases/p/touchpoints/t/customer_view", old="old", new=nasty,
+                    customer_facing=True, line=3, file="m.yaml")
+    renamed = Change(map="m", kind="renamed", path="phases/p/touchpoints/a`b", old="x", new="a`b", line=3, file="m.yaml")
     text = render_markdown([change, renamed])
     fenced = text.split("````diff\n", 1)[1].split("\n````", 1)[0]  # fence longer than the ``` in the value
     assert nasty in fenced
@@ -124,8 +125,8 @@ def test_markdown_keeps_hostile_text_inert():
 
 
 def test_markdown_stays_under_githubs_limit():
-    changes = [Change("big-map", "changed", f"phases/p/touchpoints/t{i}/customer_view", "x" * 900, "y" * 900,
-                      i % 2 == 0, False, i, "big.yaml") for i in range(3000)]
+    changes = [Change(map="big-map", kind="changed", path=f"phases/p/touchpoints/t{i}/customer_view", old="x" * 900,
+                      new="y" * 900, customer_facing=i % 2 == 0, line=i, file="big.yaml") for i in range(3000)]
     text = render_markdown(changes)
     assert len(text) < 65_536
     assert text.startswith(MARKER)
@@ -176,7 +177,8 @@ def test_text_shows_the_words_that_changed_in_long_text():
 
 
 def test_markdown_shows_a_whitespace_only_change():
-    change = Change("m", "changed", "phases/p/touchpoints/t/customer_view", "a line\n", "a line", True, False, 3, "m.yaml")
+    change = Change(map="m", kind="changed", path="phases/p/touchpoints/t/customer_view", old="a line\n", new="a line",
+                    customer_facing=True, line=3, file="m.yaml")
     text = render_markdown([change])  # wrapping makes both one line "a line": show the exact values
     assert '- "a line\\n"' in text and '+ "a line"' in text
 

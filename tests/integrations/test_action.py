@@ -59,6 +59,7 @@ def job(tmp_path) -> Runner:
     return runner
 
 
+@pytest.mark.slow
 def test_lint_step_annotates_writes_sarif_and_summary_and_defers_failure(job):
     bad = job.workspace / "maps" / "enterprise-laer.yaml"
     bad.write_text(bad.read_text(encoding="utf-8").replace("owner: csm\n", "owner: cms\n", 1), encoding="utf-8")
@@ -79,6 +80,7 @@ def test_lint_step_annotates_writes_sarif_and_summary_and_defers_failure(job):
     assert "| ❌ error | `maps/enterprise-laer.yaml:" in summary and "JC101 unknown-reference" in summary
 
 
+@pytest.mark.slow
 def test_lint_step_on_clean_maps(job):
     done = job.step("lint", paths="maps")
     assert done.returncode == 0, done.stderr
@@ -87,6 +89,7 @@ def test_lint_step_on_clean_maps(job):
     assert "No problems found." in job.summary.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_lint_step_with_a_bad_path_fails_at_once(job):
     done = job.step("lint", paths="no-such-folder")
     assert done.returncode == 2
@@ -94,6 +97,7 @@ def test_lint_step_with_a_bad_path_fails_at_once(job):
     assert job.outputs() == {}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("step", ["lint", "render"])
 def test_paths_named_like_options_are_paths(job, step):
     """A map named `--output=victim.yaml` is linted, never taken as the option that overwrites victim.yaml."""
@@ -114,6 +118,7 @@ def test_paths_named_like_options_are_paths(job, step):
         assert len(list(Path(job.outputs()["pdf-dir"]).rglob("*.pdf"))) == 4
 
 
+@pytest.mark.slow
 def test_diff_step_fetches_the_base_branch_and_writes_the_comment(job, tmp_path):
     workspace = job.workspace
     git("init", "-q", "-b", "main", cwd=workspace)
@@ -139,6 +144,7 @@ def test_diff_step_fetches_the_base_branch_and_writes_the_comment(job, tmp_path)
     assert "Finish your setup" in summary and DIFF_MARKER not in summary
 
 
+@pytest.mark.slow
 def test_diff_step_outside_a_pull_request_does_nothing(job):
     done = job.step("diff", paths="maps")
     assert done.returncode == 0
@@ -146,6 +152,7 @@ def test_diff_step_outside_a_pull_request_does_nothing(job):
     assert job.summary.read_text(encoding="utf-8") == ""
 
 
+@pytest.mark.slow
 def test_render_step_writes_customer_pdfs(job):
     done = job.step("render", paths="maps")
     assert done.returncode == 0, done.stderr
@@ -186,6 +193,7 @@ def test_every_step_that_runs_journeyctl_is_bounded_by_timeout_minutes():
             assert step["env"]["INPUT_TIMEOUT_MINUTES"] == "${{ inputs.timeout-minutes }}", step["name"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("minutes", ["0.0001", "0", "soon"])
 def test_a_step_past_its_timeout_is_stopped_and_fails_with_one_line(job, minutes):
     done = job.step("render", paths="maps", timeout_minutes=minutes)  # 6 ms: no render finishes in that

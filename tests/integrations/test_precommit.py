@@ -107,6 +107,7 @@ def commit_everything(team: Path) -> None:
     git("commit", "-q", "--allow-empty", "-m", "state so far", cwd=team)
 
 
+@pytest.mark.slow
 def test_lint_hook_fails_on_a_bad_map_and_passes_on_a_good_one(team_repository):
     team = team_repository
     bad = team / "maps" / "onboarding.yaml"
@@ -123,6 +124,7 @@ def test_lint_hook_fails_on_a_bad_map_and_passes_on_a_good_one(team_repository):
     assert "journeyctl lint" in passed.stdout and "Passed" in passed.stdout
 
 
+@pytest.mark.slow
 def test_fmt_hook_rewrites_a_messy_map_then_passes(team_repository):
     team = team_repository
     messy = team / "maps" / "messy.yaml"
@@ -154,6 +156,7 @@ def test_hook_entry_keeps_options_and_only_map_files(tmp_path, monkeypatch):
     assert precommit.main(["check"]) == 2
 
 
+@pytest.mark.slow
 def test_a_staged_catalog_is_checked_with_the_maps_that_use_it(team_repository):
     """Only catalog.yaml is staged, but the owner it drops is used by maps/onboarding.yaml."""
     team = team_repository
@@ -176,6 +179,7 @@ def test_a_staged_catalog_is_checked_with_the_maps_that_use_it(team_repository):
     assert passed.returncode == 0, passed.stdout + passed.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["--output=victim.yaml", "-draft.yaml"])
 def test_staged_file_names_that_look_like_options_are_files(team_repository, name):
     team = team_repository

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from journeyctl.cli.app import app
 from journeyctl.config import Config
+from journeyctl.fmt.run import Mode, format_paths
 from journeyctl.lint.docs import rules_page
 from journeyctl.lint.engine import make_settings, run_lint
 from journeyctl.lint.registry import RULE_MODULES, RULES
@@ -30,6 +31,9 @@ def _lint_example(tmp_path: Path, rule, text: str) -> list:
     folder.mkdir()
     example = folder / "example.yaml"
     example.write_text(text)
+    if rule.scope == "fmt":  # reported by `journeyctl fmt`, on top of what lint reports
+        lint = run_lint([str(example)], make_settings(Config(), TODAY)).problems
+        return lint + format_paths([str(example)], Mode.CHECK).problems
     # JC006 is about files found in a folder of maps; everything else is linted as a named file.
     target = example
     if rule.code == "JC006":

@@ -17,6 +17,8 @@ import pytest
 
 from conftest import ARTIFACTS, render_documents, write_map
 
+pytestmark = pytest.mark.slow  # a real browser
+
 ROOT = Path(__file__).resolve().parents[2]
 
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",

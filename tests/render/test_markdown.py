@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from markdown_it import MarkdownIt
 
-from journeyctl.render.markdown import escape_markdown, markdown_link, mermaid_text
+from journeyctl.markdown import escape_markdown, markdown_link, mermaid_text
 
 HOSTILE = [
     "a | b | c",

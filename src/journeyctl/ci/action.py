@@ -21,8 +21,8 @@ import tempfile
 from pathlib import Path
 
 from journeyctl.diff.formats.markdown import MARKER as DIFF_MARKER
+from journeyctl.paths import printable
 from journeyctl.report.github import escape_data
-from journeyctl.report.paths import printable
 from journeyctl.report.streams import guarded_output, workflow_command
 
 # Every output a step may set; action.yml maps them to the action's outputs (a test checks it).

@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0  # no map among the staged files: nothing to check
     from journeyctl.cli.app import main as journeyctl
     from journeyctl.problems import UsageError
-    from journeyctl.report.paths import printable
+    from journeyctl.paths import printable
 
     if argv[0] == "lint":
         try:

@@ -16,8 +16,8 @@ from journeyctl.cli import diff_command
 from journeyctl.cli import render_command
 from journeyctl.cli import fmt_command
 from journeyctl.cli import export_command, import_command
+from journeyctl.paths import printable
 from journeyctl.problems import UsageError
-from journeyctl.report.paths import printable
 from journeyctl.report.streams import guarded_output
 
 app = typer.Typer(

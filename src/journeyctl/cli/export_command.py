@@ -9,7 +9,7 @@ from typing import List, Optional
 import typer
 
 from journeyctl.problems import UsageError
-from journeyctl.report.paths import printable
+from journeyctl.paths import printable
 from journeyctl.wording import plural
 
 
@@ -37,7 +37,8 @@ def export(
     from journeyctl.config import load_config
     from journeyctl.fileio import write_output
     from journeyctl.schema.models import Catalog
-    from journeyctl.render.run import _load, _refuse_customer_text_errors
+    from journeyctl.cli.render_command import print_problems
+    from journeyctl.render.run import customer_text_errors, load_maps
     from journeyctl.sheets.export import csv_sheet, workbook_sheets
     from journeyctl.sheets.files import csv_bytes, format_of, xlsx_bytes
 
@@ -46,9 +47,12 @@ def export(
         raise UsageError(f"--out {printable(str(out))} does not end in .{chosen} (--format {chosen})")
     config = load_config(config_file)
     # the maps and the customer-text gate of render, so that both refuse the same maps
-    journey_files, maps = _load(paths, config, "exported")
-    if audience is Audience.customer and not allow_lint_errors:
-        _refuse_customer_text_errors(paths, config, "exported")
+    journey_files, maps, loaded = load_maps(paths, config, "exported")
+    if print_problems(loaded):
+        raise typer.Exit(1)
+    if audience is Audience.customer and not allow_lint_errors and print_problems(
+            customer_text_errors(paths, config, "exported")):
+        raise typer.Exit(1)
     journeys = [item.model for item in journey_files]
     catalogs = [item.model for item in maps if isinstance(item.model, Catalog)]
     if chosen == "csv":

@@ -9,7 +9,7 @@ from typing import List, Optional
 import typer
 
 from journeyctl.config import load_config
-from journeyctl.report.paths import printable
+from journeyctl.paths import printable
 from journeyctl.wording import plural
 
 

@@ -14,8 +14,8 @@ import typer
 from journeyctl.config import Config, load_config
 from journeyctl.fileio import write_atomic
 from journeyctl.loading import load_workspace
+from journeyctl.paths import printable
 from journeyctl.problems import UsageError
-from journeyctl.report.paths import printable
 from journeyctl.resources import schema_file, templates_dir
 from journeyctl.schema.models import ID_PATTERN
 

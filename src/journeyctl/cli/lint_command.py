@@ -14,8 +14,8 @@ import typer
 
 from journeyctl.config import load_config
 from journeyctl.fileio import write_output
+from journeyctl.paths import printable
 from journeyctl.problems import Severity, UsageError
-from journeyctl.report.paths import printable
 
 
 class OutputFormat(str, Enum):
@@ -58,8 +58,8 @@ def lint(
     """Check map files: schema, references and rules. Exit 0: clean; 1: findings; 2: usage error."""
     from journeyctl.lint.baseline import write_baseline as save_baseline
     from journeyctl.lint.engine import make_settings, run_lint
+    from journeyctl.identity import repository_root
     from journeyctl.report import reporter
-    from journeyctl.report.identity import repository_root
 
     config = load_config(config_file)
     if max_file_bytes is not None:

@@ -46,7 +46,7 @@ def render(
     """Render journey maps to Markdown, a self-contained HTML page and a PDF, for the internal team or a customer."""
     from journeyctl.render.run import RenderRequest, run
 
-    run(RenderRequest(
+    result = run(RenderRequest(
         paths=paths,
         formats=[fmt.value for fmt in formats],
         audience=audience.value,
@@ -56,3 +56,52 @@ def render(
         config_file=config_file,
         allow_lint_errors=allow_lint_errors,
     ))
+    _print(result, audience.value)
+    if result.exit_code:
+        raise typer.Exit(result.exit_code)
+
+
+def _print(result, audience: str) -> None:
+    """The problems on standard error as lint shows them, then why nothing was rendered, or the
+    document itself (--out -), or what was written where."""
+    import sys
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from journeyctl.paths import printable
+    from journeyctl.wording import plural
+
+    if print_problems(result):
+        return
+    if result.folder is None:
+        sys.stdout.write(result.outputs[0].content)
+        sys.stdout.flush()
+        return
+    # Text objects, not markup strings: a file name with [brackets] is printed as it is.
+    console = Console(highlight=False, soft_wrap=True)
+    console.print(Text(f"Wrote {plural(len(result.outputs), 'file')} for the {audience} audience to "
+                       f"{printable(str(result.folder))} in {result.seconds:.2f}s", style="bold"))
+    for output in result.outputs:
+        size = len(output.content.encode("utf-8") if isinstance(output.content, str) else output.content)
+        origin = f"from {printable(output.source)}" if output.source else "index of the maps"
+        console.print(Text.assemble(f"  {printable(str(result.folder / output.name))}  ",
+                                    (f"({_size(size)}, {origin})", "dim")))
+
+
+def print_problems(result) -> bool:
+    """The problems of a render (or an export) on standard error as lint shows them, and why
+    nothing was written when it stopped; True when it stopped."""
+    import sys
+
+    from journeyctl.report.text import report_text
+
+    if result.problems:
+        report_text(result.problems, sys.stderr, files=result.files, seconds=result.seconds)
+    if result.stopped:
+        typer.echo(f"journeyctl: {result.stopped}", err=True)
+    return bool(result.stopped)
+
+
+def _size(count: int) -> str:
+    return f"{count} B" if count < 1024 else f"{count / 1024:.0f} KiB"

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from journeyctl.fileio import write_output
-from journeyctl.report.paths import printable
+from journeyctl.paths import printable
 from journeyctl.schema.json_schema import json_schema_text
 
 

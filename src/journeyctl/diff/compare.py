@@ -67,13 +67,17 @@ def _diff_journeys(old: list[MapFile], new: list[MapFile], options: Options) -> 
         changes += _JourneyDiff(old_file, new_file, options).changes()
     for new_file in pairing.added:
         journey = new_file.model
-        changes.append(Change(journey.id, "added", "", None, plain(journey), True,
-                              any(t.moment_that_matters for _, t in journey.touchpoints()), 1, new_file.path))
+        changes.append(Change(map=journey.id, kind="added", path="", new=plain(journey), customer_facing=True,
+                              moment_that_matters=_has_moment(journey), line=1, file=new_file.path))
     for old_file in pairing.removed:
         journey = old_file.model
-        changes.append(Change(journey.id, "removed", "", plain(journey), None, True,
-                              any(t.moment_that_matters for _, t in journey.touchpoints()), None, old_file.path))
+        changes.append(Change(map=journey.id, kind="removed", path="", old=plain(journey), customer_facing=True,
+                              moment_that_matters=_has_moment(journey), file=old_file.path))
     return changes
+
+
+def _has_moment(journey: Journey) -> bool:
+    return any(touchpoint.moment_that_matters for _, touchpoint in journey.touchpoints())
 
 
 def _diff_catalogs(old: list[tuple[str, MapFile]], new: list[tuple[str, MapFile]]) -> list[Change]:
@@ -86,9 +90,9 @@ def _diff_catalogs(old: list[tuple[str, MapFile]], new: list[tuple[str, MapFile]
         _diff_people(recorder, old_file.model, new_file.model)
         changes += recorder.changes
     for key, new_file in pairing.added:
-        changes.append(Change(key, "added", "", None, plain(new_file.model), False, False, 1, new_file.path))
+        changes.append(Change(map=key, kind="added", path="", new=plain(new_file.model), line=1, file=new_file.path))
     for key, old_file in pairing.removed:
-        changes.append(Change(key, "removed", "", plain(old_file.model), None, False, False, None, old_file.path))
+        changes.append(Change(map=key, kind="removed", path="", old=plain(old_file.model), file=old_file.path))
     return _moved_between_catalogs(changes, [f for _, f in old], [f for _, f in new])
 
 
@@ -127,7 +131,8 @@ class _Recorder:
     def add(self, kind: Kind, path: str, old: Any, new: Any, *, facing: bool, moment: bool = False,
             loc: tuple | None = None) -> None:
         line = self.new_file.locate(loc).line if loc is not None else None
-        self.changes.append(Change(self.map_name, kind, path, old, new, facing, moment, line, self.new_file.path))
+        self.changes.append(Change(map=self.map_name, kind=kind, path=path, old=old, new=new, customer_facing=facing,
+                                   moment_that_matters=moment, line=line, file=self.new_file.path))
 
     def fields(self, subject: str, path: str, old: BaseModel, new: BaseModel, loc: tuple, *,
                visible: bool, moment: bool = False, skip: frozenset[str] = frozenset()) -> None:
@@ -179,7 +184,10 @@ _PHASE_PARTS = frozenset({"id", "metrics", "touchpoints"})
 
 @dataclass(frozen=True)
 class _Placed:
-    """A touchpoint with where it sits: its phase, and its indexes in the file."""
+    """A touchpoint with where it sits: its phase, and its indexes in the file.
+
+    Phases and touchpoints are told apart by their ids below: ids are unique within a map, and a
+    file with a duplicate id never reaches the comparison (diff.sides blocks it)."""
 
     phase: Phase
     phase_index: int
@@ -221,7 +229,8 @@ class _JourneyDiff:
         self.new_placed = _placed(self.new)
         self.touchpoints = pair(_placed(self.old), self.new_placed, key=lambda p: p.touchpoint.id,
                                 words=_touchpoint_words, threshold=threshold)
-        self.old_of = {id(new): old for old, new in self.touchpoints.matched + self.touchpoints.renamed}
+        # new touchpoint id -> the old touchpoint it continues
+        self.old_of = {new.touchpoint.id: old for old, new in self.touchpoints.matched + self.touchpoints.renamed}
 
     def changes(self) -> list[Change]:
         out, old, new = self.out, self.old, self.new
@@ -229,16 +238,16 @@ class _JourneyDiff:
             out.add("renamed", "id", old.id, new.id, facing=False, loc=("id",))
         out.fields("map", "", old, new, (), visible=True, skip=_MAP_PARTS)
         _diff_people(out, old, new)
-        old_phase_of = {id(new): old for old, new in self.phases.matched + self.phases.renamed}
-        renamed_phases = {id(new) for _, new in self.phases.renamed}
+        old_phase_of = {new.id: old for old, new in self.phases.matched + self.phases.renamed}  # by new phase id
+        renamed_phases = {new.id for _, new in self.phases.renamed}
         for p, phase in enumerate(new.phases):
-            old_phase = old_phase_of.get(id(phase))
+            old_phase = old_phase_of.get(phase.id)
             path = f"phases/{phase.id}"
             if old_phase is None:
                 out.add("added", path, None, plain(phase.model_copy(update={"touchpoints": []})),
                         facing=phase_visible(phase), loc=("phases", p))
             else:
-                if id(phase) in renamed_phases:
+                if phase.id in renamed_phases:
                     out.add("renamed", path, old_phase.id, phase.id, facing=False, loc=("phases", p, "id"))
                 out.fields("phase", path, old_phase, phase, ("phases", p),
                            visible=phase_visible(old_phase) or phase_visible(phase), skip=_PHASE_PARTS)
@@ -274,7 +283,7 @@ class _JourneyDiff:
         stayed: list[tuple[_Placed, _Placed]] = []  # (old, new) of touchpoints that stayed in this phase
         for placed in (item for item in self.new_placed if item.phase_index == p):
             touchpoint = placed.touchpoint
-            before = self.old_of.get(id(placed))
+            before = self.old_of.get(touchpoint.id)
             if before is None:
                 out.add("added", placed.path, None, plain(touchpoint), facing=touchpoint_visible(phase, touchpoint),
                         moment=touchpoint.moment_that_matters, loc=placed.loc)
@@ -303,9 +312,9 @@ class _JourneyDiff:
     def _order_within(self, stayed: list[tuple[_Placed, _Placed]]) -> None:
         """Touchpoints outside the longest common order moved; an insert or a removal alone moves nothing."""
         by_old = sorted(stayed, key=lambda item: item[0].index)
-        kept = _longest_common([id(after) for _, after in by_old], [id(after) for _, after in stayed])
+        kept = _longest_common([after.touchpoint.id for _, after in by_old], [after.touchpoint.id for _, after in stayed])
         for before, after in stayed:
-            if id(after) in kept:
+            if after.touchpoint.id in kept:
                 continue
             self.out.add("moved", after.path, before.index + 1, after.index + 1,
                          facing=touchpoint_visible(after.phase, after.touchpoint)
@@ -315,24 +324,22 @@ class _JourneyDiff:
 
     def _phase_order(self) -> None:
         pairs = self.phases.matched + self.phases.renamed
-        old_index = {id(old): i for i, old in enumerate(self.old.phases)}
-        new_index = {id(new): i for i, new in enumerate(self.new.phases)}
-        by_old = sorted(pairs, key=lambda pair: old_index[id(pair[0])])
-        by_new = sorted(pairs, key=lambda pair: new_index[id(pair[1])])
-        old_keys = [id(new) for _, new in by_old]
-        new_keys = [id(new) for _, new in by_new]
-        kept = _longest_common(old_keys, new_keys)
+        old_index = {phase.id: i for i, phase in enumerate(self.old.phases)}
+        new_index = {phase.id: i for i, phase in enumerate(self.new.phases)}
+        by_old = sorted(pairs, key=lambda pair: old_index[pair[0].id])
+        by_new = sorted(pairs, key=lambda pair: new_index[pair[1].id])
+        kept = _longest_common([new.id for _, new in by_old], [new.id for _, new in by_new])
         for old_phase, phase in by_new:
-            if id(phase) not in kept:
-                p = new_index[id(phase)]
-                self.out.add("moved", f"phases/{phase.id}", old_index[id(old_phase)] + 1, p + 1,
+            if phase.id not in kept:
+                p = new_index[phase.id]
+                self.out.add("moved", f"phases/{phase.id}", old_index[old_phase.id] + 1, p + 1,
                              facing=phase_visible(phase) or phase_visible(old_phase), loc=("phases", p))
 
 
-def _longest_common(old_keys: list[int], new_keys: list[int]) -> set[int]:
-    """The keys that keep their relative order: the longest common subsequence, found by difflib."""
+def _longest_common(old_keys: list[str], new_keys: list[str]) -> set[str]:
+    """The keys (the new ids) that keep their relative order: the longest common subsequence, found by difflib."""
     matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
-    kept: set[int] = set()
+    kept: set[str] = set()
     for block in matcher.get_matching_blocks():
         kept.update(new_keys[block.b:block.b + block.size])
     return kept

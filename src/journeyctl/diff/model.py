@@ -9,7 +9,7 @@ Kind = Literal["added", "removed", "changed", "moved", "renamed"]
 _NOUNS = {"phases": "phase", "touchpoints": "touchpoint", "owners": "owner", "personas": "persona", "metrics": "metric"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Change:
     """`path` is id-based (`phases/land/touchpoints/kickoff/owner`), never positional.
 

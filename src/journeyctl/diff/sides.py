@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from journeyctl.lint.rules.jc101_unknown_reference import CHECK as UNKNOWN_REFERENCE
 from journeyctl.loading import MapFile, check_references, load_text
-from journeyctl.problems import UNKNOWN_REFERENCE, Problem, Severity
+from journeyctl.problems import Problem, Severity
 from journeyctl.schema import DEFAULT_CHANNELS
 
 

@@ -12,15 +12,13 @@ from typing import Sequence
 
 from yaml.nodes import MappingNode, SequenceNode
 
+from journeyctl.lint.rules.jc009_format_unsafe import CHECK as FORMAT_UNSAFE
 from journeyctl.lint.suppressions import parse_directives
 from journeyctl.loading import load_text
 from journeyctl.loading.locate import semantic_path
-from journeyctl.problems import Check, Problem, Severity, Span
+from journeyctl.problems import Problem, Severity, Span
 from journeyctl.schema import DEFAULT_CHANNELS
 
-# A file fmt cannot rewrite safely: ruamel.yaml reads it otherwise than the loader, or (a bug in
-# fmt) the result would change its meaning or lose a comment.
-FORMAT_UNSAFE = Check("JC009", "format-unsafe")
 _TOP = Span(1, 1, 1, 1)
 
 

@@ -11,9 +11,10 @@ from typing import Sequence, TextIO
 from journeyctl.fileio import Snapshot, write_atomic
 from journeyctl.fmt.formatter import FORMAT_UNSAFE, Formatted, format_text
 from journeyctl.lint.engine import paused_gc
+from journeyctl.lint.rules.jc001_unreadable_file import CHECK as UNREADABLE_FILE
 from journeyctl.loading import discover
 from journeyctl.loading.source import DEFAULT_MAX_BYTES, read_text
-from journeyctl.problems import FILE_START, UNREADABLE_FILE, Problem
+from journeyctl.problems import FILE_START, Problem
 from journeyctl.schema import DEFAULT_CHANNELS
 
 

@@ -1,5 +1,5 @@
 """Baselines: accept today's findings, report only new ones; keyed by the finding's identity (rule,
-path from the repository root, semantic path, subject: journeyctl.report.identity), so a baseline
+path from the repository root, semantic path, subject: journeyctl.identity), so a baseline
 holds from any working directory and through edits that move lines."""
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Sequence
 
 from journeyctl.fileio import write_output
-from journeyctl.loading.source import read_text
+from journeyctl.identity import Identity, identity, repository_root
 from journeyctl.lint.rules.jc302_stale_baseline_entry import CHECK as STALE_BASELINE_ENTRY
+from journeyctl.loading.source import read_text
+from journeyctl.paths import printable
 from journeyctl.problems import Problem, Span, UsageError
-from journeyctl.report.identity import Identity, identity, repository_root
-from journeyctl.report.paths import printable
 
 VERSION = 1
 

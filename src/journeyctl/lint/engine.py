@@ -21,18 +21,19 @@ from journeyctl.config import Config
 from journeyctl.lint import suppressions
 from journeyctl.lint.baseline import apply_baseline
 from journeyctl.lint.registry import RULES
-from journeyctl.lint.rule import MapContext, RuleSettings
-from journeyctl.lint.rules import jc205_unused_definition
+from journeyctl.lint.rule import MapContext, RuleSettings, WorkspaceContext
+from journeyctl.lint.rules.jc006_skipped_file import CHECK as SKIPPED_FILE
 from journeyctl.lint.selection import RuleSelection
-from journeyctl.loading import discover, load_file
+from journeyctl.loading import discover_with_catalogs, load_file
 from journeyctl.loading.references import FileIndex, index_file, resolve
-from journeyctl.problems import SKIPPED_FILE, Problem
+from journeyctl.problems import Problem
 from journeyctl.schema import Journey
 
 # Below this much input, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 1_500_000
 PARALLEL_MIN_FILES = 4
 _MAP_RULES = [rule for rule in RULES.values() if rule.scope == "map"]
+_WORKSPACE_RULES = [rule for rule in RULES.values() if rule.scope == "workspace"]
 
 
 @dataclass(frozen=True)
@@ -139,10 +140,8 @@ def _lint_files(tasks: list[tuple[str, bool]], settings: LintSettings, jobs: int
 def run_lint(paths: Sequence[str], settings: LintSettings, *, baseline: str | Path | None = None,
              jobs: int | None = None) -> LintResult:
     started = time.perf_counter()
-    tasks = discover(paths)
-    named = {os.path.abspath(path) for path, _ in tasks}
-    catalogs = discover(settings.config.catalog_paths)
-    context_tasks = [(path, True) for path, _ in catalogs if os.path.abspath(path) not in named]
+    tasks, catalogs = discover_with_catalogs(paths, settings.config.catalog_paths)
+    context_tasks = [(path, True) for path in catalogs]
     outcomes = _lint_files(tasks + context_tasks, settings, jobs)
     for outcome in outcomes[len(tasks):]:
         outcome.context_only = True
@@ -151,8 +150,8 @@ def run_lint(paths: Sequence[str], settings: LintSettings, *, baseline: str | Pa
     reference_problems, uses = resolve(indexes)
     every_map_read = all(outcome.index is not None or all(p.code == SKIPPED_FILE.code for p in outcome.problems)
                          for outcome in outcomes)
-    workspace_problems = reference_problems + list(
-        jc205_unused_definition.check(indexes, uses, every_map_read=every_map_read))
+    workspace = WorkspaceContext(indexes, uses, every_map_read)
+    workspace_problems = reference_problems + [problem for rule in _WORKSPACE_RULES for problem in rule.check(workspace)]
     by_path: dict[str, list[Problem]] = {outcome.path: list(outcome.problems) for outcome in outcomes}
     for problem in workspace_problems:
         by_path.setdefault(problem.path, []).append(problem)

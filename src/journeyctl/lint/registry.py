@@ -3,7 +3,8 @@ module and one line here."""
 
 from importlib import import_module
 
-# The modules under journeyctl/lint/rules/, each defining RULE.
+# The modules under journeyctl/lint/rules/, each defining CHECK (what its problems carry: the
+# loader and fmt import theirs from it) and RULE.
 RULE_MODULES = (
     "jc001_unreadable_file",
     "jc002_yaml_syntax",
@@ -11,6 +12,7 @@ RULE_MODULES = (
     "jc004_duplicate_key",
     "jc005_not_a_map_file",
     "jc006_skipped_file",
+    "jc009_format_unsafe",
     "jc010_unknown_field",
     "jc011_missing_field",
     "jc012_invalid_value",

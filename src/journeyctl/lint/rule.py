@@ -5,14 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterable, Literal
+from typing import TYPE_CHECKING, Callable, Iterable, Literal, Mapping, Sequence
 
 from journeyctl.problems import Check, Problem, Severity
-from journeyctl.schema import Journey
 
-# loader: reported while reading a file; references: needs every file of the run;
-# map: one journey at a time; engine: about the lint run itself (suppressions, baselines).
-Scope = Literal["loader", "references", "map", "workspace", "engine"]
+if TYPE_CHECKING:  # the loader imports its checks from the rule modules: they stay light to import
+    from journeyctl.loading.references import FileIndex
+    from journeyctl.schema import Journey
+
+# loader: reported while reading a file; references: needs every file of the run (both reported
+# by journeyctl.loading, which imports the rule module's CHECK); map: one journey at a time
+# (check(MapContext)); workspace: every file's index at once (check(WorkspaceContext));
+# engine: about the lint run itself (suppressions, baselines); fmt: reported by `journeyctl fmt`.
+Scope = Literal["loader", "references", "map", "workspace", "engine", "fmt"]
 
 
 @dataclass(frozen=True)
@@ -20,7 +25,7 @@ class Rule:
     check_id: Check
     scope: Scope
     doc: str  # the rule module's docstring: the user documentation
-    check: Callable | None = None  # map rules: check(context) -> Iterable[Problem]
+    check: Callable | None = None  # map and workspace rules: check(context) -> Iterable[Problem]
     kinds: tuple[str, ...] = ("journey",)  # map rules: the kinds of map file they check
 
     @property
@@ -79,3 +84,13 @@ class MapContext:
         for p, phase in enumerate(self.journey.phases):
             for t, touchpoint in enumerate(phase.touchpoints):
                 yield p, t, phase, touchpoint
+
+
+@dataclass(frozen=True)
+class WorkspaceContext:
+    """Every file of the run as a workspace rule sees it: each file's index of ids, and how often
+    each definition is used ((path, noun, id) -> count)."""
+
+    indexes: Sequence[FileIndex]
+    uses: Mapping[tuple[str, str, str], int]
+    every_map_read: bool  # False while a map of the run could not be read (its uses are unknown)

@@ -11,9 +11,13 @@ import os
 from dataclasses import dataclass, field
 from typing import NamedTuple, Sequence
 
+from journeyctl.lint.rules.jc101_unknown_reference import CHECK as UNKNOWN_REFERENCE
+from journeyctl.lint.rules.jc102_duplicate_id import CHECK as DUPLICATE_ID
+from journeyctl.loading.map_file import load_file
 from journeyctl.loading.source import node_span
-from journeyctl.problems import DUPLICATE_ID, UNKNOWN_REFERENCE, Problem, Span, did_you_mean
-from journeyctl.report.paths import relative_posix
+from journeyctl.mapfiles import MAP_SUFFIXES
+from journeyctl.paths import relative_posix
+from journeyctl.problems import Problem, Span, did_you_mean
 from journeyctl.schema import Catalog, Journey
 
 
@@ -184,8 +188,6 @@ def catalog_hint(map_path: str, unknown: Mention) -> str:
 def nearby_catalog(map_path: str, unknown: Mention) -> str | None:
     """A valid catalog that defines the unknown id, in the map's folder or the one above (files
     named *catalog* first), or None."""
-    from journeyctl.loading.workspace import MAP_SUFFIXES, load_file  # workspace imports this module
-
     folder = os.path.dirname(os.path.abspath(map_path))
     for candidate_folder in (folder, os.path.dirname(folder)):
         try:

@@ -18,16 +18,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from journeyctl.problems import (
-    DUPLICATE_KEY,
-    FILE_START,
-    UNREADABLE_FILE,
-    UNSUPPORTED_YAML,
-    YAML_SYNTAX,
-    Check,
-    Problem,
-    Span,
-)
+from journeyctl.lint.rules.jc001_unreadable_file import CHECK as UNREADABLE_FILE
+from journeyctl.lint.rules.jc002_yaml_syntax import CHECK as YAML_SYNTAX
+from journeyctl.lint.rules.jc003_unsupported_yaml import CHECK as UNSUPPORTED_YAML
+from journeyctl.lint.rules.jc004_duplicate_key import CHECK as DUPLICATE_KEY
+from journeyctl.problems import FILE_START, Check, Problem, Span
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 # A journey map is about seven levels deep; anything far beyond is an attack or a mistake.

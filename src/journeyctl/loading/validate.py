@@ -11,17 +11,13 @@ from typing import Any, Sequence
 
 from pydantic import BaseModel, ValidationError
 
+from journeyctl.lint.rules.jc005_not_a_map_file import CHECK as NOT_A_MAP_FILE
+from journeyctl.lint.rules.jc010_unknown_field import CHECK as UNKNOWN_FIELD
+from journeyctl.lint.rules.jc011_missing_field import CHECK as MISSING_FIELD
+from journeyctl.lint.rules.jc012_invalid_value import CHECK as INVALID_VALUE
 from journeyctl.loading.locate import locate, semantic_path
 from journeyctl.loading.source import Source
-from journeyctl.problems import (
-    did_you_mean,
-    INVALID_VALUE,
-    MISSING_FIELD,
-    NOT_A_MAP_FILE,
-    UNKNOWN_FIELD,
-    FILE_START,
-    Problem,
-)
+from journeyctl.problems import FILE_START, Problem, did_you_mean
 from journeyctl.schema import DEFAULT_CHANNELS, FORMAT_VERSION, MODEL_BY_KIND
 
 _EXPECTED = {

@@ -10,31 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from journeyctl.loading.locate import locate, semantic_path
+from journeyctl.loading.map_file import MapFile, load_file
 from journeyctl.loading.references import check_references
-from journeyctl.loading.source import DEFAULT_MAX_BYTES, Source, parse, read_text
-from journeyctl.loading.validate import validate
+from journeyctl.loading.source import DEFAULT_MAX_BYTES
 from journeyctl.mapfiles import MAP_SUFFIXES, could_be_map
-from journeyctl.problems import FILE_START, SKIPPED_FILE, Problem, UsageError
+from journeyctl.problems import Problem, UsageError
 from journeyctl.schema import DEFAULT_CHANNELS, Catalog, Journey
-
-
-@dataclass(slots=True)
-class MapFile:
-    """A file that validated: its model and its source, for positions."""
-
-    source: Source
-    model: Journey | Catalog
-
-    @property
-    def path(self) -> str:
-        return self.source.path
-
-    def locate(self, loc, *, want_key: bool = False):
-        return locate(self.source.root, loc, want_key=want_key)
-
-    def semantic_path(self, loc) -> str:
-        return semantic_path(self.source.data, loc)
 
 
 @dataclass(slots=True)
@@ -95,28 +76,13 @@ def discover(paths: Iterable[str]) -> list[tuple[str, bool]]:
     return found
 
 
-def load_file(path: str, named_directly: bool, *, channels: Sequence[str] = DEFAULT_CHANNELS,
-              max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[MapFile | None, list[Problem]]:
-    """Read, parse and validate one file. Pure function of its arguments, so it can run in a worker."""
-    if os.path.isdir(path):  # a folder below a named one that could not be listed
-        return None, [Problem(path, FILE_START, SKIPPED_FILE, "skipped: this folder cannot be read")]
-    text = read_text(path, max_bytes)
-    if isinstance(text, Problem):
-        return None, [text]
-    return load_text(path, text, named_directly, channels=channels)
-
-
-def load_text(path: str, text: str, named_directly: bool = True, *,
-              channels: Sequence[str] = DEFAULT_CHANNELS) -> tuple[MapFile | None, list[Problem]]:
-    """Parse and validate text that claims to be the file `path` (e.g. read from a git revision)."""
-    source = parse(path, text)
-    if isinstance(source, Problem):
-        return None, [source]
-    is_map_file = isinstance(source.data, dict) and "journeyctl" in source.data
-    if not is_map_file and not named_directly:  # empty and comment-only files included: they hold no map either
-        return None, [Problem(path, locate(source.root, ()), SKIPPED_FILE, "skipped: not a journeyctl map (no top-level 'journeyctl:' key)")]
-    model, problems = validate(source, channels)
-    return (MapFile(source, model) if model is not None else None), problems
+def discover_with_catalogs(paths: Iterable[str], catalog_paths: Iterable[str]) -> tuple[list[tuple[str, bool]], list[str]]:
+    """What a run reads: the files `paths` name (as discover gives them), and the configured
+    catalogs that are not among them, read for the owners and personas they define. Compared by
+    real path, so a catalog named through a symbolic link is one file, not two with the same ids."""
+    named = discover(paths)
+    seen = {os.path.realpath(path) for path, _ in named}  # realpath: a symlink loop is not an error here
+    return named, [path for path, _ in discover(catalog_paths) if os.path.realpath(path) not in seen]
 
 
 def load_workspace(paths: Iterable[str], *, channels: Sequence[str] = DEFAULT_CHANNELS,

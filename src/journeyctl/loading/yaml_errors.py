@@ -10,7 +10,9 @@ from __future__ import annotations
 from yaml.error import MarkedYAMLError, YAMLError
 from yaml.events import ScalarEvent
 
-from journeyctl.problems import FILE_START, UNSUPPORTED_YAML, YAML_SYNTAX, Problem, Span
+from journeyctl.lint.rules.jc002_yaml_syntax import CHECK as YAML_SYNTAX
+from journeyctl.lint.rules.jc003_unsupported_yaml import CHECK as UNSUPPORTED_YAML
+from journeyctl.problems import FILE_START, Problem, Span
 
 INDENTATION_HINT = "check the indentation of this line against the line above"
 _QUOTES = {'"': "double quote (\")", "'": "single quote (')"}

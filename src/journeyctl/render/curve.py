@@ -19,6 +19,7 @@ RIGHT = 16
 TOP = 44       # room for the phase names
 BOTTOM = 36    # room for the touchpoint numbers
 SCORES = (2, 1, 0, -1, -2)
+EMOTION_LABELS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
 LABEL_CHAR_WIDTH = 9.5  # user units per character of a bold band label at the default 16px (a wide average)
 
 
@@ -77,8 +78,6 @@ def _y(score: int) -> float:
 
 
 def emotion_curve(phases: "tuple[PhaseView, ...]") -> Curve:
-    from journeyctl.render.view import EMOTION_LABELS
-
     # Each touchpoint gets one slot; an empty phase still gets one, so its band is visible.
     slots = sum(max(1, len(phase.touchpoints)) for phase in phases) or 1
     slot = (WIDTH - LEFT - RIGHT) / slots

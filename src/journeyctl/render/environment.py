@@ -20,8 +20,8 @@ from typing import Literal
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from journeyctl.markdown import escape_markdown, markdown_link, mermaid_text
 from journeyctl.problems import UsageError
-from journeyctl.render.markdown import escape_markdown, markdown_link, mermaid_text
 from journeyctl.resources import templates_dir
 from journeyctl.wording import plural
 

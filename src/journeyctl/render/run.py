@@ -1,34 +1,30 @@
 """Running a render: load the maps, check them, render every document, then write them.
 
-Kept apart from the command-line parsing (cli/render_command.py), so that `journeyctl lint`
-never imports any of this, and the core runs without the CLI.
+Kept apart from the command line (cli/render_command.py), so that `journeyctl lint` never
+imports any of this, and the core runs without the CLI: run() returns a RenderResult, which the
+command prints and turns into the exit status.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.text import Text
 
 from journeyctl.config import Config, load_config
 from journeyctl.fileio import write_output
-from journeyctl.loading import MapFile, discover, load_workspace
-from journeyctl.problems import Severity, UsageError
+from journeyctl.loading import MapFile, discover_with_catalogs, load_workspace
+from journeyctl.paths import printable
+from journeyctl.problems import Problem, Severity, UsageError
 from journeyctl.render.documents import INDEX_STEM, Format, Job, Output, Renderer, journey_views, plan
 from journeyctl.render.html import PageSize, branding_view
 from journeyctl.render.limits import check_limits
 from journeyctl.render.view import Audience
-from journeyctl.report.paths import printable
-from journeyctl.report.text import report_text
-from journeyctl.wording import plural
 
 STDOUT = "-"
 PROGRESS_ABOVE = 3  # a progress bar only when there is something to wait for
@@ -51,8 +47,27 @@ class RenderRequest:
     allow_lint_errors: bool = False
 
 
-def run(request: RenderRequest) -> list[Output]:
-    """Render and write; returns what was written. Raises UsageError (exit 2) or typer.Exit(1) on map errors."""
+@dataclass
+class RenderResult:
+    """What a render did: the documents written to `folder` (or the one for standard output, when
+    `folder` is None), or, when `stopped` says why, nothing. `problems` are shown as lint shows
+    them: the errors that stopped it, or the warnings it rendered despite."""
+
+    outputs: list[Output] = field(default_factory=list)
+    folder: Path | None = None
+    seconds: float = 0.0
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0  # the files read, for the problems' summary line
+    stopped: str = ""
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.stopped else 0
+
+
+def run(request: RenderRequest) -> RenderResult:
+    """Render and write (nothing for standard output: the caller prints it). Raises UsageError
+    (exit 2); map errors, or customer-text errors in a customer render, stop it with nothing written."""
     started = time.perf_counter()
     formats = list(dict.fromkeys(request.formats))
     to_stdout = request.out == STDOUT
@@ -60,10 +75,15 @@ def run(request: RenderRequest) -> list[Output]:
         raise UsageError("--out - writes one Markdown or HTML document; use --out DIR for PDF or several formats")
 
     config = load_config(request.config_file)
-    journeys, maps = _load(request.paths, config)
+    journeys, maps, loaded = load_maps(request.paths, config)
+    if loaded.stopped:
+        return loaded
     check_limits(journeys, formats)
     if request.audience == "customer" and not request.allow_lint_errors:
-        _refuse_customer_text_errors(request.paths, config)
+        refused = customer_text_errors(request.paths, config)
+        if refused.stopped:
+            refused.problems[:0] = loaded.problems  # the maps' warnings, as a render that goes on shows them
+            return refused
     if to_stdout and len(journeys) != 1:
         raise UsageError(f"--out - writes a single map, but {len(journeys)} were found; use --out DIR")
     with_index = not to_stdout and any(Path(path).is_dir() for path in request.paths)
@@ -76,38 +96,35 @@ def run(request: RenderRequest) -> list[Output]:
     renderer = Renderer(request.audience, journey_views(maps, request.audience), journeys, branding, user_templates)
     outputs = _render_all(renderer, plan(journeys, formats, with_index))
 
-    if to_stdout:
-        sys.stdout.write(outputs[0].content)
-        sys.stdout.flush()
-        return outputs
-    folder = Path(request.out)
-    _check_targets(folder, outputs)
-    _make_folder(folder)
-    for output in outputs:
-        write_output(folder / output.name, output.content)
-    _summary(outputs, folder, request.audience, time.perf_counter() - started)
-    return outputs
+    folder = None if to_stdout else Path(request.out)
+    if folder is not None:
+        _check_targets(folder, outputs)
+        _make_folder(folder)
+        for output in outputs:
+            write_output(folder / output.name, output.content)
+    return RenderResult(outputs, folder, time.perf_counter() - started, loaded.problems, loaded.files)
 
 
-def _load(paths: Sequence[str], config: Config, done: str = "rendered") -> tuple[list[MapFile], list[MapFile]]:
-    """The journeys to render, and every map loaded (with the config's catalogs for owners and personas)."""
-    named = {os.path.realpath(path) for path, _ in discover(paths)}  # realpath: a symlink loop is not an error here
-    extra = [path for path, _ in discover(config.catalog_paths) if os.path.realpath(path) not in named]
-    workspace = load_workspace([*paths, *extra], channels=config.all_channels, max_bytes=config.max_file_bytes)
-    if workspace.problems:
-        problems = sorted(workspace.problems, key=lambda problem: problem.sort_key())
-        report_text(problems, sys.stderr, files=workspace.files_read, seconds=0.0)
-        if any(problem.severity is Severity.ERROR for problem in problems):
-            typer.echo(f"journeyctl: nothing {done}: fix the errors above first", err=True)
-            raise typer.Exit(1)
+def load_maps(paths: Sequence[str], config: Config, done: str = "rendered") -> tuple[list[MapFile], list[MapFile], RenderResult]:
+    """The journeys to render (or export: `done` names what is not done), every map loaded (with
+    the config's catalogs for owners and personas), and the problems found: stopped when one is an error."""
+    started = time.perf_counter()
+    named_files, catalogs = discover_with_catalogs(paths, config.catalog_paths)
+    named = {os.path.realpath(path) for path, _ in named_files}
+    workspace = load_workspace([*paths, *catalogs], channels=config.all_channels, max_bytes=config.max_file_bytes)
+    problems = sorted(workspace.problems, key=lambda problem: problem.sort_key())
+    loaded = RenderResult(seconds=time.perf_counter() - started, problems=problems, files=workspace.files_read)
+    if any(problem.severity is Severity.ERROR for problem in problems):
+        loaded.stopped = f"nothing {done}: fix the errors above first"
+        return [], workspace.maps, loaded
     journeys = [item for item in workspace.journeys if os.path.realpath(item.path) in named]
     if not journeys:
         raise UsageError(f"no journey maps found in {' '.join(paths)} (catalogs alone are not {done})")
-    return journeys, workspace.maps
+    return journeys, workspace.maps, loaded
 
 
-def _refuse_customer_text_errors(paths: Sequence[str], config: Config, done: str = "rendered") -> None:
-    """Exit 1, with the findings as lint prints them, when lint finds errors in customer text.
+def customer_text_errors(paths: Sequence[str], config: Config, done: str = "rendered") -> RenderResult:
+    """Stopped, with the findings as lint prints them, when lint finds errors in customer text.
 
     Through the lint engine with the configuration's policy (severities, overrides, suppressions),
     so render and lint never disagree on what a finding is. The configuration's catalogs are
@@ -118,11 +135,8 @@ def _refuse_customer_text_errors(paths: Sequence[str], config: Config, done: str
     result = run_lint([*paths, *config.catalog_paths], make_settings(config, select=list(CUSTOMER_GUARD_RULES)))
     errors = [problem for problem in result.problems
               if problem.code in CUSTOMER_GUARD_RULES and problem.severity is Severity.ERROR]
-    if errors:
-        report_text(errors, sys.stderr, files=result.files, seconds=result.seconds)
-        typer.echo(f"journeyctl: nothing {done} for the customer: fix the errors above first "
-                   "(or pass --allow-lint-errors)", err=True)
-        raise typer.Exit(1)
+    stopped = f"nothing {done} for the customer: fix the errors above first (or pass --allow-lint-errors)"
+    return RenderResult(seconds=result.seconds, problems=errors, files=result.files, stopped=stopped if errors else "")
 
 
 def _render_all(renderer: Renderer, jobs: list[Job]) -> list[Output]:
@@ -161,19 +175,3 @@ def _make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise UsageError(f"--out {printable(str(folder))}: cannot create the folder: {error.strerror or error}") from None
-
-
-def _summary(outputs: list[Output], folder: Path, audience: str, seconds: float) -> None:
-    # Text objects, not markup strings: a file name with [brackets] is printed as it is.
-    console = Console(highlight=False, soft_wrap=True)
-    console.print(Text(f"Wrote {plural(len(outputs), 'file')} for the {audience} audience to {printable(str(folder))} "
-                       f"in {seconds:.2f}s", style="bold"))
-    for output in outputs:
-        size = len(output.content.encode("utf-8") if isinstance(output.content, str) else output.content)
-        origin = f"from {printable(output.source)}" if output.source else "index of the maps"
-        console.print(Text.assemble(f"  {printable(str(folder / output.name))}  ", (f"({_size(size)}, {origin})", "dim")))
-
-
-def _size(count: int) -> str:
-    return f"{count} B" if count < 1024 else f"{count / 1024:.0f} KiB"
-

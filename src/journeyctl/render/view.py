@@ -17,14 +17,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable, Literal
 
-from journeyctl.render.curve import Curve, emotion_curve
+from journeyctl.render.curve import EMOTION_LABELS, Curve, emotion_curve
 from journeyctl.schema.models import Catalog, Journey, Metric, Owner, Persona, Phase, Playbook, Status, Touchpoint, Visibility
 from journeyctl.wording import mid_sentence
 
 Audience = Literal["internal", "customer"]
 AUDIENCES: tuple[Audience, ...] = ("internal", "customer")
-
-EMOTION_LABELS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
 
 
 # --- the view model ------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 Every reporter is `report(problems, stream, *, files, seconds, checked, root, fail_on)` and writes
 the whole output: `checked` the files read, `root` the repository root that machine formats give
-paths from (journeyctl.report.identity), `fail_on` the severity that fails the run.
+paths from (journeyctl.identity), `fail_on` the severity that fails the run.
 """
 
 from importlib import import_module

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence, TextIO
 
+from journeyctl.identity import repository_root
+from journeyctl.paths import printable, relative_posix
 from journeyctl.problems import Problem, Severity
-from journeyctl.report.identity import repository_root
-from journeyctl.report.paths import printable, relative_posix
 from journeyctl.report.streams import workflow_command
 from journeyctl.report.text import summary_line
 

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Sequence, TextIO
 
+from journeyctl.paths import printable
 from journeyctl.problems import Problem, Severity
-from journeyctl.report.paths import printable
 
 
 def as_dict(problem: Problem) -> dict:

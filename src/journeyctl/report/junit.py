@@ -12,9 +12,9 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from typing import Sequence, TextIO
 
+from journeyctl.identity import Identity, numbered_identities, repository_root
+from journeyctl.paths import printable, relative_posix
 from journeyctl.problems import Problem, Severity
-from journeyctl.report.identity import Identity, numbered_identities, repository_root
-from journeyctl.report.paths import printable, relative_posix
 
 # What XML 1.0 cannot hold at all, beyond the controls printable() already shows as \xNN.
 _NOT_XML = re.compile("[\ufffe\uffff]")

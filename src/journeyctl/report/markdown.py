@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence, TextIO
 
+from journeyctl.markdown import escape_markdown
+from journeyctl.paths import printable, relative_posix
 from journeyctl.problems import Problem, Severity
-from journeyctl.report.paths import printable, relative_posix
 from journeyctl.report.text import summary_line
 
 _ICON = {"error": "❌ error", "warning": "⚠️ warning", "info": "ℹ️ info"}
@@ -20,8 +21,6 @@ def code_cell(text: str) -> str:
 
 def report_markdown(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float,
                     checked: Sequence[str] = (), root: Path | None = None, fail_on: Severity = Severity.ERROR) -> None:
-    from journeyctl.render.markdown import escape_markdown  # map text's escaping; lint imports no render module
-
     stream.write("## journeyctl lint\n\n")
     stream.write(f"{summary_line(problems, files, seconds)}\n\n")
     if not problems:

@@ -11,10 +11,10 @@ from typing import Sequence, TextIO
 from urllib.parse import quote
 
 from journeyctl import REPOSITORY_URL, __version__
+from journeyctl.identity import Identity, numbered_identities, repository_root
 from journeyctl.lint.registry import RULES
+from journeyctl.paths import printable, relative_to
 from journeyctl.problems import Problem, Severity
-from journeyctl.report.identity import Identity, numbered_identities, repository_root
-from journeyctl.report.paths import printable, relative_to
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 RULES_DOC_URL = f"{REPOSITORY_URL}/blob/main/docs/rules.md"

@@ -16,7 +16,7 @@ import re
 import sys
 from typing import Iterator, TextIO
 
-from journeyctl.report.paths import printable
+from journeyctl.paths import printable
 
 # Rich's styling on a terminal (Select Graphic Rendition): the only escape sequence journeyctl
 # itself sends; map text has had its own ESC shown as \x1b by printable() before it is styled.

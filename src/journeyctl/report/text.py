@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence, TextIO
 
+from journeyctl.paths import printable
 from journeyctl.problems import Problem, Severity
-from journeyctl.report.paths import printable
 from journeyctl.wording import plural
 
 if TYPE_CHECKING:  # Rich is imported only where output may be styled: about a fifth of a one-map lint

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from journeyctl.problems import UsageError
-from journeyctl.report.paths import printable
+from journeyctl.paths import printable
 from journeyctl.sheets.layout import guard_csv, needs_text_guard, unguard_csv
 from journeyctl.sheets.safety import MAX_COLUMNS, MAX_ROWS, check_csv_bytes, check_xlsx_archive
 

@@ -9,8 +9,8 @@ from rich.text import Text
 
 from journeyctl.diff.formats.words import changed_pair, headline, summary
 from journeyctl.diff.model import Change
+from journeyctl.paths import printable
 from journeyctl.problems import Problem
-from journeyctl.report.paths import printable
 from journeyctl.report.text import make_console
 
 _MARK = {"added": ("+", "green"), "removed": ("-", "red"), "changed": ("~", "yellow"),

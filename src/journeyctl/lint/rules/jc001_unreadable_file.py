@@ -19,6 +19,8 @@ Passes:
 """
 
 from journeyctl.lint.rule import Rule
-from journeyctl.problems import UNREADABLE_FILE
+from journeyctl.problems import Check
 
-RULE = Rule(UNREADABLE_FILE, "loader", __doc__)
+CHECK = Check("JC001", "unreadable-file")
+
+RULE = Rule(CHECK, "loader", __doc__)

@@ -18,6 +18,8 @@ Passes:
 """
 
 from journeyctl.lint.rule import Rule
-from journeyctl.problems import YAML_SYNTAX
+from journeyctl.problems import Check
 
-RULE = Rule(YAML_SYNTAX, "loader", __doc__)
+CHECK = Check("JC002", "yaml-syntax")
+
+RULE = Rule(CHECK, "loader", __doc__)

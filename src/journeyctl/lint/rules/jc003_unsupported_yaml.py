@@ -19,6 +19,8 @@ Passes:
 """
 
 from journeyctl.lint.rule import Rule
-from journeyctl.problems import UNSUPPORTED_YAML
+from journeyctl.problems import Check
 
-RULE = Rule(UNSUPPORTED_YAML, "loader", __doc__)
+CHECK = Check("JC003", "unsupported-yaml")
+
+RULE = Rule(CHECK, "loader", __doc__)

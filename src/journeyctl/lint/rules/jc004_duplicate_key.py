@@ -18,6 +18,8 @@ Passes:
 """
 
 from journeyctl.lint.rule import Rule
-from journeyctl.problems import DUPLICATE_KEY
+from journeyctl.problems import Check
 
-RULE = Rule(DUPLICATE_KEY, "loader", __doc__)
+CHECK = Check("JC004", "duplicate-key")
+
+RULE = Rule(CHECK, "loader", __doc__)

@@ -16,6 +16,8 @@ Passes:
 """
 
 from journeyctl.lint.rule import Rule
-from journeyctl.problems import NOT_A_MAP_FILE
+from journeyctl.problems import Check
 
-RULE = Rule(NOT_A_MAP_FILE, "loader", __doc__)
+CHECK = Check("JC005", "not-a-map-file")
+
+RULE = Rule(CHECK, "loader", __doc__)

@@ -17,6 +17,8 @@ Passes:
 """
 
 from journeyctl.lint.rule import Rule
-from journeyctl.problems import SKIPPED_FILE
+from journeyctl.problems import Check, Severity
 
-RULE = Rule(SKIPPED_FILE, "loader", __doc__)
+CHECK = Check("JC006", "skipped-file", Severity.INFO)
+
+RULE = Rule(CHECK, "loader", __doc__)

@@ -21,6 +21,8 @@ Passes:
 """
 
 from journeyctl.lint.rule import Rule
-from journeyctl.problems import UNKNOWN_FIELD
+from journeyctl.problems import Check
 
-RULE = Rule(UNKNOWN_FIELD, "loader", __doc__)
+CHECK = Check("JC010", "unknown-field")
+
+RULE = Rule(CHECK, "loader", __doc__)

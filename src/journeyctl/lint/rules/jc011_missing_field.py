@@ -22,6 +22,8 @@ Passes:
 """
 
 from journeyctl.lint.rule import Rule
-from journeyctl.problems import MISSING_FIELD
+from journeyctl.problems import Check
 
-RULE = Rule(MISSING_FIELD, "loader", __doc__)
+CHECK = Check("JC011", "missing-field")
+
+RULE = Rule(CHECK, "loader", __doc__)

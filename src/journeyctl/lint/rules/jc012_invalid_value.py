@@ -23,6 +23,8 @@ Passes:
 """
 
 from journeyctl.lint.rule import Rule
-from journeyctl.problems import INVALID_VALUE
+from journeyctl.problems import Check
 
-RULE = Rule(INVALID_VALUE, "loader", __doc__)
+CHECK = Check("JC012", "invalid-value")
+
+RULE = Rule(CHECK, "loader", __doc__)

@@ -40,6 +40,8 @@ Passes:
 """
 
 from journeyctl.lint.rule import Rule
-from journeyctl.problems import UNKNOWN_REFERENCE
+from journeyctl.problems import Check
 
-RULE = Rule(UNKNOWN_REFERENCE, "references", __doc__)
+CHECK = Check("JC101", "unknown-reference")
+
+RULE = Rule(CHECK, "references", __doc__)

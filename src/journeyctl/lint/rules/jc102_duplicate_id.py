@@ -33,6 +33,8 @@ Passes:
 """
 
 from journeyctl.lint.rule import Rule
-from journeyctl.problems import DUPLICATE_ID
+from journeyctl.problems import Check
 
-RULE = Rule(DUPLICATE_ID, "references", __doc__)
+CHECK = Check("JC102", "duplicate-id")
+
+RULE = Rule(CHECK, "references", __doc__)

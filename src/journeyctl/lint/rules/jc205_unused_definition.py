@@ -41,22 +41,20 @@ Passes:
             personas: [champion]
 """
 
-from journeyctl.lint.rule import Rule
+from journeyctl.lint.rule import Rule, WorkspaceContext
 from journeyctl.problems import Check, Problem, Severity
 
 CHECK = Check("JC205", "unused-definition", Severity.INFO)
 
 
-def check(indexes, uses, *, every_map_read: bool = True):
-    """Workspace rule: `uses` counts references per (path, noun, id) of each definition.
-
-    A map that could not be read uses catalog definitions nobody can count: then the catalogs'
+def check(context: WorkspaceContext):
+    """A map that could not be read uses catalog definitions nobody can count: then the catalogs'
     definitions are not reported (a map's own definitions still are, from the map itself)."""
-    for index in indexes:
-        if index.kind == "catalog" and not every_map_read:
+    for index in context.indexes:
+        if index.kind == "catalog" and not context.every_map_read:
             continue
         for mention in index.definitions:
-            if mention.noun in ("owner", "persona") and uses.get((index.path, mention.noun, mention.item_id)) == 0:
+            if mention.noun in ("owner", "persona") and context.uses.get((index.path, mention.noun, mention.item_id)) == 0:
                 where = "any map of this run" if index.kind == "catalog" else "this map"
                 yield Problem(index.path, mention.span, CHECK,
                               f"{mention.noun} {mention.item_id!r} is defined but not used in {where}",

@@ -13,8 +13,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
+from journeyctl.paths import relative_posix
 from journeyctl.problems import Problem
-from journeyctl.report.paths import relative_posix
 
 
 class Identity(NamedTuple):
