@@ -1,17 +1,18 @@
 # Two commands: `make demo` and `make test` (`make test-fast` leaves out the slow tests). Both create .venv and install the project into it.
+# `make check`: lint, format and type checks (run by .ci/run before the tests).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 OUT := build/demo
 
-.PHONY: demo test test-fast bench schema screenshots dist clean
+.PHONY: demo test test-fast check bench schema screenshots dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[test,pdf]'
+	$(BIN)/python -m pip install --quiet -e '.[test,pdf,check]'
 	touch $@
 
 demo: $(VENV)/.installed
@@ -29,6 +30,10 @@ test: $(VENV)/.installed
 # The inner loop: everything but the tests marked slow (pre-commit, the action, installs, the browser).
 test-fast: $(VENV)/.installed
 	$(BIN)/python -m pytest -m "not slow"
+
+check: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_lint.py
