@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate_corpus import journey  # noqa: E402
+from generate_corpus import journey
 
 
 def commented_map(touchpoints: int, seed: int = 7) -> str:

@@ -33,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from generate_corpus import generate  # noqa: E402
+from generate_corpus import generate  # noqa: E402 (found through the sys.path line above)
 
 BARE_PARSE = """
 import pathlib, sys, yaml

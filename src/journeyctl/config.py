@@ -140,7 +140,7 @@ class Config(_Section):
 
     def _existing(self, key: str, configured: list[Path]) -> list[str]:
         paths = [self.resolve(path) for path in configured]
-        for written, path in zip(configured, paths):
+        for written, path in zip(configured, paths, strict=True):
             if not path.exists():
                 raise UsageError(f"{self.source}: {key}: no such file or folder: {written} (looked for {path})")
         return [str(path) for path in paths]
@@ -215,9 +215,10 @@ def load_config(explicit: str | Path | None = None) -> Config:
     if chosen:
         path = _regular_file(Path(chosen))
     else:
-        path = find_config_file()
-        if path is None:
+        found = find_config_file()
+        if found is None:
             return Config()
+        path = found
     if path.name == "pyproject.toml" or path.suffix == ".toml":
         return _from_pyproject(path)
     return _from_yaml(path)

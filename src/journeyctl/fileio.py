@@ -87,7 +87,7 @@ def write_atomic(path: Path | str, content: str | bytes, *, exclusive: bool = Fa
     """
     path = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
-    folder = path.parent or Path(".")
+    folder = path.parent  # Path("name").parent is Path(".")
     existing = None if exclusive else _existing(path)
     _remove_stale_temporaries(folder)
     # A short temporary name: `.{name}.XXXXXX.tmp` would pass the name limit for a long name.

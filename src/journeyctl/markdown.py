@@ -47,7 +47,7 @@ def escape_markdown(value: object) -> str:
 def markdown_link(title: object, url: str | None) -> MarkdownSafe:
     """`[title](url)` for an http(s) URL the view model accepted; plain escaped text otherwise."""
     if not url:
-        return escape_markdown(title)
+        return MarkdownSafe(escape_markdown(title))
     # Percent-encode everything that could end the link destination or start markup.
     safe_url = quote(url, safe=":/?&=%#@+,;~.-_!*'")
     safe_url = safe_url.replace("(", "%28").replace(")", "%29").replace("*", "%2A").replace("_", "%5F")

@@ -10,7 +10,9 @@ A case is `old.yaml` + `new.yaml` (two files) or `old/` + `new/` (two folders), 
       - new.yaml:88:9 JC010 unknown field
 
 Each expected change names `kind` and `path`; every other key it gives (map, old, new,
-customer_facing, moment_that_matters, line) must match too. Adding a case is adding files.
+customer_facing, moment_that_matters, line) must match too. `headlines:` (optional) lists how
+the text and markdown formats name every change (`catalog added`), in any order. Adding a case
+is adding files.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from ruamel.yaml import YAML
 
 from journeyctl.diff.compare import Options
 from journeyctl.diff.engine import run_diff
+from journeyctl.diff.formats.words import headline
 from journeyctl.diff.operands import collect
 
 CASES = Path(__file__).resolve().parent / "cases"
@@ -52,6 +55,8 @@ def test_case_gives_exactly_its_changes(case: Path):
     unmatched = [item for item in spec["changes"] if not any(_matches(item, found) for found in actual)]
     assert not unmatched, f"expected changes not found: {unmatched}\ngot:\n{shown}"
     assert len(actual) == len(spec["changes"]), f"unexpected extra changes:\n{shown}"
+    if "headlines" in spec:
+        assert sorted(headline(change) for change in result.changes) == sorted(spec["headlines"])
 
     problems = [f"{Path(p.path).name}:{p.line}:{p.column} {p.code} {p.message}" for p in result.problems]
     expected_problems = spec.get("problems", [])

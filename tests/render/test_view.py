@@ -52,7 +52,7 @@ def test_emotion_maps_to_mermaids_one_to_five_scale(score, mermaid, label):
 def test_the_curve_puts_a_point_per_touchpoint_with_an_emotion_inside_its_phase_band(views):
     drawn = views["internal"].internal.curve
     assert len(drawn.points) == 6 and len(drawn.bands) == 3
-    for band, numbers in zip(drawn.bands, (("1.1", "1.2", "1.3"), ("2.1", "2.2"), ("3.1",))):
+    for band, numbers in zip(drawn.bands, (("1.1", "1.2", "1.3"), ("2.1", "2.2"), ("3.1",)), strict=True):
         inside = [p.number for p in drawn.points if band.x <= p.x <= band.x + band.width]
         assert inside == list(numbers)
     by_number = {p.number: p for p in drawn.points}

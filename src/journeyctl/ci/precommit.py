@@ -78,9 +78,8 @@ def users_of_staged_catalogs(staged: list[str], config_file: str | None) -> list
         candidates = [path for path, _ in discover(config.map_roots)]
     else:
         root = gitsource.repository_root_or_none()
-        tracked = gitsource.working_tree_files(root, [], untracked=False) if root else []
-        candidates = [path for path in (os.path.relpath(os.path.join(root, name)) for name in tracked)
-                      if could_be_map(path)]
+        tracked = [os.path.join(root, name) for name in gitsource.working_tree_files(root, [], untracked=False)] if root else []
+        candidates = [path for path in map(os.path.relpath, tracked) if could_be_map(path)]
     staged_files = {os.path.abspath(path) for path in staged}
     users = []
     for path in candidates:

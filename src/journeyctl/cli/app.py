@@ -83,8 +83,8 @@ def _run() -> None:
             typer.echo(error.format_message())
         else:
             context = getattr(error, "ctx", None)
-            command = context.command_path if context else "journeyctl"
-            typer.echo(f"journeyctl: error: {printable(error.format_message())} (see '{command} --help')", err=True)
+            command_path = context.command_path if context else "journeyctl"
+            typer.echo(f"journeyctl: error: {printable(error.format_message())} (see '{command_path} --help')", err=True)
         sys.exit(2)
     except typer.Abort:
         sys.exit(130)

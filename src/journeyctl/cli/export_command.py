@@ -36,7 +36,6 @@ def export(
     """Write journey maps as a spreadsheet, in the layout `journeyctl import` reads (docs/sheets.md)."""
     from journeyctl.config import load_config
     from journeyctl.fileio import write_output
-    from journeyctl.schema.models import Catalog
     from journeyctl.cli.render_command import print_problems
     from journeyctl.render.run import customer_text_errors, load_maps
     from journeyctl.sheets.export import csv_sheet, workbook_sheets
@@ -54,7 +53,7 @@ def export(
             customer_text_errors(paths, config, "exported")):
         raise typer.Exit(1)
     journeys = [item.model for item in journey_files]
-    catalogs = [item.model for item in maps if isinstance(item.model, Catalog)]
+    catalogs = [item.model for item in maps if item.kind == "catalog"]
     if chosen == "csv":
         content = csv_bytes(csv_sheet(journeys, catalogs, audience.value))
     else:

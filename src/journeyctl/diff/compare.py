@@ -20,7 +20,7 @@ from journeyctl.diff.classify import CUSTOMER_FIELDS, is_customer_change, metric
 from journeyctl.diff.match import content_words, pair, words_of
 from journeyctl.diff.model import Change, Kind
 from journeyctl.diff.sides import Side
-from journeyctl.loading import MapFile
+from journeyctl.loading import CatalogFile, JourneyFile, MapFile
 from journeyctl.schema import Catalog, Journey, Phase, Touchpoint
 
 
@@ -35,10 +35,10 @@ def diff_sides(old: Side, new: Side, options: Options = Options()) -> list[Chang
     blocked = old.blocked | new.blocked  # a file unreadable on one side cannot be compared at all
     old_files, new_files = old.usable(blocked), new.usable(blocked)
     changes: list[Change] = []
-    changes += _diff_journeys([f for _, f in old_files if isinstance(f.model, Journey)],
-                              [f for _, f in new_files if isinstance(f.model, Journey)], options)
-    changes += _diff_catalogs([(k, f) for k, f in old_files if isinstance(f.model, Catalog)],
-                              [(k, f) for k, f in new_files if isinstance(f.model, Catalog)])
+    changes += _diff_journeys([f for _, f in old_files if f.kind == "journey"],
+                              [f for _, f in new_files if f.kind == "journey"], options)
+    changes += _diff_catalogs([(k, f) for k, f in old_files if f.kind == "catalog"],
+                              [(k, f) for k, f in new_files if f.kind == "catalog"])
     return changes
 
 
@@ -58,7 +58,7 @@ def plain(value: Any) -> Any:
 # --- maps --------------------------------------------------------------------------------
 
 
-def _diff_journeys(old: list[MapFile], new: list[MapFile], options: Options) -> list[Change]:
+def _diff_journeys(old: list[JourneyFile], new: list[JourneyFile], options: Options) -> list[Change]:
     threshold = 0.0 if options.pair_single_maps and len(old) == len(new) == 1 else options.rename_threshold
     pairing = pair(old, new, key=lambda f: f.model.id, threshold=threshold,
                    words=lambda f: content_words(plain(f.model.model_copy(update={"id": ""}))))
@@ -80,7 +80,7 @@ def _has_moment(journey: Journey) -> bool:
     return any(touchpoint.moment_that_matters for _, touchpoint in journey.touchpoints())
 
 
-def _diff_catalogs(old: list[tuple[str, MapFile]], new: list[tuple[str, MapFile]]) -> list[Change]:
+def _diff_catalogs(old: list[tuple[str, CatalogFile]], new: list[tuple[str, CatalogFile]]) -> list[Change]:
     pairing = pair(old, new, key=lambda item: item[0])
     if len(pairing.removed) == 1 and len(pairing.added) == 1:  # a catalog that moved or was renamed
         pairing.matched.append((pairing.removed.pop(), pairing.added.pop()))
@@ -90,16 +90,18 @@ def _diff_catalogs(old: list[tuple[str, MapFile]], new: list[tuple[str, MapFile]
         _diff_people(recorder, old_file.model, new_file.model)
         changes += recorder.changes
     for key, new_file in pairing.added:
-        changes.append(Change(map=key, kind="added", path="", new=plain(new_file.model), line=1, file=new_file.path))
+        changes.append(Change(map=key, kind="added", path="", new=plain(new_file.model), line=1, file=new_file.path,
+                              map_kind="catalog"))
     for key, old_file in pairing.removed:
-        changes.append(Change(map=key, kind="removed", path="", old=plain(old_file.model), file=old_file.path))
+        changes.append(Change(map=key, kind="removed", path="", old=plain(old_file.model), file=old_file.path,
+                              map_kind="catalog"))
     return _moved_between_catalogs(changes, [f for _, f in old], [f for _, f in new])
 
 
-def _moved_between_catalogs(changes: list[Change], old: list[MapFile], new: list[MapFile]) -> list[Change]:
+def _moved_between_catalogs(changes: list[Change], old: list[CatalogFile], new: list[CatalogFile]) -> list[Change]:
     """An owner or persona removed from one catalog and added to another has moved, not gone:
     its removal and its addition are customer-facing when what customers read of it changed."""
-    def people(files: list[MapFile]) -> dict[str, dict]:
+    def people(files: list[CatalogFile]) -> dict[str, dict]:
         return {f"{kind}/{item.id}": plain(item) for f in files for kind in ("owners", "personas")
                 for item in getattr(f.model, kind)}
 
@@ -132,7 +134,8 @@ class _Recorder:
             loc: tuple | None = None) -> None:
         line = self.new_file.locate(loc).line if loc is not None else None
         self.changes.append(Change(map=self.map_name, kind=kind, path=path, old=old, new=new, customer_facing=facing,
-                                   moment_that_matters=moment, line=line, file=self.new_file.path))
+                                   moment_that_matters=moment, line=line, file=self.new_file.path,
+                                   map_kind=self.new_file.kind))
 
     def fields(self, subject: str, path: str, old: BaseModel, new: BaseModel, loc: tuple, *,
                visible: bool, moment: bool = False, skip: frozenset[str] = frozenset()) -> None:
@@ -218,7 +221,7 @@ def _phase_words(phase: Phase) -> list[str]:
 
 
 class _JourneyDiff:
-    def __init__(self, old_file: MapFile, new_file: MapFile, options: Options):
+    def __init__(self, old_file: JourneyFile, new_file: JourneyFile, options: Options):
         self.old, self.new = old_file.model, new_file.model
         self.options = options
         self.out = _Recorder(self.new.id, new_file)

@@ -113,7 +113,7 @@ def read_blobs(root: str, shas: Sequence[str], max_bytes: int) -> dict[str, byte
         return {}
     found: dict[str, bytes | int] = {}
     checked = _git(["cat-file", "--batch-check"], root, input="".join(f"{sha}\n" for sha in wanted).encode())
-    for sha, line in zip(wanted, checked.decode("utf-8", "replace").splitlines()):
+    for sha, line in zip(wanted, checked.decode("utf-8", "replace").splitlines(), strict=False):
         parts = line.split()
         if len(parts) != 3 or parts[1] != "blob":
             raise GitError(f"object {sha} cannot be read from the repository ({line.strip()}): "
@@ -145,7 +145,7 @@ def blob_ids(root: str, paths: Sequence[str], max_bytes: int) -> dict[str, str]:
         return {}
     output = _git(["hash-object", "--stdin-paths"], root, input="".join(f"{path}\n" for path in hashable).encode(
         "utf-8", "surrogateescape"))
-    return dict(zip(hashable, output.decode().split()))
+    return dict(zip(hashable, output.decode().split(), strict=False))
 
 
 def working_tree_files(root: str, paths: Sequence[str], *, untracked: bool = True) -> list[str]:

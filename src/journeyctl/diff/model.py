@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from journeyctl.mapfiles import MapKind
+
 Kind = Literal["added", "removed", "changed", "moved", "renamed"]
 _NOUNS = {"phases": "phase", "touchpoints": "touchpoint", "owners": "owner", "personas": "persona", "metrics": "metric"}
 
@@ -26,6 +28,7 @@ class Change:
     moment_that_matters: bool = False
     line: int | None = None
     file: str | None = None
+    map_kind: MapKind = "journey"  # a catalog's `map` is its file: it has no id
 
     @property
     def phase(self) -> str | None:
@@ -51,8 +54,8 @@ class Change:
     def _split(self) -> tuple[str, str | None, str | None]:
         """The path as (noun, item id, field): the last `nouns/id` pair names the subject."""
         parts = self.path.split("/")
-        # catalogs have no id; they are named by their file (see compare._diff_catalogs)
-        noun, item = ("catalog" if self.map.endswith((".yaml", ".yml")) else "map"), None
+        noun: str = "catalog" if self.map_kind == "catalog" else "map"
+        item: str | None = None
         index = 0
         while index + 1 < len(parts) and parts[index] in _NOUNS:
             noun, item = _NOUNS[parts[index]], parts[index + 1]

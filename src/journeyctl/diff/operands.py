@@ -72,7 +72,7 @@ def collect(args: Sequence[str], *, map_roots: Sequence[str] | None = None,
             raise UsageError(f"no such file or folder: {words[1]}")
         return _two_operands(words[0], words[1], max_bytes)
     if root is None:
-        gitsource.repository_root()  # raises: not a git repository
+        root = gitsource.repository_root()  # raises: not a git repository
     revisions, rest = _split_revisions(root, words, separated)
     return _revisions(root, revisions, [*rest, *paths], map_roots, max_bytes)
 
@@ -242,7 +242,7 @@ def _is_map_text(item: FileText) -> bool:
 def _refuse_unmatched(paths: list[str], pathspecs: list[str], blob_lists: list[list[gitsource.Blob]],
                       on_disk: list[str], root: str, max_bytes: int) -> None:
     """A path that matches no map on either side is a mistake (a typo, a revision taken for a path)."""
-    for path, spec in zip(paths, pathspecs):
+    for path, spec in zip(paths, pathspecs, strict=False):  # no paths: the configured maps, none refused
         if any(_under(name, spec) and could_be_map(_shown(root, name)) for name in on_disk):
             continue
         blobs = list({blob.sha: blob for blobs in blob_lists for blob in blobs if _under(blob.path, spec)}.values())

@@ -86,7 +86,7 @@ def _range_check(path: str, before, after) -> Problem | None:
     if not ranges_before:
         return None
     ranges_after = [d for d in parse_directives(after.source) if d.kind == "disable"]
-    for old, new in zip(ranges_before, ranges_after):
+    for old, new in zip(ranges_before, ranges_after, strict=False):
         if _paths_in(before, old) != _paths_in(after, new):
             return Problem(path, old.span, FORMAT_UNSAFE,
                            f"not formatted: reordering keys would move them into or out of the '# journeyctl: "

@@ -6,9 +6,11 @@ formatter can walk a map file's round-trip tree kind by kind.
 
 from __future__ import annotations
 
+from pydantic import BaseModel
+
 from journeyctl.schema.models import Catalog, Journey, Metric, Owner, Persona, Phase, Playbook, Review, Touchpoint
 
-_MODELS = {"journey": Journey, "catalog": Catalog, "review": Review, "owner": Owner, "persona": Persona,
+_MODELS: dict[str, type[BaseModel]] = {"journey": Journey, "catalog": Catalog, "review": Review, "owner": Owner, "persona": Persona,
            "phase": Phase, "metric": Metric, "touchpoint": Touchpoint, "playbook": Playbook}
 KEY_ORDER: dict[str, tuple[str, ...]] = {kind: tuple(model.model_fields) for kind, model in _MODELS.items()}
 

@@ -9,7 +9,7 @@ from enum import Enum
 from typing import Sequence, TextIO
 
 from journeyctl.fileio import Snapshot, write_atomic
-from journeyctl.fmt.formatter import FORMAT_UNSAFE, Formatted, format_text
+from journeyctl.fmt.formatter import FORMAT_UNSAFE, format_text
 from journeyctl.lint.engine import paused_gc
 from journeyctl.lint.rules.jc001_unreadable_file import CHECK as UNREADABLE_FILE
 from journeyctl.loading import discover
@@ -64,25 +64,25 @@ def format_paths(paths: Sequence[str], mode: Mode, *, diff_stream: TextIO | None
             result = format_text(path, text, named_directly=named_directly, channels=channels)
         if result.skipped:
             run.skipped.append(path)
-        elif not result.ok:
+        elif result.text is None:  # not result.ok
             run.problems.extend(result.problems)
         elif result.text == text:
             run.unchanged.append(path)
         else:
-            _apply(run, path, text, result, mode, diff_stream, snapshot)
+            _apply(run, path, text, result.text, mode, diff_stream, snapshot)
     return run
 
 
-def _apply(run: FmtRun, path: str, text: str, result: Formatted, mode: Mode, diff_stream: TextIO | None,
+def _apply(run: FmtRun, path: str, text: str, formatted: str, mode: Mode, diff_stream: TextIO | None,
            snapshot: Snapshot | None) -> None:
     if mode is Mode.DIFF and diff_stream is not None:
         diff_stream.writelines(difflib.unified_diff(
-            text.splitlines(keepends=True), result.text.splitlines(keepends=True), f"{path}", f"{path} (formatted)"))
+            text.splitlines(keepends=True), formatted.splitlines(keepends=True), f"{path}", f"{path} (formatted)"))
     if mode is Mode.WRITE:
         try:
             # Through a symlink to the file itself, so the link stays a link; write_atomic keeps the
             # mode and owner, and refuses a read-only or hard-linked file and one changed meanwhile.
-            write_atomic(os.path.realpath(path), result.text, unchanged=snapshot)
+            write_atomic(os.path.realpath(path), formatted, unchanged=snapshot)
         except OSError as error:
             run.problems.append(Problem(path, FILE_START, UNREADABLE_FILE,
                                         f"cannot write file: {error.strerror or error}"))

@@ -27,6 +27,7 @@ class Verbatim(str):
     """A number, date, boolean or null, kept as the text its author wrote (`1.0`, `0x1`, `~`)."""
 
     __slots__ = ("tag",)
+    tag: str
 
 
 def represent_verbatim(representer, data: Verbatim):

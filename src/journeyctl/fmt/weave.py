@@ -63,9 +63,9 @@ def _items(root):
             for position, value in enumerate(node.value):
                 child = path + (position,)
                 children.append((child, value.start_mark, position == 0, value, value.start_mark.column - DASH_WIDTH))
-        for child, mark, first, value, column in children:
+        for child, mark, first, _value, column in children:
             yield child, mark.line, column, first
-        for child, mark, first, value, column in reversed(children):
+        for child, _mark, _first, value, _column in reversed(children):
             stack.append((value, child))
 
 

@@ -31,7 +31,7 @@ def write_baseline(path: str | Path, problems: Sequence[Problem], config_source:
     """One finding a line, so the file diffs well and a stale entry can be named by its line."""
     root = repository_root(config_source)
     keys = [identity(problem, root) for problem in problems]
-    messages = {key: printable(problem.message) for key, problem in zip(keys, problems)}
+    messages = {key: printable(problem.message) for key, problem in zip(keys, problems, strict=True)}
     lines = [_entry(key, messages[key]) for key in sorted(keys)]  # equal keys repeat: each counts once
     body = ",\n    ".join(lines)
     text = f'{{\n  "version": {VERSION},\n  "findings": [\n    {body}\n  ]\n}}\n' if lines else \

@@ -27,7 +27,6 @@ from journeyctl.lint.selection import RuleSelection
 from journeyctl.loading import discover_with_catalogs, load_file
 from journeyctl.loading.references import FileIndex, index_file, resolve
 from journeyctl.problems import Problem
-from journeyctl.schema import Journey
 
 # Below this much input, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 1_500_000
@@ -76,15 +75,14 @@ def lint_file(path: str, named_directly: bool, settings: LintSettings) -> FileOu
     if map_file is None:
         return FileOutcome(path, problems, None)
     enabled = settings.selection.policy(path).enabled
-    kind = "journey" if isinstance(map_file.model, Journey) else "catalog"
-    context = MapContext(map_file, map_file.model, settings.rule_settings)
+    context = MapContext(map_file, settings.rule_settings)
     for rule in _MAP_RULES:
-        if rule.code in enabled and kind in rule.kinds:
+        if rule.code in enabled and map_file.kind in rule.kinds:
             problems.extend(rule.check(context))
     return FileOutcome(path, problems, index_file(map_file), suppressions.parse_directives(map_file.source))
 
 
-_worker_settings: LintSettings | None = None
+_worker_settings: LintSettings  # set in each worker process by _init_worker
 
 
 def _init_worker(settings: LintSettings) -> None:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Callable, Iterable, Literal, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Literal, Mapping, Sequence
 
+from journeyctl.mapfiles import MapKind
 from journeyctl.problems import Check, Problem, Severity
 
 if TYPE_CHECKING:  # the loader imports its checks from the rule modules: they stay light to import
+    from journeyctl.loading import MapFile
     from journeyctl.loading.references import FileIndex
-    from journeyctl.schema import Journey
+    from journeyctl.schema import Catalog, Journey, Phase, Touchpoint
 
 # loader: reported while reading a file; references: needs every file of the run (both reported
 # by journeyctl.loading, which imports the rule module's CHECK); map: one journey at a time
@@ -25,8 +27,8 @@ class Rule:
     check_id: Check
     scope: Scope
     doc: str  # the rule module's docstring: the user documentation
-    check: Callable | None = None  # map and workspace rules: check(context) -> Iterable[Problem]
-    kinds: tuple[str, ...] = ("journey",)  # map rules: the kinds of map file they check
+    check: Callable[..., Iterable[Problem]] | None = None  # map and workspace rules: check(context)
+    kinds: tuple[MapKind, ...] = ("journey",)  # map rules: the kinds of map file they check
 
     @property
     def code(self) -> str:
@@ -65,21 +67,32 @@ class RuleSettings:
 
 @dataclass
 class MapContext:
-    """One map file's model (a journey; a catalog too for rules whose kinds include it), its file
-    (for positions) and the settings, as a map rule sees them."""
+    """One map file (a journey; a catalog too for rules whose kinds include it) and the
+    settings, as a map rule sees them."""
 
-    map_file: object  # journeyctl.loading.MapFile
-    journey: Journey  # or a Catalog, for a rule whose kinds include "catalog"
+    map_file: MapFile
     settings: RuleSettings
 
-    def problem(self, check: Check, message: str, loc: tuple = (), *, point: str | None = None,
+    @property
+    def model(self) -> Journey | Catalog:
+        """The file's model, for a rule whose kinds include "catalog"."""
+        return self.map_file.model
+
+    @property
+    def journey(self) -> Journey:
+        """The journey, for a rule of kind "journey" (the engine gives it no other file)."""
+        if self.map_file.kind != "journey":
+            raise TypeError(f"{self.map_file.path} is a {self.map_file.kind}, not a journey")
+        return self.map_file.model
+
+    def problem(self, check: Check, message: str, loc: tuple[str | int, ...] = (), *, point: str | None = None,
                 subject: str = "") -> Problem:
         """A finding about the thing at `loc` (its semantic path), shown at its `point` key if given;
         `subject` tells it from the rule's other findings there (Problem.subject)."""
         span = self.map_file.locate(loc + (point,) if point else loc)
         return Problem(self.map_file.path, span, check, message, self.map_file.semantic_path(loc), subject=subject)
 
-    def touchpoints(self) -> Iterable[tuple[int, int, object, object]]:
+    def touchpoints(self) -> Iterator[tuple[int, int, Phase, Touchpoint]]:
         """(phase index, touchpoint index, phase, touchpoint) for every touchpoint, in map order."""
         for p, phase in enumerate(self.journey.phases):
             for t, touchpoint in enumerate(phase.touchpoints):

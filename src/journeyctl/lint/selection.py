@@ -67,7 +67,7 @@ class RuleSelection:
         def codes(selectors, where, *, turns_off: bool = False):
             """The codes the selectors name. A selector that turns off (ignores or re-grades) exactly
             one always-on code is refused; a prefix such as JC0 just leaves them on."""
-            found = set()
+            found: set[str] = set()
             for selector in selectors or ():
                 named = expand(selector, where)
                 if turns_off and len(named) == 1 and named <= ALWAYS_ON:

@@ -1,8 +1,8 @@
 """Reading map files: text -> nodes with positions -> validated models -> a Workspace."""
 
-from journeyctl.loading.map_file import MapFile, load_file, load_text
+from journeyctl.loading.map_file import CatalogFile, JourneyFile, MapFile, load_file, load_text
 from journeyctl.loading.references import check_references
 from journeyctl.loading.workspace import Workspace, discover, discover_with_catalogs, load_workspace
 from journeyctl.problems import UsageError
 
-__all__ = ["MapFile", "UsageError", "Workspace", "check_references", "discover", "discover_with_catalogs", "load_file", "load_text", "load_workspace"]
+__all__ = ["CatalogFile", "JourneyFile", "MapFile", "UsageError", "Workspace", "check_references", "discover", "discover_with_catalogs", "load_file", "load_text", "load_workspace"]

@@ -1,35 +1,56 @@
-"""One map file read, parsed and validated: MapFile, load_file and load_text (a Workspace is many)."""
+"""One map file read, parsed and validated: MapFile (a JourneyFile or a CatalogFile), load_file
+and load_text (a Workspace is many)."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Sequence
+from typing import ClassVar, Iterable, Literal, Sequence
 
 from journeyctl.lint.rules.jc006_skipped_file import CHECK as SKIPPED_FILE
 from journeyctl.loading.locate import locate, semantic_path
 from journeyctl.loading.source import DEFAULT_MAX_BYTES, Source, parse, read_text
 from journeyctl.loading.validate import validate
-from journeyctl.problems import FILE_START, Problem
+from journeyctl.problems import FILE_START, Problem, Span
 from journeyctl.schema import DEFAULT_CHANNELS, Catalog, Journey
 
 
 @dataclass(slots=True)
-class MapFile:
-    """A file that validated: its model and its source, for positions."""
+class _LoadedFile:
+    """A file that validated: its source, for positions (its model is in the kind's class below)."""
 
     source: Source
-    model: Journey | Catalog
 
     @property
     def path(self) -> str:
         return self.source.path
 
-    def locate(self, loc, *, want_key: bool = False):
+    def locate(self, loc: Iterable[str | int], *, want_key: bool = False) -> Span:
         return locate(self.source.root, loc, want_key=want_key)
 
-    def semantic_path(self, loc) -> str:
+    def semantic_path(self, loc: Iterable[str | int]) -> str:
         return semantic_path(self.source.data, loc)
+
+
+@dataclass(slots=True)
+class JourneyFile(_LoadedFile):
+    model: Journey
+    kind: ClassVar[Literal["journey"]] = "journey"
+
+
+@dataclass(slots=True)
+class CatalogFile(_LoadedFile):
+    model: Catalog
+    kind: ClassVar[Literal["catalog"]] = "catalog"
+
+
+# A map file of either kind. `kind` tells them apart, and `if map_file.kind == "journey":`
+# narrows its type (and its model's) for the type checker too.
+MapFile = JourneyFile | CatalogFile
+
+
+def _file_of(source: Source, model: Journey | Catalog) -> MapFile:
+    return JourneyFile(source, model) if isinstance(model, Journey) else CatalogFile(source, model)
 
 
 def load_file(path: str, named_directly: bool, *, channels: Sequence[str] = DEFAULT_CHANNELS,
@@ -53,4 +74,4 @@ def load_text(path: str, text: str, named_directly: bool = True, *,
     if not is_map_file and not named_directly:  # empty and comment-only files included: they hold no map either
         return None, [Problem(path, locate(source.root, ()), SKIPPED_FILE, "skipped: not a journeyctl map (no top-level 'journeyctl:' key)")]
     model, problems = validate(source, channels)
-    return (MapFile(source, model) if model is not None else None), problems
+    return (_file_of(source, model) if model is not None else None), problems

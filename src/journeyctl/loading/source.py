@@ -16,12 +16,19 @@ import re
 import stat
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NoReturn
+
+import yaml
+from yaml.error import YAMLError
+from yaml.events import CollectionEndEvent, CollectionStartEvent, StreamEndEvent
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
 
 from journeyctl.lint.rules.jc001_unreadable_file import CHECK as UNREADABLE_FILE
 from journeyctl.lint.rules.jc002_yaml_syntax import CHECK as YAML_SYNTAX
 from journeyctl.lint.rules.jc003_unsupported_yaml import CHECK as UNSUPPORTED_YAML
 from journeyctl.lint.rules.jc004_duplicate_key import CHECK as DUPLICATE_KEY
+from journeyctl.loading import yaml_errors
 from journeyctl.problems import FILE_START, Check, Problem, Span
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -38,16 +45,8 @@ MAX_ALIAS_CHARACTERS = 1_000_000
 # it; above them the depth is measured with the (iterative) event parser first.
 _C_SAFE_FLOW_OPENERS = 5_000
 _C_SAFE_BLOCK_PREFIX = 2_500
-_DEEP_BLOCK_LINE = re.compile(r"(?:^|\n)[ ?:\-]{%d}" % _C_SAFE_BLOCK_PREFIX)
+_DEEP_BLOCK_LINE = re.compile(r"(?:^|\n)[ ?:\-]{%d}" % _C_SAFE_BLOCK_PREFIX)  # noqa: UP031 (in a regex, {%d} reads better than {{{n}}})
 _TAB_INDENT = re.compile(r"^ *\t", re.M)
-
-import yaml
-from yaml.error import YAMLError
-from yaml.events import CollectionEndEvent, CollectionStartEvent, StreamEndEvent
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
-from yaml.reader import ReaderError
-
-from journeyctl.loading import yaml_errors
 
 # The C parser where PyYAML was built with libyaml (every wheel is); else the pure-Python one.
 _BaseLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -194,9 +193,7 @@ def _measure_depth(path: str, text: str) -> Problem | None:
             if isinstance(event, CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    span = Span(event.start_mark.line + 1, event.start_mark.column + 1,
-                                event.end_mark.line + 1, event.end_mark.column + 1)
-                    return Problem(path, span, UNSUPPORTED_YAML, f"nesting deeper than {MAX_DEPTH} levels")
+                    return Problem(path, node_span(event), UNSUPPORTED_YAML, f"nesting deeper than {MAX_DEPTH} levels")
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
             elif isinstance(event, StreamEndEvent):
@@ -233,7 +230,7 @@ class _Builder:
         self.expanded = 0
         self.expanded_characters = 0
 
-    def stop(self, node, check: Check, message: str):
+    def stop(self, node, check: Check, message: str) -> NoReturn:
         raise _Stop(Problem(self.path, node_span(node), check, message))
 
     def build(self, node, depth: int = 1) -> Any:
@@ -252,6 +249,7 @@ class _Builder:
         if depth > MAX_DEPTH:
             self.stop(node, UNSUPPORTED_YAML, f"nesting deeper than {MAX_DEPTH} levels")
         self.built[key] = _BUILDING
+        value: dict | list
         if type(node) is MappingNode:
             value = self.mapping(node, depth)
         elif type(node) is SequenceNode:

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any, Sequence
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from journeyctl.lint.rules.jc005_not_a_map_file import CHECK as NOT_A_MAP_FILE
 from journeyctl.lint.rules.jc010_unknown_field import CHECK as UNKNOWN_FIELD
@@ -18,7 +19,7 @@ from journeyctl.lint.rules.jc012_invalid_value import CHECK as INVALID_VALUE
 from journeyctl.loading.locate import locate, semantic_path
 from journeyctl.loading.source import Source
 from journeyctl.problems import FILE_START, Problem, did_you_mean
-from journeyctl.schema import DEFAULT_CHANNELS, FORMAT_VERSION, MODEL_BY_KIND
+from journeyctl.schema import DEFAULT_CHANNELS, FORMAT_VERSION, MODEL_BY_KIND, Catalog, Journey
 
 _EXPECTED = {
     "string_type": "text",
@@ -56,7 +57,7 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
-def validate(source: Source, channels: Sequence[str] = DEFAULT_CHANNELS):
+def validate(source: Source, channels: Sequence[str] = DEFAULT_CHANNELS) -> tuple[Journey | Catalog | None, list[Problem]]:
     """Return (model or None, problems). A file without a `journeyctl:` key gives no model and one problem."""
     path, data = source.path, source.data
 
@@ -116,7 +117,7 @@ MAX_SCHEMA_PROBLEMS = 100  # listed per file
 
 
 def _problems_from(error: ValidationError, model_class: type[BaseModel], source: Source) -> list[Problem]:
-    by_loc: dict[tuple, list[dict]] = {}
+    by_loc: dict[tuple, list[ErrorDetails]] = {}
     for item in error.errors(include_url=False):
         by_loc.setdefault(_data_loc(source.data, item["loc"]), []).append(item)
     problems = []
@@ -151,7 +152,7 @@ def _data_loc(data: Any, loc: tuple) -> tuple:
     return tuple(kept)
 
 
-def _problem(item: dict, loc: tuple, model_class: type[BaseModel], source: Source, expected_type: str) -> Problem:
+def _problem(item: ErrorDetails, loc: tuple, model_class: type[BaseModel], source: Source, expected_type: str) -> Problem:
     error_type = item["type"]
     field = next((step for step in reversed(loc) if isinstance(step, str)), "value")
     value = item.get("input")

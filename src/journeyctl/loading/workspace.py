@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from journeyctl.loading.map_file import MapFile, load_file
+from journeyctl.loading.map_file import CatalogFile, JourneyFile, MapFile, load_file
 from journeyctl.loading.references import check_references
 from journeyctl.loading.source import DEFAULT_MAX_BYTES
 from journeyctl.mapfiles import MAP_SUFFIXES, could_be_map
 from journeyctl.problems import Problem, UsageError
-from journeyctl.schema import DEFAULT_CHANNELS, Catalog, Journey
+from journeyctl.schema import DEFAULT_CHANNELS
 
 
 @dataclass(slots=True)
@@ -25,12 +25,12 @@ class Workspace:
     files_read: int = 0
 
     @property
-    def journeys(self) -> list[MapFile]:
-        return [item for item in self.maps if isinstance(item.model, Journey)]
+    def journeys(self) -> list[JourneyFile]:
+        return [item for item in self.maps if item.kind == "journey"]
 
     @property
-    def catalogs(self) -> list[MapFile]:
-        return [item for item in self.maps if isinstance(item.model, Catalog)]
+    def catalogs(self) -> list[CatalogFile]:
+        return [item for item in self.maps if item.kind == "catalog"]
 
 
 def discover(paths: Iterable[str]) -> list[tuple[str, bool]]:
@@ -54,7 +54,7 @@ def discover(paths: Iterable[str]) -> list[tuple[str, bool]]:
         if path.is_dir():
             below: list[str] = []
 
-            def unreadable(error: OSError, top: str = raw) -> None:
+            def unreadable(error: OSError, top: str = raw, below: list[str] = below) -> None:
                 # The folder named must not pass as a folder without maps: CI would go green.
                 if os.path.normpath(error.filename) == os.path.normpath(top):
                     raise UsageError(f"cannot read folder {error.filename}: {error.strerror or error}")

@@ -121,9 +121,10 @@ def explain(path: str, text: str, error: YAMLError, loader_class, max_depth: int
         before = _line(text, mark.line)[:mark.column].rstrip()
         if before.endswith(("'", '"')):
             scalar = _last_scalar_before(loader_class, text, mark.index)
-            if scalar is not None and scalar.style in ('"', "'") and scalar.start_mark.line < scalar.end_mark.line:
-                return at(scalar.start_mark, f"the {_QUOTES[scalar.style]} that starts this value closes only on line "
-                                             f"{scalar.end_mark.line + 1}: is a closing quote missing on this line?")
+            start, end = (scalar.start_mark, scalar.end_mark) if scalar is not None else (None, None)
+            if scalar is not None and scalar.style in ('"', "'") and start and end and start.line < end.line:
+                return at(start, f"the {_QUOTES[scalar.style]} that starts this value closes only on line "
+                                 f"{end.line + 1}: is a closing quote missing on this line?")
             return at(mark, "text after the closing quote; put the whole value in quotes")
         if before.endswith(("]", "}")):
             return at(mark, f"text after the closing '{before[-1]}'; put the whole value in quotes")

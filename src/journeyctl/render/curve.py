@@ -6,6 +6,7 @@ Only numbers and labels are computed here; the markup lives in the overridable t
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -87,12 +88,13 @@ def emotion_curve(phases: "tuple[PhaseView, ...]") -> Curve:
         width = slot * max(1, len(phase.touchpoints))
         bands.append(Band(round(x, 1), round(width, 1), phase.name, phase.number))
         for index, touchpoint in enumerate(phase.touchpoints):
-            emotion = touchpoint.internal.emotion if touchpoint.internal else None
-            if emotion is not None:
+            internal = touchpoint.internal
+            emotion = internal.emotion if internal else None
+            if internal and emotion is not None:
                 points.append(Point(
                     x=round(x + slot * (index + 0.5), 1), y=_y(emotion.score), number=touchpoint.number,
                     name=touchpoint.name, score=emotion.score, label=emotion.label,
-                    moment_that_matters=touchpoint.internal.moment_that_matters,
+                    moment_that_matters=internal.moment_that_matters,
                 ))
         x += width
     ticks = tuple(Tick(_y(score), score, EMOTION_LABELS[score]) for score in SCORES)
@@ -105,7 +107,7 @@ def _smooth_path(points: list[Point]) -> str:
     if len(points) < 2:
         return ""
     parts = [f"M{points[0].x},{points[0].y}"]
-    for before, after in zip(points, points[1:]):
+    for before, after in itertools.pairwise(points):
         middle = round((before.x + after.x) / 2, 1)
         parts.append(f"C{middle},{before.y} {middle},{after.y} {after.x},{after.y}")
     return " ".join(parts)

@@ -10,11 +10,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Literal, Sequence
 
-from journeyctl.loading import MapFile
+from journeyctl.loading import JourneyFile, MapFile
 from journeyctl.render.environment import make_environment, render_template, search_path
 from journeyctl.render.html import BrandingView, render_journey_html
 from journeyctl.render.view import Audience, JourneyView, People, build_view
-from journeyctl.schema.models import Catalog, Journey
 
 Format = Literal["md", "html", "pdf"]
 FORMATS: tuple[Format, ...] = ("md", "html", "pdf")
@@ -40,7 +39,7 @@ class Job:
     """One document to make: a map in one format, or the index in one format."""
 
     format: Format
-    map_file: MapFile | None  # None: the index
+    map_file: JourneyFile | None  # None: the index
 
     @property
     def label(self) -> str:
@@ -49,14 +48,14 @@ class Job:
 
 def journey_views(maps: Sequence[MapFile], audience: Audience) -> dict[str, JourneyView]:
     """Views by map file path. Catalogs found in the same run are shared by every journey."""
-    catalogs = [item.model for item in maps if isinstance(item.model, Catalog)]
+    catalogs = [item.model for item in maps if item.kind == "catalog"]
     return {
         item.path: build_view(item.model, People.for_journey(item.model, catalogs), audience)
-        for item in maps if isinstance(item.model, Journey)
+        for item in maps if item.kind == "journey"
     }
 
 
-def plan(journeys: Sequence[MapFile], formats: Iterable[Format], with_index: bool) -> list[Job]:
+def plan(journeys: Sequence[JourneyFile], formats: Iterable[Format], with_index: bool) -> list[Job]:
     formats = [fmt for fmt in FORMATS if fmt in set(formats)]
     jobs = [Job(fmt, map_file) for map_file in journeys for fmt in formats]
     if with_index:
@@ -67,7 +66,7 @@ def plan(journeys: Sequence[MapFile], formats: Iterable[Format], with_index: boo
 class Renderer:
     """Renders jobs for one audience with one branding; environments are made on first use."""
 
-    def __init__(self, audience: Audience, views: dict[str, JourneyView], journeys: Sequence[MapFile],
+    def __init__(self, audience: Audience, views: dict[str, JourneyView], journeys: Sequence[JourneyFile],
                  branding: BrandingView, user_templates: Path | None = None):
         self.audience = audience
         self.views = views

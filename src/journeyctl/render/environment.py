@@ -125,7 +125,9 @@ def render_template(environment: jinja2.Environment, name: str, **context) -> st
         raise UsageError(f"{_template_line(error) or name}: template error: {type(error).__name__}: {error}") from None
     except Exception as error:  # `{{ 1/0 }}`, a template that extends itself: the user's, if it failed in theirs
         where = _template_line(error)  # "file:line"
-        user_folder = environment.loader.searchpath[0] if len(environment.loader.searchpath) > 1 else None
+        loader = environment.loader
+        user_folder = (loader.searchpath[0] if isinstance(loader, jinja2.FileSystemLoader) and len(loader.searchpath) > 1
+                       else None)
         if where is None or user_folder is None or not _inside(user_folder, where.rsplit(":", 1)[0]):
             raise  # a bug in journeyctl or its built-in templates: keep the traceback
         raise UsageError(f"{where}: template error: {type(error).__name__}: {str(error)[:300]}") from None
@@ -144,7 +146,9 @@ def _bounded_render(template: jinja2.Template, context: dict) -> str:
         for chunk in stream:
             size += len(chunk)
             if size > MAX_OUTPUT_CHARS:
-                stream.throw(TemplateBoundExceeded(f"its output is larger than {MAX_OUTPUT_CHARS // (1024 * 1024)} MiB"))
+                # jinja2 declares generate() an Iterator; it is a generator, which has throw()
+                message = f"its output is larger than {MAX_OUTPUT_CHARS // (1024 * 1024)} MiB"
+                stream.throw(TemplateBoundExceeded(message))  # type: ignore[attr-defined]
             chunks.append(chunk)
     return "".join(chunks)
 

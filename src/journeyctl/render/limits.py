@@ -11,14 +11,14 @@ from typing import Iterable, Iterator
 
 from pydantic import BaseModel
 
-from journeyctl.loading import MapFile
+from journeyctl.loading import JourneyFile, MapFile
 from journeyctl.problems import UsageError
 
 MAX_LIST_ITEMS = 5_000     # any list (criteria, touchpoints of a phase, pain points ...); a PDF: about 9 s
 MAX_PDF_TOUCHPOINTS = 300  # touchpoints of the whole map, in a PDF: a card each, about 9 s
 
 
-def check_limits(journeys: Iterable[MapFile], formats: Iterable[str]) -> None:
+def check_limits(journeys: Iterable[JourneyFile], formats: Iterable[str]) -> None:
     """Raise a UsageError naming the first list longer than the formats allow."""
     pdf = "pdf" in set(formats)
     for map_file in journeys:

@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from journeyctl.config import Config, load_config
 from journeyctl.fileio import write_output
-from journeyctl.loading import MapFile, discover_with_catalogs, load_workspace
+from journeyctl.loading import JourneyFile, MapFile, discover_with_catalogs, load_workspace
 from journeyctl.paths import printable
 from journeyctl.problems import Problem, Severity, UsageError
 from journeyctl.render.documents import INDEX_STEM, Format, Job, Output, Renderer, journey_views, plan
@@ -105,7 +105,7 @@ def run(request: RenderRequest) -> RenderResult:
     return RenderResult(outputs, folder, time.perf_counter() - started, loaded.problems, loaded.files)
 
 
-def load_maps(paths: Sequence[str], config: Config, done: str = "rendered") -> tuple[list[MapFile], list[MapFile], RenderResult]:
+def load_maps(paths: Sequence[str], config: Config, done: str = "rendered") -> tuple[list[JourneyFile], list[MapFile], RenderResult]:
     """The journeys to render (or export: `done` names what is not done), every map loaded (with
     the config's catalogs for owners and personas), and the problems found: stopped when one is an error."""
     started = time.perf_counter()

@@ -183,7 +183,8 @@ class People:
     def for_journey(cls, journey: Journey, catalogs: Iterable[Catalog]) -> "People":
         owners: dict[str, Owner] = {}
         personas: dict[str, Persona] = {}
-        for source in (*catalogs, journey):
+        sources: list[Journey | Catalog] = [*catalogs, journey]
+        for source in sources:
             owners.update((owner.id, owner) for owner in source.owners)
             personas.update((persona.id, persona) for persona in source.personas)
         return cls(owners, personas)

@@ -32,9 +32,10 @@ def case_name(identity: Identity, number: int, rule_name: str) -> str:
 def report_junit(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float,
                  checked: Sequence[str] = (), root: Path | None = None, fail_on: Severity = Severity.ERROR) -> None:
     root = root or repository_root()
-    cases: list[tuple[str, str, Problem | None]] = []
-    for problem, (identity, number) in zip(problems, numbered_identities(problems, root)):
-        cases.append((identity.path, case_name(identity, number, problem.name), problem))
+    cases: list[tuple[str, str, Problem | None]] = [
+        (identity.path, case_name(identity, number, problem.name), problem)
+        for problem, (identity, number) in zip(problems, numbered_identities(problems, root), strict=True)
+    ]
     with_findings = {path for path, _name, _problem in cases}
     for path in {relative_posix(path, root) for path in checked} - with_findings:
         cases.append((path, "no findings", None))
@@ -42,8 +43,8 @@ def report_junit(problems: Sequence[Problem], stream: TextIO, *, files: int, sec
 
     failures = sum(problem is not None and problem.severity.rank >= fail_on.rank for _path, _name, problem in cases)
     counts = {"tests": str(len(cases)), "failures": str(failures), "errors": "0", "time": f"{seconds:.3f}"}
-    suites = ElementTree.Element("testsuites", name="journeyctl", **counts)
-    suite = ElementTree.SubElement(suites, "testsuite", name="journeyctl lint", skipped="0", **counts)
+    suites = ElementTree.Element("testsuites", {"name": "journeyctl", **counts})
+    suite = ElementTree.SubElement(suites, "testsuite", {"name": "journeyctl lint", "skipped": "0", **counts})
     for path, name, problem in cases:
         path = xml_text(path)
         case = ElementTree.SubElement(suite, "testcase", classname=path, name=xml_text(name), file=path, time="0")

@@ -7,7 +7,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import Any, Sequence, TextIO
 from urllib.parse import quote
 
 from journeyctl import REPOSITORY_URL, __version__
@@ -69,7 +69,7 @@ def _result(problem: Problem, rule_index: dict[str, int], root: Path, identity: 
     region = {"startLine": span.line, "startColumn": span.column}
     if (span.end_line, span.end_column) > (span.line, span.column):
         region.update(endLine=span.end_line, endColumn=span.end_column)
-    location = {"physicalLocation": {"artifactLocation": artifact_location(problem.path, root), "region": region}}
+    location: dict[str, Any] = {"physicalLocation": {"artifactLocation": artifact_location(problem.path, root), "region": region}}
     if problem.semantic_path:
         location["logicalLocations"] = [{"fullyQualifiedName": printable(problem.semantic_path), "kind": "object"}]
     return {
@@ -87,7 +87,7 @@ def build_sarif(problems: Sequence[Problem], root: Path | None = None) -> dict:
     rules = list(RULES.values())
     rule_index = {rule.code: index for index, rule in enumerate(rules)}
     results = [_result(problem, rule_index, root, identity, number)
-               for problem, (identity, number) in zip(problems, numbered_identities(problems, root))]
+               for problem, (identity, number) in zip(problems, numbered_identities(problems, root), strict=True)]
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",

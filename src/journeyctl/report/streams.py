@@ -82,12 +82,13 @@ class PrintableLines(io.TextIOBase):
     def writable(self) -> bool:
         return True
 
+    # typeshed declares these two writable attributes of TextIOBase; in io they are read-only properties
     @property
-    def encoding(self) -> str:
+    def encoding(self) -> str:  # type: ignore[override]
         return getattr(self._stream, "encoding", None) or "utf-8"
 
     @property
-    def errors(self) -> str:
+    def errors(self) -> str:  # type: ignore[override]
         return "replace"
 
 

@@ -27,8 +27,7 @@ def make_console(stream: TextIO) -> Console:
     from rich.console import Console
 
     plain = bool(os.environ.get("NO_COLOR"))
-    return Console(file=stream, highlight=False, soft_wrap=True, emoji=False,
-                   **({"color_system": None} if plain else {}))
+    return Console(file=stream, highlight=False, soft_wrap=True, emoji=False, color_system=None if plain else "auto")
 
 
 def _parts(problem: Problem) -> list[tuple[str, str | None]]:

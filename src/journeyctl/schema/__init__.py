@@ -18,7 +18,7 @@ from journeyctl.schema.models import (
     Visibility,
 )
 
-MODEL_BY_KIND = {"journey": Journey, "catalog": Catalog}
+MODEL_BY_KIND: dict[str, type[Journey] | type[Catalog]] = {"journey": Journey, "catalog": Catalog}
 FORMAT_VERSION = 1
 
 __all__ = [

@@ -81,8 +81,8 @@ def _unreadable(problems: Sequence[Problem]) -> list[str]:
     if not problems:
         return []
     files = len({problem.path for problem in problems})
-    lines = [f"⚠️ **{plural(files, 'file')} could not be compared**: fix these problems and "
-             "push again; their changes are not shown.", ""]
+    lines = [(f"⚠️ **{plural(files, 'file')} could not be compared**: fix these problems and "
+              "push again; their changes are not shown."), ""]
     # each cut short, so that ten of them stay far inside the comment's size budget
     lines += [f"- {code(_short(f'{p.path}:{p.line}:{p.column}'))} {code(_short(p.message))}"
               for p in problems[:_UNREADABLE_SHOWN]]
@@ -140,7 +140,8 @@ def _line_diff(old: list[str], new: list[str]) -> list[str]:
 
 
 def _cut(lines: list[str]) -> list[str]:
-    kept, size = [], 0
+    kept: list[str] = []
+    size = 0
     for line in lines:
         size += len(line) + 1
         if size > _DETAIL_LIMIT:

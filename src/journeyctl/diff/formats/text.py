@@ -24,8 +24,8 @@ def write_text(changes: Sequence[Change], stream: TextIO, problems: Sequence[Pro
         console.print("No changes to the maps that could be read (see the problems above)." if problems
                       else "No changes to journey maps.")
         return
-    for map_name, in_map in groupby(changes, key=lambda change: change.map):
-        in_map = list(in_map)
+    for map_name, group in groupby(changes, key=lambda change: change.map):
+        in_map = list(group)
         console.print(Text.assemble((printable(map_name), "bold"), "  ", (printable(in_map[0].file or ""), "dim")))
         for phase, in_phase in _by_phase(in_map):
             console.print(Text(f"  phase {printable(phase)}" if phase else "  map", style="bold"))

@@ -26,13 +26,15 @@ Passes:
         exit_criteria: [Success plan agreed with the champion]
 """
 
-from journeyctl.lint.rule import Rule
-from journeyctl.problems import Check, Severity
+from collections.abc import Iterator
+
+from journeyctl.lint.rule import MapContext, Rule
+from journeyctl.problems import Check, Problem, Severity
 
 CHECK = Check("JC201", "missing-exit-criteria", Severity.WARNING)
 
 
-def check(context):
+def check(context: MapContext) -> Iterator[Problem]:
     for p, phase in enumerate(context.journey.phases):
         if not phase.exit_criteria:
             yield context.problem(CHECK, f"phase {phase.id!r} has no exit criteria: say what must be true "

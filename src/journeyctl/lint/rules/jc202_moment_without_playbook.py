@@ -43,13 +43,15 @@ Passes:
                 trigger: Champion misses the kickoff
 """
 
-from journeyctl.lint.rule import Rule
-from journeyctl.problems import Check, Severity
+from collections.abc import Iterator
+
+from journeyctl.lint.rule import MapContext, Rule
+from journeyctl.problems import Check, Problem, Severity
 
 CHECK = Check("JC202", "moment-without-playbook", Severity.ERROR)
 
 
-def check(context):
+def check(context: MapContext) -> Iterator[Problem]:
     for p, t, _phase, touchpoint in context.touchpoints():
         if not touchpoint.moment_that_matters:
             continue

@@ -43,14 +43,16 @@ Passes:
             visibility: internal
 """
 
-from journeyctl.lint.rule import Rule
-from journeyctl.problems import Check, Severity
+from collections.abc import Iterator
+
+from journeyctl.lint.rule import MapContext, Rule
+from journeyctl.problems import Check, Problem, Severity
 from journeyctl.schema.audience import shown_to_customer
 
 CHECK = Check("JC203", "missing-customer-view", Severity.WARNING)
 
 
-def check(context):
+def check(context: MapContext) -> Iterator[Problem]:
     for p, t, phase, touchpoint in context.touchpoints():
         visible = shown_to_customer(phase) and shown_to_customer(touchpoint)
         if visible and not (touchpoint.customer_view or "").strip():

@@ -33,13 +33,15 @@ Passes:
             owner: csm
 """
 
-from journeyctl.lint.rule import Rule
-from journeyctl.problems import Check, Severity
+from collections.abc import Iterator
+
+from journeyctl.lint.rule import MapContext, Rule
+from journeyctl.problems import Check, Problem, Severity
 
 CHECK = Check("JC204", "empty-phase", Severity.WARNING)
 
 
-def check(context):
+def check(context: MapContext) -> Iterator[Problem]:
     for p, phase in enumerate(context.journey.phases):
         if not phase.touchpoints:
             yield context.problem(CHECK, f"phase {phase.id!r} has no touchpoints", ("phases", p), point="id")

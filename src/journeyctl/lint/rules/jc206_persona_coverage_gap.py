@@ -43,13 +43,15 @@ Passes:
           - {id: check-in, name: Sponsor check-in, channel: meeting, owner: csm, personas: [sponsor]}
 """
 
-from journeyctl.lint.rule import Rule
-from journeyctl.problems import Check, Severity
+from collections.abc import Iterator
+
+from journeyctl.lint.rule import MapContext, Rule
+from journeyctl.problems import Check, Problem, Severity
 
 CHECK = Check("JC206", "persona-coverage-gap", Severity.WARNING)
 
 
-def check(context):
+def check(context: MapContext) -> Iterator[Problem]:
     journey = context.journey
     personas = {persona.id: None for persona in journey.personas}
     for _p, _t, _phase, touchpoint in context.touchpoints():

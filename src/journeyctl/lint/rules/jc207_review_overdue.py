@@ -25,17 +25,18 @@ Passes:
       every_days: 90
 """
 
+from collections.abc import Iterator
 from datetime import timedelta
 
-from journeyctl.lint.rule import Rule
-from journeyctl.problems import Check, Severity
+from journeyctl.lint.rule import MapContext, Rule
+from journeyctl.problems import Check, Problem, Severity
 from journeyctl.schema import Status
 from journeyctl.wording import plural
 
 CHECK = Check("JC207", "review-overdue", Severity.WARNING)
 
 
-def check(context):
+def check(context: MapContext) -> Iterator[Problem]:
     journey, today = context.journey, context.settings.today
     if journey.review is None or journey.status is Status.retired:
         return

@@ -23,14 +23,16 @@ Passes:
       every_days: 90
 """
 
-from journeyctl.lint.rule import Rule
-from journeyctl.problems import Check, Severity
+from collections.abc import Iterator
+
+from journeyctl.lint.rule import MapContext, Rule
+from journeyctl.problems import Check, Problem, Severity
 from journeyctl.schema import Status
 
 CHECK = Check("JC208", "active-without-review", Severity.WARNING)
 
 
-def check(context):
+def check(context: MapContext) -> Iterator[Problem]:
     if context.journey.status is Status.active and context.journey.review is None:
         yield context.problem(CHECK, "active map has no review block: add review.last_reviewed and "
                               "review.every_days", ("status",))

@@ -38,8 +38,10 @@ Passes:
           - {id: office-hours, name: Office hours, channel: webinar, owner: csm, mode: human}
 """
 
-from journeyctl.lint.rule import Rule
-from journeyctl.problems import Check, Severity
+from collections.abc import Iterator
+
+from journeyctl.lint.rule import MapContext, Rule
+from journeyctl.problems import Check, Problem, Severity
 from journeyctl.schema import Engagement, Mode
 from journeyctl.wording import plural
 
@@ -47,16 +49,16 @@ CHECK = Check("JC209", "engagement-mismatch", Severity.WARNING)
 _OPPOSITE = {Engagement.digital: Mode.human, Engagement.human: Mode.digital}
 
 
-def check(context):
-    journey = context.journey
-    opposite = _OPPOSITE.get(journey.engagement)
-    if opposite is None:
+def check(context: MapContext) -> Iterator[Problem]:
+    engagement = context.journey.engagement
+    opposite = _OPPOSITE.get(engagement) if engagement is not None else None
+    if engagement is None or opposite is None:
         return
     modes = [touchpoint.mode for _p, _t, _phase, touchpoint in context.touchpoints() if touchpoint.mode]
     against = sum(mode is opposite for mode in modes)
     if modes and against * 2 > len(modes):
         yield context.problem(
-            CHECK, f"engagement is {journey.engagement.value} but {against} of {plural(len(modes), 'touchpoint')} "
+            CHECK, f"engagement is {engagement.value} but {against} of {plural(len(modes), 'touchpoint')} "
             f"{'is' if against == 1 else 'are'} {opposite.value}", ("engagement",))
 
 

@@ -43,13 +43,15 @@ Passes:
                 url: https://wiki.example.com/cs/kickoff
 """
 
-from journeyctl.lint.rule import Rule
-from journeyctl.problems import Check, Severity
+from collections.abc import Iterator
+
+from journeyctl.lint.rule import MapContext, Rule
+from journeyctl.problems import Check, Problem, Severity
 
 CHECK = Check("JC210", "playbook-url", Severity.ERROR)
 
 
-def check(context):
+def check(context: MapContext) -> Iterator[Problem]:
     for p, t, _phase, touchpoint in context.touchpoints():
         for b, playbook in enumerate(touchpoint.playbooks):
             if playbook.link is None:  # the renders' definition of a link (schema.models.Playbook.link)

@@ -42,13 +42,15 @@ Passes:
               - {title: No-show playbook, url: "https://wiki.example.com/cs/no-show"}
 """
 
-from journeyctl.lint.rule import Rule
-from journeyctl.problems import Check, Severity
+from collections.abc import Iterator
+
+from journeyctl.lint.rule import MapContext, Rule
+from journeyctl.problems import Check, Problem, Severity
 
 CHECK = Check("JC211", "duplicate-playbook-url", Severity.WARNING)
 
 
-def check(context):
+def check(context: MapContext) -> Iterator[Problem]:
     for p, t, _phase, touchpoint in context.touchpoints():
         first_title: dict[str, str] = {}
         for b, playbook in enumerate(touchpoint.playbooks):

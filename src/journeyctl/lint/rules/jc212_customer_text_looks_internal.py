@@ -36,11 +36,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from journeyctl.lint.rule import Rule
-from journeyctl.problems import Check, Severity
+from journeyctl.lint.rule import MapContext, Rule
+from journeyctl.problems import Check, Problem, Severity
 from journeyctl.schema.audience import Audience, fields_of, is_reference, shown_to_customer
 
 CHECK = Check("JC212", "customer-text-looks-internal", Severity.ERROR)
@@ -96,13 +97,14 @@ def _text_fields(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(name for name in fields_of(model, Audience.customer) if not is_reference(model, name))
 
 
-def check(context):
+def check(context: MapContext) -> Iterator[Problem]:
     settings = context.settings
     patterns = _patterns(settings.deny_words, settings.internal_hosts)
-    for loc, text in customer_texts(context.journey):
+    for loc, text in customer_texts(context.model):
         pattern, meanings = patterns["@" in text]
         match = pattern.search(text) if pattern else None
         if match:
+            assert match.lastindex is not None  # each alternative of the pattern is a group
             what = meanings[match.lastindex - 1]
             field = loc[-1] if isinstance(loc[-1], str) else loc[-2]
             yield context.problem(CHECK, f"customer-facing {field} contains {what} ({match.group(0)!r}); "
