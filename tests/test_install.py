@@ -115,7 +115,7 @@ def test_the_sdist_holds_the_source_and_installs_with_its_templates(dists, tmp_p
     shutil.copytree(CHECKOUT / "maps", tmp_path / "maps")
     with tarfile.open(dists["sdist"]) as sdist:
         names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
-    for shipped in ("LICENSE", "README.md", "pyproject.toml", "templates/md/journey.md", "templates/html/paged.css",
+    for shipped in ("LICENSE", "README.md", "CONTRIBUTING.md", "pyproject.toml", "templates/md/journey.md", "templates/html/paged.css",
                     "schema/journeyctl.schema.json", "maps/catalog.yaml", "docs/format.md", "tests/conftest.py"):
         assert shipped in names, shipped
     assert not any(name.startswith(".ci/") for name in names)
