@@ -92,18 +92,18 @@ def workbook_sheets(journeys: Sequence[Journey], catalogs: Sequence[Catalog], au
     several = len(journeys) > 1
     sources = [_source(journey, catalogs, audience) for journey in journeys]
     names = _sheet_names([journey.id if audience == "internal" else source.title
-                          for journey, source in zip(journeys, sources)])
+                          for journey, source in zip(journeys, sources, strict=True)])
     map_columns = (SHEET_LINK, *shown(MAP_COLUMNS, audience))
     journey_sheet = Sheet(JOURNEY_SHEET, [[column.header for column in map_columns]])
-    for name, source in zip(names, sources):
+    for name, source in zip(names, sources, strict=True):
         journey_sheet.rows.append([name, *(_cell(column, source, audience) for column in map_columns[1:])])
     sheets = [journey_sheet] + [Sheet(name, map_rows(source, audience, with_map_columns=False))
-                                for name, source in zip(names, sources)]
+                                for name, source in zip(names, sources, strict=True)]
     people = {OWNERS_SHEET: "owners", PERSONAS_SHEET: "personas"}
     for sheet_name, field in people.items():
         columns = (MAP_LINK,) * several + shown(SHEET_COLUMNS[sheet_name], audience)
         rows = [[column.header for column in columns]]
-        for journey, source in zip(journeys, sources):
+        for journey, source in zip(journeys, sources, strict=True):
             # internal: the map's own definitions (a catalog's stay in the catalog); customer: the view's
             for person in getattr(source, field, ()):
                 rows.append([journey.id] * several + [_cell(column, person, audience) for column in columns[several:]])

@@ -56,7 +56,7 @@ def xlsx_bytes(sheets: list[Sheet]) -> bytes:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # a new workbook's one empty sheet
     wrapped = Alignment(wrap_text=True, vertical="top")
     for sheet in sheets:
         worksheet = book.create_sheet(sheet.name)
@@ -113,7 +113,7 @@ def _csv_rows(where: str, data: bytes) -> list[list[Any]]:
         dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = []
+    rows: list[list[Any]] = []
     try:
         for row in csv.reader(io.StringIO(text, newline=""), dialect):
             if len(rows) >= MAX_ROWS:
@@ -141,7 +141,7 @@ def _xlsx_sheets(where: str, data: bytes) -> list[Sheet]:
             sheets = []
             for worksheet in book.worksheets:
                 worksheet.reset_dimensions()  # a stated size of a million rows is not believed
-                rows = []
+                rows: list[list[Any]] = []
                 for row in worksheet.iter_rows(values_only=True):
                     if len(rows) >= MAX_ROWS:
                         raise UsageError(f"{where}:{worksheet.title}: refused: more than {MAX_ROWS} rows")

@@ -77,9 +77,10 @@ class Imported:
         By the problem's line: ids may repeat (a mistake lint reports), lines do not. The item
         whose lines hold it gives the row; the rest of its semantic path gives the column."""
         from journeyctl.loading.locate import locate, semantic_path
-        from journeyctl.loading.source import parse
+        from journeyctl.loading.source import Source, parse
 
         source = parse("map", text)
+        assert isinstance(source, Source), "lint has read this text"
         spans = sorted(((locate(source.root, loc), loc) for loc in self.places), key=lambda pair: -len(pair[1]))
 
         def item_at(line: int) -> tuple:
@@ -299,7 +300,7 @@ class _Reader:
 
     def phases(self, rows: list[_Row]) -> list[dict]:
         phases: list[dict] = []
-        started: dict[str, int] = {}  # a phase's id or name -> the row it started on
+        started: dict[str, int | None] = {}  # a phase's id or name -> the row it started on
         current: dict | None = None
         for row in rows:
             if not row.has_any(PHASE_COLUMNS + TOUCHPOINT_COLUMNS):

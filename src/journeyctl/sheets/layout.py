@@ -290,7 +290,7 @@ def _item(line: str, parts: tuple[Part, ...]) -> dict:
         raise CellError(f"expected at most {len(parts)} parts separated by ' | ' ("
                         f"{', '.join(part.field for part in parts)}), got {len(texts)}")
     item = {}
-    for part, text in zip(parts, texts):
+    for part, text in zip(parts, texts, strict=False):  # fewer texts than parts: the rest are empty
         if text:
             item[part.field] = _target(text) if part.kind == "target" else text
     return item

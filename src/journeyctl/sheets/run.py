@@ -45,7 +45,7 @@ def _canonical(schema_line: str, data: dict, out: Path, config: Config) -> str:
 
     plain = yaml.dump(data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=1 << 30)
     formatted = format_text(str(out), schema_line + plain, channels=config.all_channels)
-    return formatted.text if formatted.ok else schema_line + dump(rebuild(data, "journey", set()))
+    return formatted.text if formatted.text is not None else schema_line + dump(rebuild(data, "journey", set()))
 
 
 def _lint(text: str, out: Path, imported: Imported, config: Config) -> list[SheetProblem]:

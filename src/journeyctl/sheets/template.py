@@ -5,7 +5,7 @@ so its sheets and headers are the import's by construction.
 from __future__ import annotations
 
 from datetime import date
-from typing import Sequence
+from typing import Any, Sequence
 
 from journeyctl.render.view import EMOTION_LABELS
 from journeyctl.schema.models import Engagement, Journey, Metric, Mode, Owner, Persona, Phase, Playbook, Stage, Status, \
@@ -19,7 +19,7 @@ from journeyctl.sheets.layout import (
 
 ROWS_SHEET = "Touchpoints"
 
-EXAMPLE = {
+EXAMPLE: dict[str, Any] = {
     "journeyctl": 1, "kind": "journey", "id": "onboarding", "title": "Onboarding journey",
     "summary": "From signed contract to the first outcome.", "segment": "enterprise", "engagement": "hybrid",
     "status": "draft", "owner": "csm",
@@ -78,7 +78,7 @@ def template_bytes(channels: Sequence[str], catalog_owners: set[str], catalog_pe
             # Excel's list of values is at most 255 characters; past that, lint still checks the value
             if field in choices and len(",".join(choices[field])) <= 255:
                 sheet.validations[index] = choices[field]
-    return xlsx_bytes([Sheet(HELP_SHEET, _help(catalog_owners or catalog_personas)), *sheets])
+    return xlsx_bytes([Sheet(HELP_SHEET, _help(bool(catalog_owners or catalog_personas))), *sheets])
 
 
 def _values(enum) -> tuple[str, ...]:
@@ -88,15 +88,15 @@ def _values(enum) -> tuple[str, ...]:
 def _help(uses_catalogs: bool) -> list[list[str]]:
     rows = [
         ["How to fill this in", ""],
-        ["Touchpoints", "One row per touchpoint, in the order of the journey. Give the phase (its name, or its id) "
-                        "on every row of it; its other fields (Customer goal, Objective, criteria, Metrics) once, on "
-                        "its first row. A phase without touchpoints is a row with only phase cells."],
+        ["Touchpoints", ("One row per touchpoint, in the order of the journey. Give the phase (its name, or its id) "
+                         "on every row of it; its other fields (Customer goal, Objective, criteria, Metrics) once, on "
+                         "its first row. A phase without touchpoints is a row with only phase cells.")],
         ["Journey", "The map's own fields, one row. Map id: lowercase letters, digits and dashes."],
         ["Owners, Personas", "The teams and the customer's people the touchpoints name by id in Owner and Personas."
          + (" Those of the configured catalogs are not repeated here: use their ids." if uses_catalogs else "")],
         ["Ids", "Leave an id empty and it is made from the name (Kickoff call -> kickoff-call)."],
-        ["Lists", "One item a line (Alt+Enter in a cell): Entry criteria, Pain points, Goals ... "
-                  "Personas: ids separated by commas."],
+        ["Lists", ("One item a line (Alt+Enter in a cell): Entry criteria, Pain points, Goals ... "
+                   "Personas: ids separated by commas.")],
         ["Yes or no", "Moment that matters: yes, or leave it empty."],
         ["Emotion", "How the customer feels: -2 (very negative) to 2 (very positive)."],
         ["Metrics", "One a line: " + _PARTS_HELP["metrics"][1] + " (visibility customer shows it to customers)."],
