@@ -18,6 +18,8 @@ import pytest
 
 from tests.integrations.test_precommit import git
 
+pytestmark = pytest.mark.slow  # runs pre-commit
+
 ROOT = Path(__file__).resolve().parents[2]
 HOOKS = ("journeyctl-fmt", "journeyctl-lint")
 

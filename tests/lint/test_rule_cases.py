@@ -75,7 +75,7 @@ def test_case_files_are_named_by_their_rule():
 
 
 def test_every_map_rule_has_two_failing_and_two_passing_cases():
-    for code, rule in RULES.items():
+    for code in RULES:
         if not code.startswith("JC2"):
             continue
         cases = CASE_FILES.get(code, {"cases": []})["cases"]

@@ -15,7 +15,7 @@ import typer
 from journeyctl.config import load_config
 from journeyctl.fileio import write_output
 from journeyctl.paths import printable
-from journeyctl.problems import Severity, UsageError
+from journeyctl.problems import Severity
 
 
 class OutputFormat(str, Enum):
