@@ -44,6 +44,19 @@ def escape_markdown(value: object) -> str:
     return MarkdownSafe(text)
 
 
+def code_span(text: object) -> str:
+    """An inline code span that holds any text (backticks included), on one line: its fence is a
+    run of backticks longer than any inside, so no run in the text can close it."""
+    text = " ".join(str(text).split())
+    ticks = "`" * (longest_backtick_run(text) + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{ticks}{padding}{text}{padding}{ticks}"
+
+
+def longest_backtick_run(text: str) -> int:
+    return max((len(run) for run in re.findall(r"`+", text)), default=0)
+
+
 def markdown_link(title: object, url: str | None) -> MarkdownSafe:
     """`[title](url)` for an http(s) URL the view model accepted; plain escaped text otherwise."""
     if not url:

@@ -145,6 +145,18 @@ def test_text_format_without_a_terminal_is_what_rich_writes(text, monkeypatch):
     assert plain.getvalue().endswith("2 files checked: 1 error, 1 warning, 1 info in 0.25s\n")
 
 
+@pytest.mark.parametrize("name", ["q``r.yaml", "`x.yaml", "a```b`c.yaml", "x|`y`.yaml"])
+def test_markdown_location_is_one_code_span_whatever_backticks_the_file_name_holds(name):
+    from markdown_it import MarkdownIt
+
+    problem = Problem(f"maps/{name}", Span(1, 6, 1, 7), Check("JC002", "yaml-syntax"), "unclosed")
+    stream = io.StringIO()
+    reporter("markdown")([problem], stream, files=1, seconds=0.01)
+    cells = [token for token in MarkdownIt("commonmark").enable("table").parse(stream.getvalue())
+             if token.type == "inline" and "maps/" in token.content][0].children
+    assert [(cell.type, cell.content) for cell in cells] == [("code_inline", f"maps/{name}:1:6")]
+
+
 def test_fail_on_and_exit_zero(workdir):
     clean_dir = workdir / "maps"
     (clean_dir / "broken.yaml").unlink()

@@ -136,6 +136,22 @@ def test_a_pdf_of_more_touchpoints_than_the_limit_is_refused_and_html_is_not(tmp
     assert render(path, "-f", "html", "--out", tmp_path / "out").exit_code == 0
 
 
+
+def test_a_map_of_more_touchpoints_than_the_limit_is_refused_in_every_format(tmp_path):
+    """Many phases of a few touchpoints each: every list is short, the map is not (a 9 MB map of 51,600
+    touchpoints ran 38 s into the template's time bound, and its message named the built-in template)."""
+    phases = [{"id": f"p{p}", "name": f"Phase {p}", "exit_criteria": ["Done"],
+               "touchpoints": [{"id": f"t{p}-{t}", "name": f"Step {t}", "channel": "email", "owner": "csm",
+                                "customer_view": "We meet."} for t in range(50)]} for p in range(201)]
+    write_map(tmp_path, "wide.yaml", {"journeyctl": 1, "kind": "journey", "id": "wide", "title": "Wide",
+                                      "owners": [{"id": "csm", "name": "Customer Success Manager"}], "phases": phases})
+    for fmt in ("md", "html"):
+        result = render(tmp_path / "wide.yaml", "-f", fmt, "--out", tmp_path / "out")
+        assert result.exit_code == 2, result.output
+        assert "wide.yaml:" in result.output and "phases: 10,050 touchpoints, more than the 10,000" in result.output
+        assert not (tmp_path / "out").exists()
+
+
 def test_customer_text_in_a_catalog_from_the_configuration_is_checked_too(tmp_path):
     (tmp_path / "shared").mkdir()
     write_map(tmp_path / "shared", "catalog.yaml", {"journeyctl": 1, "kind": "catalog", "owners": [

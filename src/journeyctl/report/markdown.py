@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence, TextIO
 
-from journeyctl.markdown import escape_markdown
+from journeyctl.markdown import code_span, escape_markdown
 from journeyctl.paths import printable, relative_posix
 from journeyctl.problems import Problem, Severity
 from journeyctl.report.text import summary_line
@@ -15,8 +15,7 @@ _ICON = {"error": "❌ error", "warning": "⚠️ warning", "info": "ℹ️ info
 
 def code_cell(text: str) -> str:
     """A code span in a table cell: a `|` would end the cell (GitHub reads `\\|` as `|` even in code)."""
-    text = " ".join(text.split()).replace("|", "\\|")
-    return f"`` {text} ``" if "`" in text else f"`{text}`"
+    return code_span(" ".join(text.split()).replace("|", "\\|"))
 
 
 def report_markdown(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float,

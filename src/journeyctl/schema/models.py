@@ -61,16 +61,19 @@ TextList = Annotated[list[str], Field(default_factory=list)]
 
 # The editor reads a map as JSON data (its schema: schema/json_schema.py), where a date is text
 # and 1.0 is the integer 1. Lint reads the same values the same way where the meaning is plain.
-ISO_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# A calendar date, by pattern alone: yaml-language-server checks `format: date` by its shape only,
+# so 2026-02-30 would be clean in the editor and JC012 in lint. Year 0000 is no date in Python.
+_DAY_OF_ANY_YEAR = (r"(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+                    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8])")
+_LEAP_YEAR = r"[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00"
+ISO_DATE_PATTERN = rf"^(?!0000)(?:[0-9]{{4}}-(?:{_DAY_OF_ANY_YEAR})|(?:{_LEAP_YEAR})-02-29)$"
+ISO_DATE_MESSAGE = "a calendar date such as 2026-09-15"
 
 
 def _date_from_iso_text(value):
     """`"2026-09-15"` (quoted) is the date it names; other text stays text and fails as one."""
     if isinstance(value, str) and re.fullmatch(ISO_DATE_PATTERN, value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
+        return date.fromisoformat(value)
     return value
 
 
@@ -82,7 +85,9 @@ def _int_from_whole_float(value):
 
 
 # Strict: a number is not read as a timestamp, nor `true` or "5" as a number.
-IsoDate = Annotated[date, BeforeValidator(_date_from_iso_text), Field(strict=True, json_schema_extra={"pattern": ISO_DATE_PATTERN})]
+# patternErrorMessage: what yaml-language-server says instead of quoting the pattern.
+IsoDate = Annotated[date, BeforeValidator(_date_from_iso_text), Field(strict=True, json_schema_extra={
+    "pattern": ISO_DATE_PATTERN, "patternErrorMessage": ISO_DATE_MESSAGE})]
 WholeNumber = Annotated[int, Strict(), BeforeValidator(_int_from_whole_float)]
 # Bounds written before the validator: pydantic then puts them in the JSON Schema (minimum, maximum).
 Emotion = Annotated[int, Strict(), Interval(ge=-2, le=2), BeforeValidator(_int_from_whole_float)]

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from typing import Sequence, TextIO
 
 from journeyctl.diff.formats.words import headline, long_lines, summary
 from journeyctl.diff.model import Change
 from journeyctl.problems import Problem
+from journeyctl.markdown import code_span as code, longest_backtick_run
 from journeyctl.wording import plural
 
 MARKER = "<!-- journeyctl-diff -->"
@@ -129,7 +129,7 @@ def _detail(change: Change) -> str:
         diff_lines = [f"+ {line}" for line in _cut(long_lines(change.new))]
     else:
         diff_lines = [f"- {line}" for line in _cut(long_lines(change.old))]
-    fence = "`" * max(3, _longest_backtick_run("\n".join(diff_lines)) + 1)
+    fence = "`" * max(3, longest_backtick_run("\n".join(diff_lines)) + 1)
     return "\n".join(lines + [f"{fence}diff", *diff_lines, fence, ""])
 
 
@@ -150,13 +150,3 @@ def _cut(lines: list[str]) -> list[str]:
     return kept
 
 
-def code(text: str) -> str:
-    """An inline code span that holds any text (backticks included), on one line."""
-    text = " ".join(str(text).split())
-    ticks = "`" * (_longest_backtick_run(text) + 1)
-    padding = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{ticks}{padding}{text}{padding}{ticks}"
-
-
-def _longest_backtick_run(text: str) -> int:
-    return max((len(run) for run in re.findall(r"`+", text)), default=0)
