@@ -42,11 +42,17 @@ def render(
     config_file: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: the nearest .journeyctl.yaml)."),
     allow_lint_errors: bool = typer.Option(
         False, "--allow-lint-errors", help="Render for the customer even when lint finds errors in customer text (JC212)."),
+    watch: bool = typer.Option(
+        False, "--watch", help="Render again on every save of a map, catalog, template or the configuration (Ctrl-C stops)."),
+    serve: bool = typer.Option(
+        False, "--serve", help="Watch, and show the output folder on http://127.0.0.1 with pages that reload themselves."),
+    port: Optional[int] = typer.Option(
+        None, "--port", min=0, max=65535, help="The port for --serve (default: a free one)."),
 ) -> None:
     """Render journey maps to Markdown, a self-contained HTML page and a PDF, for the internal team or a customer."""
     from journeyctl.render.run import RenderRequest, run
 
-    result = run(RenderRequest(
+    request = RenderRequest(
         paths=paths,
         formats=[fmt.value for fmt in formats],
         audience=audience.value,
@@ -55,7 +61,12 @@ def render(
         page_size=page_size.value if page_size else None,
         config_file=config_file,
         allow_lint_errors=allow_lint_errors,
-    ))
+    )
+    if watch or serve or port is not None:
+        from journeyctl.render.watch import watch as watch_and_render
+
+        return watch_and_render(request, lambda result: _print(result, audience.value), serve=serve, port=port)
+    result = run(request)
     _print(result, audience.value)
     if result.exit_code:
         raise typer.Exit(result.exit_code)
