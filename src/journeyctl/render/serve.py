@@ -76,7 +76,8 @@ class Preview:
     def __init__(self, folder: Path, port: int = 0) -> None:
         self.folder = folder
         self.reloads = Reloads()
-        handler = type("Handler", (_Handler,), {"root": os.path.realpath(folder), "reloads": self.reloads})
+        # a handler class of this server's own: http.server makes one handler object per request
+        handler: type[_Handler] = type("Handler", (_Handler,), {"root": os.path.realpath(folder), "reloads": self.reloads})
         try:
             self._server = ThreadingHTTPServer((HOST, port), handler)
         except OSError as error:
