@@ -33,6 +33,7 @@ test-fast: $(VENV)/.installed
 
 check: $(VENV)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 bench: $(VENV)/.installed

@@ -39,8 +39,10 @@ def measure(path: str) -> str:
     assert not run.problems, run.problems
     files = len(run.changed) + len(run.unchanged)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-    return f"{time.process_time() - start:.2f} s CPU ({(time.process_time() - start) / files * 1000:.1f} ms a map), " \
-           f"peak {peak} MB"
+    return (
+        f"{time.process_time() - start:.2f} s CPU ({(time.process_time() - start) / files * 1000:.1f} ms a map), "
+        f"peak {peak} MB"
+    )
 
 
 def main() -> None:
@@ -49,16 +51,18 @@ def main() -> None:
         for megabytes in (1, 5, 10):
             path = Path(folder) / f"map-{megabytes}mb.yaml"
             path.write_text(commented_map(int(megabytes * 1_000_000 / per_touchpoint) // 4 * 4), encoding="utf-8")
-            result = subprocess.run([sys.executable, __file__, "--one", str(path)], capture_output=True, text=True,
-                                    check=True)
+            result = subprocess.run(
+                [sys.executable, __file__, "--one", str(path)], capture_output=True, text=True, check=True
+            )
             print(f"one map of {path.stat().st_size / 1e6:.1f} MB: {result.stdout.strip()}")
         small = Path(folder) / "small"
         small.mkdir()
         for number in range(500):
             (small / f"m{number:03d}.yaml").write_text(journey(number, 4, random.Random(number)), encoding="utf-8")
         subprocess.run([sys.executable, "-m", "journeyctl", "fmt", "--", str(small)], capture_output=True, check=True)
-        result = subprocess.run([sys.executable, __file__, "--one", str(small)], capture_output=True, text=True,
-                                check=True)
+        result = subprocess.run(
+            [sys.executable, __file__, "--one", str(small)], capture_output=True, text=True, check=True
+        )
         print(f"500 small canonical maps (4 KB): {result.stdout.strip()}")
 
 

@@ -46,8 +46,7 @@ ENVIRONMENT = {key: value for key, value in os.environ.items() if key != "PYTHON
 def seconds(command: list[str]) -> tuple[float, float]:
     """The wall time and the CPU time (user + system) of one whole-process run, output discarded."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
-                               env=ENVIRONMENT)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=ENVIRONMENT)
     _, _, usage = os.wait4(process.pid, 0)
     return time.perf_counter() - started, usage.ru_utime + usage.ru_stime
 
@@ -76,8 +75,10 @@ def large_repository(repeat: int) -> None:
     files = len(list(corpus.glob("*.yaml")))
     print(f"corpus: {files} files, {size / 1e6:.1f} MB; {os.cpu_count()} cores; best of {repeat}")
     lint = [tool("journeyctl"), "lint", str(corpus), "--today", "2026-11-25"]
-    bare, lint_all, lint_one_core = (wall for wall, _ in best_of(
-        repeat, [sys.executable, "-c", BARE_PARSE, str(corpus)], lint, [*lint, "--jobs", "1"]))
+    bare, lint_all, lint_one_core = (
+        wall
+        for wall, _ in best_of(repeat, [sys.executable, "-c", BARE_PARSE, str(corpus)], lint, [*lint, "--jobs", "1"])
+    )
     print(f"bare C parse (PyYAML CSafeLoader)   {bare:6.2f} s   1.00x")
     print(f"journeyctl lint, all cores          {lint_all:6.2f} s   {lint_all / bare:.2f}x   (target 1.5x)")
     print(f"journeyctl lint --jobs 1            {lint_one_core:6.2f} s   {lint_one_core / bare:.2f}x")
@@ -95,10 +96,14 @@ def one_map(repeat: int) -> None:
     print(f"one map: {small.relative_to(ROOT)}; best of {repeat}, taking turns; load average {load}")
     print("  (CPU time, user + system, in brackets: steadier than wall time on a busy machine)")
     print(f"yamllint -d relaxed (one map)       {yamllint:6.3f} s   1.00x   ({yamllint_cpu:.3f} s  1.00x)")
-    print(f"journeyctl lint (one map)           {lint:6.3f} s   {lint / yamllint:.2f}x   "
-          f"({lint_cpu:.3f} s  {lint_cpu / yamllint_cpu:.2f}x)   (target 1.0x)")
-    print(f"python -c pass                      {python_pass:6.3f} s   {python_pass / yamllint:.2f}x   "
-          f"({python_pass_cpu:.3f} s  {python_pass_cpu / yamllint_cpu:.2f}x)")
+    print(
+        f"journeyctl lint (one map)           {lint:6.3f} s   {lint / yamllint:.2f}x   "
+        f"({lint_cpu:.3f} s  {lint_cpu / yamllint_cpu:.2f}x)   (target 1.0x)"
+    )
+    print(
+        f"python -c pass                      {python_pass:6.3f} s   {python_pass / yamllint:.2f}x   "
+        f"({python_pass_cpu:.3f} s  {python_pass_cpu / yamllint_cpu:.2f}x)"
+    )
 
 
 def main() -> None:

@@ -37,13 +37,17 @@ def journey(kind: str, count: int) -> str:
     if kind == "criteria":
         lines.append("    exit_criteria:\n")
         lines += [f"      - Criterion number {i} is met by the team\n" for i in range(count)]
-        lines.append("    touchpoints:\n      - id: t0\n        name: Kickoff\n        channel: email\n"
-                     "        owner: csm\n        personas: [admin]\n        customer_view: We meet.\n")
+        lines.append(
+            "    touchpoints:\n      - id: t0\n        name: Kickoff\n        channel: email\n"
+            "        owner: csm\n        personas: [admin]\n        customer_view: We meet.\n"
+        )
     else:
         lines.append("    touchpoints:\n")
-        lines += [f"      - id: t{i}\n        name: Step {i}\n        channel: email\n        owner: csm\n"
-                  f"        personas: [admin]\n        timing: day {i}\n        customer_view: Step {i} happens.\n"
-                  for i in range(count)]
+        lines += [
+            f"      - id: t{i}\n        name: Step {i}\n        channel: email\n        owner: csm\n"
+            f"        personas: [admin]\n        timing: day {i}\n        customer_view: Step {i} happens.\n"
+            for i in range(count)
+        ]
     return "".join(lines)
 
 
@@ -62,12 +66,30 @@ def main() -> int:
                 for fmt in args.formats.split(","):
                     started = time.perf_counter()
                     try:
-                        done = subprocess.run([sys.executable, "-m", "journeyctl", "render", str(path), "-f", fmt, "-a", "customer",
-                                               "-o", str(Path(scratch, "out"))], capture_output=True, cwd=scratch,
-                                              timeout=args.timeout, text=True)
-                        took = f"{time.perf_counter() - started:6.2f} s" + ("" if done.returncode == 0 else
-                                                                          f" (exit {done.returncode}: "
-                                                                          f"{done.stderr.strip().splitlines()[-1][:120]})")
+                        done = subprocess.run(
+                            [
+                                sys.executable,
+                                "-m",
+                                "journeyctl",
+                                "render",
+                                str(path),
+                                "-f",
+                                fmt,
+                                "-a",
+                                "customer",
+                                "-o",
+                                str(Path(scratch, "out")),
+                            ],
+                            capture_output=True,
+                            cwd=scratch,
+                            timeout=args.timeout,
+                            text=True,
+                        )
+                        took = f"{time.perf_counter() - started:6.2f} s" + (
+                            ""
+                            if done.returncode == 0
+                            else f" (exit {done.returncode}: {done.stderr.strip().splitlines()[-1][:120]})"
+                        )
                     except subprocess.TimeoutExpired:
                         took = f"> {args.timeout:.0f} s"
                     print(f"{kind:12} N={size:<6} {fmt:5} {took}", flush=True)

@@ -13,38 +13,70 @@ import random
 import shutil
 from pathlib import Path
 
-CHANNELS = ["email", "in-app", "video-call", "meeting", "phone", "webinar", "portal", "chat", "community",
-            "knowledge-base", "event"]
+CHANNELS = [
+    "email",
+    "in-app",
+    "video-call",
+    "meeting",
+    "phone",
+    "webinar",
+    "portal",
+    "chat",
+    "community",
+    "knowledge-base",
+    "event",
+]
 OWNERS = ["csm", "onboarding", "support", "digital-cs", "renewals", "solutions-architect"]
 PERSONAS = ["champion", "exec-sponsor", "admin", "end-user"]
 STAGES = ["land", "adopt", "expand", "renew"]
 VERBS = ["Review", "Agree", "Launch", "Check", "Plan", "Train", "Measure", "Celebrate", "Escalate", "Confirm"]
-NOUNS = ["success plan", "rollout", "first outcome", "adoption goals", "usage report", "renewal terms",
-         "executive summary", "training path", "health score", "integration"]
+NOUNS = [
+    "success plan",
+    "rollout",
+    "first outcome",
+    "adoption goals",
+    "usage report",
+    "renewal terms",
+    "executive summary",
+    "training path",
+    "health score",
+    "integration",
+]
 
 
 def catalog() -> str:
-    owners = "".join(f"  - id: {o}\n    name: {o.replace('-', ' ').title()}\n    team: Customer Success\n"
-                     f"    contact: {o}@example.com\n" for o in OWNERS)
-    personas = "".join(f"  - id: {p}\n    name: {p.replace('-', ' ').title()}\n    role: {p.title()} role\n"
-                       f"    goals: [Reach value quickly]\n    pain_points: [Too little time]\n" for p in PERSONAS)
+    owners = "".join(
+        f"  - id: {o}\n    name: {o.replace('-', ' ').title()}\n    team: Customer Success\n"
+        f"    contact: {o}@example.com\n"
+        for o in OWNERS
+    )
+    personas = "".join(
+        f"  - id: {p}\n    name: {p.replace('-', ' ').title()}\n    role: {p.title()} role\n"
+        f"    goals: [Reach value quickly]\n    pain_points: [Too little time]\n"
+        for p in PERSONAS
+    )
     return f"journeyctl: 1\nkind: catalog\nowners:\n{owners}personas:\n{personas}"
 
 
 def journey(number: int, touchpoints: int, rng: random.Random) -> str:
     per_phase = touchpoints // len(STAGES)
-    out = [f"# Generated benchmark map {number}\n", "journeyctl: 1\nkind: journey\n",
-           f"id: bench-{number:04d}\ntitle: Benchmark journey {number}\n",
-           "summary: From signed contract to renewal for a generated segment.\n",
-           f"segment: segment-{number % 7}\nengagement: hybrid\nstatus: active\nowner: csm\n",
-           "review:\n  last_reviewed: 2026-10-01\n  every_days: 90\nphases:\n"]
+    out = [
+        f"# Generated benchmark map {number}\n",
+        "journeyctl: 1\nkind: journey\n",
+        f"id: bench-{number:04d}\ntitle: Benchmark journey {number}\n",
+        "summary: From signed contract to renewal for a generated segment.\n",
+        f"segment: segment-{number % 7}\nengagement: hybrid\nstatus: active\nowner: csm\n",
+        "review:\n  last_reviewed: 2026-10-01\n  every_days: 90\nphases:\n",
+    ]
     for stage in STAGES:
-        out.append(f"  - id: {stage}\n    name: {stage.title()}\n    stage: {stage}\n"
-                   f"    customer_goal: Your team reaches the {stage} goals.\n"
-                   f"    objective: Move the account through {stage}.\n"
-                   f"    entry_criteria: [Previous phase done]\n    exit_criteria: [{stage.title()} goals met]\n"
-                   "    metrics:\n      - name: Time to value\n        target: \"< 30 days\"\n"
-                   "        source: product telemetry\n    touchpoints:\n")
+        out.append(
+            f"  - id: {stage}\n    name: {stage.title()}\n    stage: {stage}\n"
+            f"    customer_goal: Your team reaches the {stage} goals.\n"
+            f"    objective: Move the account through {stage}.\n"
+            f"    entry_criteria: [Previous phase done]\n    exit_criteria: [{stage.title()} goals met]\n"
+            '    metrics:\n      - name: Time to value\n        target: "< 30 days"\n'
+            "        source: product telemetry\n    touchpoints:\n"
+        )
         for index in range(per_phase):
             verb, noun = rng.choice(VERBS), rng.choice(NOUNS)
             mtm = index % 10 == 0
@@ -65,7 +97,7 @@ def journey(number: int, touchpoints: int, rng: random.Random) -> str:
                 f"          - title: {verb} playbook\n"
                 f"            url: https://wiki.example.com/cs/{stage}/{index}\n"
                 f"            trigger: The {noun} slips by a week\n"
-                )
+            )
     return "".join(out)
 
 
@@ -87,4 +119,6 @@ if __name__ == "__main__":
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "corpus")
     arguments = parser.parse_args()
     size = generate(arguments.out, arguments.maps, arguments.touchpoints)
-    print(f"wrote {arguments.maps} maps of {arguments.touchpoints} touchpoints, {size / 1e6:.1f} MB, to {arguments.out}")
+    print(
+        f"wrote {arguments.maps} maps of {arguments.touchpoints} touchpoints, {size / 1e6:.1f} MB, to {arguments.out}"
+    )

@@ -49,8 +49,17 @@ FIELDS = [(model, name) for model in every_model() for name in model.model_field
 
 
 def test_the_walk_finds_the_nested_models():
-    assert {model.__name__ for model in every_model()} >= {"Journey", "Catalog", "Phase", "Touchpoint", "Owner",
-                                                            "Persona", "Metric", "Playbook", "Review"}
+    assert {model.__name__ for model in every_model()} >= {
+        "Journey",
+        "Catalog",
+        "Phase",
+        "Touchpoint",
+        "Owner",
+        "Persona",
+        "Metric",
+        "Playbook",
+        "Review",
+    }
 
 
 @pytest.mark.parametrize(("model", "name"), FIELDS, ids=[f"{m.__name__}.{n}" for m, n in FIELDS])
@@ -69,8 +78,11 @@ def test_a_field_without_a_marker_is_refused_with_what_to_do():
         audience_of(Plain, "note")
 
 
-SCHEMA_FIELDS = [(name, field, prop) for name, definition in SCHEMA["$defs"].items()
-                 for field, prop in definition.get("properties", {}).items()]
+SCHEMA_FIELDS = [
+    (name, field, prop)
+    for name, definition in SCHEMA["$defs"].items()
+    for field, prop in definition.get("properties", {}).items()
+]
 
 
 @pytest.mark.parametrize(("name", "field", "prop"), SCHEMA_FIELDS, ids=[f"{n}.{f}" for n, f, _ in SCHEMA_FIELDS])
@@ -107,12 +119,23 @@ class _Sheet(BaseModel):
 
 
 def test_customer_texts_follow_the_marks_and_skip_hidden_items():
-    sheet = _Sheet(title="T", lines=["a", "b"], owner="csm", notes="N",
-                   items=[_Item(shown="one", hidden="x"), _Item(shown="two", hidden="y", visibility="internal"),
-                          _Item(shown="three", hidden="z")],
-                   kept=[_Item(shown="never", hidden="never")])
+    sheet = _Sheet(
+        title="T",
+        lines=["a", "b"],
+        owner="csm",
+        notes="N",
+        items=[
+            _Item(shown="one", hidden="x"),
+            _Item(shown="two", hidden="y", visibility="internal"),
+            _Item(shown="three", hidden="z"),
+        ],
+        kept=[_Item(shown="never", hidden="never")],
+    )
     assert list(customer_texts(sheet)) == [
-        (("title",), "T"), (("lines", 0), "a"), (("lines", 1), "b"),
-        (("items", 0, "shown"), "one"), (("items", 2, "shown"), "three"),
+        (("title",), "T"),
+        (("lines", 0), "a"),
+        (("lines", 1), "b"),
+        (("items", 0, "shown"), "one"),
+        (("items", 2, "shown"), "three"),
     ]
     assert fields_of(_Sheet, Audience.customer) == ("title", "lines", "mode", "owner", "items")

@@ -19,7 +19,9 @@ from journeyctl.loading import load_workspace
 from journeyctl.loading.source import DEFAULT_MAX_BYTES
 
 CASES = Path(__file__).resolve().parent / "cases"
-_EXPECTED_LINE = re.compile(r"^(?:(?P<file>[^:\s]+\.ya?ml):)?(?P<line>\d+)(?::(?P<column>\d+))? (?P<code>JC\d+) (?P<fragment>.+)$")
+_EXPECTED_LINE = re.compile(
+    r"^(?:(?P<file>[^:\s]+\.ya?ml):)?(?P<line>\d+)(?::(?P<column>\d+))? (?P<code>JC\d+) (?P<fragment>.+)$"
+)
 
 
 @dataclass
@@ -46,7 +48,7 @@ def _read_expected(path: Path) -> tuple[list[Expected], dict]:
         if not raw.strip() or raw.startswith("#"):
             continue
         if raw.startswith("args:"):
-            words = shlex.split(raw[len("args:"):])
+            words = shlex.split(raw[len("args:") :])
             if words[0] == "--paths":  # a folder case that lints only these of its files
                 options["paths"] = words[1:]
                 continue
@@ -55,8 +57,15 @@ def _read_expected(path: Path) -> tuple[list[Expected], dict]:
             continue
         match = _EXPECTED_LINE.match(raw)
         assert match, f"{path}: cannot read expected line {raw!r}"
-        expected.append(Expected(match["file"], int(match["line"]),
-                                 int(match["column"]) if match["column"] else None, match["code"], match["fragment"]))
+        expected.append(
+            Expected(
+                match["file"],
+                int(match["line"]),
+                int(match["column"]) if match["column"] else None,
+                match["code"],
+                match["fragment"],
+            )
+        )
     return expected, options
 
 

@@ -43,8 +43,11 @@ def test_lint_reports_path_line_column_severity_message():
 
 
 def test_installed_script_reports_every_hostile_file_without_a_traceback():
-    files = sorted(str(path) for path in (CASES / "invalid").glob("*.yaml")
-                   if not path.with_suffix(".expected").read_text().startswith("args:"))
+    files = sorted(
+        str(path)
+        for path in (CASES / "invalid").glob("*.yaml")
+        if not path.with_suffix(".expected").read_text().startswith("args:")
+    )
     result = run_installed("lint", *files)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
@@ -58,12 +61,15 @@ def test_python_dash_m_runs_the_same_cli():
     assert result.returncode == 0 and result.stdout.startswith("journeyctl ")
 
 
-@pytest.mark.parametrize("args, fragment", [
-    (["lint", "no/such/map.yaml"], "no such file or folder: no/such/map.yaml"),
-    (["lint", "--bogus", "maps"], "No such option: --bogus"),
-    (["lint"], "Missing argument"),
-    (["lint", "--max-file-bytes", "lots", "maps"], "Invalid value for '--max-file-bytes'"),
-])
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["lint", "no/such/map.yaml"], "no such file or folder: no/such/map.yaml"),
+        (["lint", "--bogus", "maps"], "No such option: --bogus"),
+        (["lint"], "Missing argument"),
+        (["lint", "--max-file-bytes", "lots", "maps"], "Invalid value for '--max-file-bytes'"),
+    ],
+)
 def test_usage_errors_are_one_line_and_exit_2(args, fragment):
     result = run_installed(*args, cwd=ROOT)
     assert result.returncode == 2
@@ -132,7 +138,11 @@ def test_init_writes_a_laer_map_that_lints_clean_and_never_overwrites(tmp_path):
     assert text.startswith("# yaml-language-server: $schema=")
     assert "id: acme-onboarding" in text
     assert [line.split(": ")[1] for line in text.splitlines() if line.startswith("    stage: ")] == [
-        "land", "adopt", "expand", "renew"]
+        "land",
+        "adopt",
+        "expand",
+        "renew",
+    ]
     linted = run_installed("lint", str(written))
     assert linted.returncode == 0, linted.stdout
     assert run_installed("fmt", "--check", str(written)).returncode == 0  # already in canonical form
@@ -161,7 +171,8 @@ def test_init_uses_the_configured_catalog_instead_of_repeating_its_definitions(t
     (tmp_path / "maps").mkdir()
     (tmp_path / "maps" / "catalog.yaml").write_text(
         "journeyctl: 1\nkind: catalog\nowners:\n  - id: csm\n    name: Your CSM\n"
-        "personas:\n  - id: champion\n    name: Dana\n")
+        "personas:\n  - id: champion\n    name: Dana\n"
+    )
     (tmp_path / ".journeyctl.yaml").write_text("catalogs: [maps/catalog.yaml]\n")
     assert run_installed("init", "maps/renewals.yaml", cwd=tmp_path).returncode == 0
     text = (tmp_path / "maps" / "renewals.yaml").read_text()
@@ -175,7 +186,9 @@ def test_init_uses_the_configured_catalog_instead_of_repeating_its_definitions(t
 def test_init_title_is_written_as_text_whatever_it_holds(tmp_path, title):
     assert run_installed("init", "t", "--title", title, cwd=tmp_path).returncode == 0
     shown = run_installed("lint", "t.yaml", "--format", "json", cwd=tmp_path)
-    assert all(finding["code"] == "JC212" for finding in json.loads(shown.stdout)), shown.stdout  # "Internal" is flagged
+    assert all(finding["code"] == "JC212" for finding in json.loads(shown.stdout)), (
+        shown.stdout
+    )  # "Internal" is flagged
     path = tmp_path / "t.yaml"
     map_file, _ = load_text(str(path), path.read_text())
     assert map_file.model.title == title
@@ -212,8 +225,10 @@ def test_a_folder_that_cannot_be_listed_is_a_usage_error_when_named_and_a_note_b
     prefix = []
     if os.geteuid() == 0:  # root reads any folder: run as nobody, as a CI user would be
         prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-        if not shutil.which("setpriv") or subprocess.run([*prefix, str(SCRIPT), "--version"],
-                                                         capture_output=True).returncode != 0:
+        if (
+            not shutil.which("setpriv")
+            or subprocess.run([*prefix, str(SCRIPT), "--version"], capture_output=True).returncode != 0
+        ):
             pytest.skip("running as root, and nobody cannot run this installation")
     with tempfile.TemporaryDirectory() as name:  # pytest's tmp_path is private to root
         base = Path(name)
@@ -223,8 +238,9 @@ def test_a_folder_that_cannot_be_listed_is_a_usage_error_when_named_and_a_note_b
         locked.chmod(0)
 
         def lint(path):
-            return subprocess.run([*prefix, str(SCRIPT), "lint", str(path)], capture_output=True, text=True,
-                                  timeout=60, cwd=base)
+            return subprocess.run(
+                [*prefix, str(SCRIPT), "lint", str(path)], capture_output=True, text=True, timeout=60, cwd=base
+            )
 
         named, below = lint(locked), lint(base / "maps")
         locked.chmod(0o755)
@@ -244,7 +260,9 @@ def test_a_megabyte_of_letters_in_customer_text_does_not_hang_the_email_check(tm
 
 def test_a_file_with_thousands_of_problems_lists_a_hundred_and_counts_the_rest(tmp_path):
     path = tmp_path / "keys.yaml"
-    path.write_text("journeyctl: 1\nkind: journey\nid: keys\ntitle: Keys\n" + "".join(f"k{i}: {i}\n" for i in range(20_000)))
+    path.write_text(
+        "journeyctl: 1\nkind: journey\nid: keys\ntitle: Keys\n" + "".join(f"k{i}: {i}\n" for i in range(20_000))
+    )
     result = run_installed("lint", str(path), "--format", "json")
     findings = json.loads(result.stdout)
     assert len(findings) == 101 and all(finding["code"] == "JC010" for finding in findings)
@@ -254,14 +272,22 @@ def test_a_file_with_thousands_of_problems_lists_a_hundred_and_counts_the_rest(t
 
 def test_one_long_text_repeated_by_aliases_is_refused_before_any_render(tmp_path):
     """Few nodes, many bytes: 11 aliases of a 100,000-character text would be 1.1 MB in every render."""
-    touchpoints = "".join(f"      - id: t{i}\n        name: T{i}\n        channel: email\n        owner: o\n"
-                          f"        customer_view: {'&view ' + 'x' * 100_000 if i == 0 else '*view'}\n" for i in range(12))
+    touchpoints = "".join(
+        f"      - id: t{i}\n        name: T{i}\n        channel: email\n        owner: o\n"
+        f"        customer_view: {'&view ' + 'x' * 100_000 if i == 0 else '*view'}\n"
+        for i in range(12)
+    )
     path = tmp_path / "aliases.yaml"
-    path.write_text("journeyctl: 1\nkind: journey\nid: aliases\ntitle: Aliases\nphases:\n  - id: p\n    name: P\n"
-                    f"    touchpoints:\n{touchpoints}")
+    path.write_text(
+        "journeyctl: 1\nkind: journey\nid: aliases\ntitle: Aliases\nphases:\n  - id: p\n    name: P\n"
+        f"    touchpoints:\n{touchpoints}"
+    )
     result = run_installed("render", str(path), "--format", "md", "--out", str(tmp_path / "out"))
     assert result.returncode == 1 and not (tmp_path / "out").exists()
-    assert "aliases repeat more than 1,000,000 characters of text (an alias bomb?) [JC003 unsupported-yaml]" in result.stderr
+    assert (
+        "aliases repeat more than 1,000,000 characters of text (an alias bomb?) [JC003 unsupported-yaml]"
+        in result.stderr
+    )
 
 
 def test_output_to_a_device_or_through_a_symlink_writes_there_and_replaces_neither(tmp_path):
@@ -278,10 +304,15 @@ def test_output_to_a_device_or_through_a_symlink_writes_there_and_replaces_neith
     assert (tmp_path / "link.json").is_symlink() and json.loads((tmp_path / "real.json").read_text())
 
 
-@pytest.mark.parametrize("contents", [{}, {"notes.yaml": "todo: write the maps\n", "empty.yml": "", "a.txt": "x\n"}],
-                         ids=["empty folder", "folder of YAML that is not a map"])
-@pytest.mark.parametrize("command", [["lint"], ["fmt"], ["fmt", "--check"], ["render", "--out", "{out}"],
-                                     ["diff", "{maps}"], ["diff", "main", "--"]])
+@pytest.mark.parametrize(
+    "contents",
+    [{}, {"notes.yaml": "todo: write the maps\n", "empty.yml": "", "a.txt": "x\n"}],
+    ids=["empty folder", "folder of YAML that is not a map"],
+)
+@pytest.mark.parametrize(
+    "command",
+    [["lint"], ["fmt"], ["fmt", "--check"], ["render", "--out", "{out}"], ["diff", "{maps}"], ["diff", "main", "--"]],
+)
 def test_a_path_that_matches_no_map_is_a_usage_error_naming_it(tmp_path, monkeypatch, command, contents):
     """Every command expands paths in one place (loading.discover); none may pass having checked nothing."""
     scratch = tmp_path / "scratch"
@@ -292,8 +323,23 @@ def test_a_path_that_matches_no_map_is_a_usage_error_naming_it(tmp_path, monkeyp
     maps.mkdir()
     (maps / "catalog.yaml").write_text("journeyctl: 1\nkind: catalog\n")
     subprocess.run(["git", "init", "-q", "-b", "main", str(tmp_path)], check=True)
-    subprocess.run(["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.com",
-                    "commit", "-q", "--allow-empty", "-m", "start"], check=True)
+    subprocess.run(
+        [
+            "git",
+            "-C",
+            str(tmp_path),
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.com",
+            "commit",
+            "-q",
+            "--allow-empty",
+            "-m",
+            "start",
+        ],
+        check=True,
+    )
     monkeypatch.chdir(tmp_path)
     args = [part.format(out=tmp_path / "out", maps="maps") for part in command]
     result = runner.invoke(app, [*args, "scratch"])

@@ -50,7 +50,9 @@ def import_graph() -> dict[str, set[str]]:
             elif isinstance(node, ast.ImportFrom):
                 base = node.module or ""
                 if node.level:
-                    base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else []))
+                    base = ".".join(
+                        package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else [])
+                    )
                 if base.split(".")[0] == "journeyctl":
                     for alias in node.names:
                         imported.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in files else known(base))
@@ -99,9 +101,13 @@ def test_the_graph_sees_imports_of_every_kind():
 
 def test_no_module_imports_itself_through_others():
     graph = import_graph()
-    described = ["  " + " <-> ".join(component) + "\n    " + "\n    ".join(
-        f"{module} imports {', '.join(sorted(graph[module] & set(component)))}" for module in component)
-        for component in cycles(graph)]
+    described = [
+        "  "
+        + " <-> ".join(component)
+        + "\n    "
+        + "\n    ".join(f"{module} imports {', '.join(sorted(graph[module] & set(component)))}" for module in component)
+        for component in cycles(graph)
+    ]
     assert not described, "import cycles in src/journeyctl:\n" + "\n".join(described)
 
 
@@ -124,7 +130,13 @@ def test_no_package_imports_itself_through_others():
             if package_of(other) != package_of(module):
                 packages[package_of(module)].add(package_of(other))
                 why.setdefault((package_of(module), package_of(other)), []).append(f"{module} imports {other}")
-    described = ["  " + " <-> ".join(component) + "\n    " + "\n    ".join(
-        reason for first in component for second in component for reason in why.get((first, second), [])[:3])
-        for component in cycles(packages)]
+    described = [
+        "  "
+        + " <-> ".join(component)
+        + "\n    "
+        + "\n    ".join(
+            reason for first in component for second in component for reason in why.get((first, second), [])[:3]
+        )
+        for component in cycles(packages)
+    ]
     assert not described, "import cycles between the packages of src/journeyctl:\n" + "\n".join(described)

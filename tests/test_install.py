@@ -18,8 +18,8 @@ import subprocess
 import sys
 import sysconfig
 import tarfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import pytest
 from pypdf import PdfReader
@@ -34,8 +34,9 @@ REPOSITORY_URL = "https://github.com/your-org/journeyctl"
 # pip's own options that keep an install offline; the build backend (hatchling) comes from the test environment.
 OFFLINE = ["--no-index", "--no-build-isolation"]
 
-pytestmark = pytest.mark.skipif(not (CHECKOUT / "pyproject.toml").exists(),
-                                reason="journeyctl is not imported from a source checkout")
+pytestmark = pytest.mark.skipif(
+    not (CHECKOUT / "pyproject.toml").exists(), reason="journeyctl is not imported from a source checkout"
+)
 
 
 def run(*args, **kwargs) -> subprocess.CompletedProcess:
@@ -60,9 +61,13 @@ def pip_install(venv: Path, *args: str, cwd: Path | None = None) -> subprocess.C
 
 def assert_runs_from(venv: Path, cwd: Path) -> None:
     """journeyctl, its templates and its schema are all the installed copy's, not this checkout's."""
-    where = run(venv / "bin" / "python", "-c",
-                "import journeyctl, journeyctl.resources as r; "
-                "print(journeyctl.__file__); print(r.templates_dir()); print(r.schema_file())", cwd=cwd).stdout.split()
+    where = run(
+        venv / "bin" / "python",
+        "-c",
+        "import journeyctl, journeyctl.resources as r; "
+        "print(journeyctl.__file__); print(r.templates_dir()); print(r.schema_file())",
+        cwd=cwd,
+    ).stdout.split()
     assert all(Path(path).is_relative_to(venv) and Path(path).exists() for path in where), where
     assert (Path(where[1]) / "md" / "journey.md").is_file(), where
 
@@ -102,8 +107,22 @@ def test_the_installed_wheel_renders_md_html_and_pdf(installed_wheel, tmp_path):
     shutil.copytree(CHECKOUT / "tests" / "render" / "fixtures" / "rich", tmp_path / "maps")
     venv = installed_wheel
     assert_runs_from(venv, tmp_path)
-    result = run(venv / "bin" / "journeyctl", "render", "maps", "-f", "md", "-f", "html", "-f", "pdf",
-                 "-a", "customer", "--out", "out", cwd=tmp_path)
+    result = run(
+        venv / "bin" / "journeyctl",
+        "render",
+        "maps",
+        "-f",
+        "md",
+        "-f",
+        "html",
+        "-f",
+        "pdf",
+        "-a",
+        "customer",
+        "--out",
+        "out",
+        cwd=tmp_path,
+    )
     assert "Wrote 5 files" in result.stdout
     assert (tmp_path / "out" / "rich-onboarding.md").read_text().startswith("# Onboarding")
     assert 'class="grid"' in (tmp_path / "out" / "rich-onboarding.html").read_text()
@@ -115,8 +134,18 @@ def test_the_sdist_holds_the_source_and_installs_with_its_templates(dists, tmp_p
     shutil.copytree(CHECKOUT / "maps", tmp_path / "maps")
     with tarfile.open(dists["sdist"]) as sdist:
         names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
-    for shipped in ("LICENSE", "README.md", "CONTRIBUTING.md", "pyproject.toml", "templates/md/journey.md", "templates/html/paged.css",
-                    "schema/journeyctl.schema.json", "maps/catalog.yaml", "docs/format.md", "tests/conftest.py"):
+    for shipped in (
+        "LICENSE",
+        "README.md",
+        "CONTRIBUTING.md",
+        "pyproject.toml",
+        "templates/md/journey.md",
+        "templates/html/paged.css",
+        "schema/journeyctl.schema.json",
+        "maps/catalog.yaml",
+        "docs/format.md",
+        "tests/conftest.py",
+    ):
         assert shipped in names, shipped
     assert not any(name.startswith(".ci/") for name in names)
     venv = fresh_venv(tmp_path / "venv")
@@ -124,15 +153,27 @@ def test_the_sdist_holds_the_source_and_installs_with_its_templates(dists, tmp_p
     assert_runs_from(venv, tmp_path)
     lint = run(venv / "bin" / "journeyctl", "lint", "maps", cwd=tmp_path)
     assert "5 files checked: 0 errors" in lint.stdout
-    render = run(venv / "bin" / "journeyctl", "render", "maps/smb-digital.yaml", "maps/catalog.yaml",
-                 "--format", "md", "--out", "-", cwd=tmp_path)
+    render = run(
+        venv / "bin" / "journeyctl",
+        "render",
+        "maps/smb-digital.yaml",
+        "maps/catalog.yaml",
+        "--format",
+        "md",
+        "--out",
+        "-",
+        cwd=tmp_path,
+    )
     assert render.stdout.startswith("# ") and "## Phases" in render.stdout
 
 
 def readme_install_commands() -> list[list[str]]:
     """The commands of the README's Install section (its indented code lines), as words."""
-    return [shlex.split(line, comments=True) for line in readme_section("Install").splitlines()
-            if line.startswith("    ") and line.strip()]
+    return [
+        shlex.split(line, comments=True)
+        for line in readme_section("Install").splitlines()
+        if line.startswith("    ") and line.strip()
+    ]
 
 
 @pytest.mark.slow
@@ -168,12 +209,25 @@ def test_the_readme_install_commands_work_as_written(tmp_path):
         fresh_venv(venv)
         words = [word.replace(REPOSITORY_URL, upstream.as_uri()) for word in requirement]
         installed = pip_install(venv, *words, cwd=workdir)
-        assert re.search(r"(?i)satisfied: weasyprint", installed.stdout), installed.stdout  # the pdf extra was asked for
+        assert re.search(r"(?i)satisfied: weasyprint", installed.stdout), (
+            installed.stdout
+        )  # the pdf extra was asked for
         assert run(venv / "bin" / "journeyctl", "--version").stdout.strip() == f"journeyctl {journeyctl.__version__}"
         assert_runs_from(venv, workdir)
     shutil.copytree(CHECKOUT / "maps", workdir / "maps")  # and the pdf extra at work, from the clone's install
-    run(tmp_path / "from-clone" / "bin" / "journeyctl", "render", "maps/enterprise-laer.yaml", "maps/catalog.yaml",
-        "--format", "pdf", "--audience", "customer", "--out", "pdf", cwd=workdir)
+    run(
+        tmp_path / "from-clone" / "bin" / "journeyctl",
+        "render",
+        "maps/enterprise-laer.yaml",
+        "maps/catalog.yaml",
+        "--format",
+        "pdf",
+        "--audience",
+        "customer",
+        "--out",
+        "pdf",
+        cwd=workdir,
+    )
     assert "Kickoff call" in pdf_text(workdir / "pdf" / "enterprise-laer.pdf")
 
 
@@ -183,19 +237,24 @@ def test_the_readme_names_the_system_packages_the_pdf_message_names():
 
 def render_pdf(tmp_path: Path, python_prelude: str, wrapper: Sequence[str] = ()) -> subprocess.CompletedProcess:
     shutil.copytree(CHECKOUT / "maps", tmp_path / "maps")
-    code = (f"{python_prelude}; import sys; from journeyctl.cli.app import main; "
-            "sys.argv = ['journeyctl', 'render', 'maps/enterprise-laer.yaml', 'maps/catalog.yaml', "
-            "'--format', 'pdf', '--out', 'out']; main()")
-    return subprocess.run([*wrapper, sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
-                          timeout=120)
+    code = (
+        f"{python_prelude}; import sys; from journeyctl.cli.app import main; "
+        "sys.argv = ['journeyctl', 'render', 'maps/enterprise-laer.yaml', 'maps/catalog.yaml', "
+        "'--format', 'pdf', '--out', 'out']; main()"
+    )
+    return subprocess.run(
+        [*wrapper, sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=120
+    )
 
 
 def test_pdf_without_weasyprint_says_how_to_install_it(tmp_path):
     result = render_pdf(tmp_path, "import sys; sys.modules['weasyprint'] = None")  # how Python itself blocks an import
     assert result.returncode == 2, result.stderr
     assert result.stdout == ""
-    assert result.stderr == ("journeyctl: error: PDF output needs WeasyPrint: install journeyctl with its pdf extra, "
-                             "'journeyctl[pdf]' (see \"Install\" in journeyctl's README.md)\n")
+    assert result.stderr == (
+        "journeyctl: error: PDF output needs WeasyPrint: install journeyctl with its pdf extra, "
+        "'journeyctl[pdf]' (see \"Install\" in journeyctl's README.md)\n"
+    )
     assert not (tmp_path / "out").exists()
 
 
@@ -203,21 +262,27 @@ def test_pdf_without_pango_names_the_debian_packages(tmp_path):
     """Pango really missing: hidden behind an empty file in a mount namespace of its own (needs root)."""
     pango = Path("/usr/lib/x86_64-linux-gnu/libpango-1.0.so.0")
     hide = ["unshare", "--mount", "sh", "-c", f'mount --bind /dev/null {pango} && exec "$@"', "sh"]
-    if os.geteuid() != 0 or not pango.exists() or not shutil.which("unshare") or \
-            subprocess.run([*hide, "true"], capture_output=True).returncode != 0:
+    if (
+        os.geteuid() != 0
+        or not pango.exists()
+        or not shutil.which("unshare")
+        or subprocess.run([*hide, "true"], capture_output=True).returncode != 0
+    ):
         pytest.skip("hiding Pango needs root, unshare and Debian's libpango-1.0-0")
     result = render_pdf(tmp_path, "pass", hide)
     assert result.returncode == 2, result.stderr
     assert result.stdout == ""  # WeasyPrint's own banner is not passed on
-    assert result.stderr == ("journeyctl: error: PDF output needs Pango, which WeasyPrint could not load "
-                             f"(cannot load library 'libpango-1.0-0'): on Debian or Ubuntu, apt-get install "
-                             f"{PANGO_PACKAGES} (see \"Install\" in journeyctl's README.md)\n")
+    assert result.stderr == (
+        "journeyctl: error: PDF output needs Pango, which WeasyPrint could not load "
+        f"(cannot load library 'libpango-1.0-0'): on Debian or Ubuntu, apt-get install "
+        f'{PANGO_PACKAGES} (see "Install" in journeyctl\'s README.md)\n'
+    )
     assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.slow
 def test_the_readme_walkthrough_runs_as_written(installed_wheel, tmp_path):
-    """"Your first map in ten minutes", with an installed journeyctl: each command's output is the README's."""
+    """ "Your first map in ten minutes", with an installed journeyctl: each command's output is the README's."""
     venv = installed_wheel
     section = readme_section("Your first map in ten minutes")
     sessions = re.findall(r"```console\n(.*?)```", section, re.S)
@@ -229,8 +294,9 @@ def test_the_readme_walkthrough_runs_as_written(installed_wheel, tmp_path):
     def replay(session: str) -> None:
         for step in re.split(r"^\$ ", session, flags=re.M)[1:]:
             command, expected = step.split("\n", 1)
-            result = subprocess.run(shlex.split(command), cwd=folder, env=env, capture_output=True, text=True,
-                                    timeout=120)
+            result = subprocess.run(
+                shlex.split(command), cwd=folder, env=env, capture_output=True, text=True, timeout=120
+            )
             shown = result.stdout + result.stderr
             assert result.returncode == (1 if " error " in expected else 0), shown
             assert same_but_timings(shown) == same_but_timings(expected), command

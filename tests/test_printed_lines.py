@@ -23,8 +23,11 @@ def hostile_map(number: int) -> bytes:
     text = (ROOT / "maps" / "smb-digital.yaml").read_text(encoding="utf-8")
     text = text.replace("id: smb-digital", f"id: hostile-{number}", 1)
     text = text.replace("title: Small business journey", 'title: "Evil \\e[31m red \\a bell \\x9b2J"', 1)
-    text = text.replace("customer_view: >-\n          You get four",
-                        "customer_view: |-\n          ::add-mask::secret\n          ##[error]forged\n          You get four", 1)
+    text = text.replace(
+        "customer_view: >-\n          You get four",
+        "customer_view: |-\n          ::add-mask::secret\n          ##[error]forged\n          You get four",
+        1,
+    )
     return text.encode("utf-8")
 
 
@@ -47,7 +50,10 @@ def hostile(number: int) -> str:
 
 
 COMMANDS = [
-    *[["lint", "maps", "--today", "2027-06-01", "--format", fmt] for fmt in ("text", "github", "json", "sarif", "junit", "markdown")],
+    *[
+        ["lint", "maps", "--today", "2027-06-01", "--format", fmt]
+        for fmt in ("text", "github", "json", "sarif", "junit", "markdown")
+    ],
     ["lint", hostile(0), hostile(1), hostile(2), "--select", "nothing-like-this"],  # a usage error naming them
     *[["diff", "old", "maps", "--format", fmt] for fmt in ("text", "markdown", "json")],
     ["render", hostile(0), "--format", "md", "--out", "-"],
@@ -87,10 +93,21 @@ def test_every_line_printed_is_printable_and_no_forged_workflow_command(workspac
 @pytest.mark.parametrize("step", ["lint", "render"])
 def test_the_action_steps_print_no_forged_workflow_command(workspace, step, tmp_path_factory):
     temp = tmp_path_factory.mktemp("runner")
-    environment = {**os.environ, "GITHUB_ACTIONS": "true", "RUNNER_TEMP": str(temp), "INPUT_PATHS": "maps",
-                   "GITHUB_STEP_SUMMARY": str(temp / "summary.md"), "GITHUB_OUTPUT": str(temp / "output")}
-    done = subprocess.run([sys.executable, "-m", "journeyctl.ci.action", step], cwd=workspace, env=environment,
-                          capture_output=True, timeout=300)
+    environment = {
+        **os.environ,
+        "GITHUB_ACTIONS": "true",
+        "RUNNER_TEMP": str(temp),
+        "INPUT_PATHS": "maps",
+        "GITHUB_STEP_SUMMARY": str(temp / "summary.md"),
+        "GITHUB_OUTPUT": str(temp / "output"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "journeyctl.ci.action", step],
+        cwd=workspace,
+        env=environment,
+        capture_output=True,
+        timeout=300,
+    )
     assert b"Traceback" not in done.stderr, done.stderr
     check_lines(done.stdout, "stdout")
     check_lines(done.stderr, "stderr")

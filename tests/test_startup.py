@@ -27,27 +27,49 @@ sys.stderr.write(json.dumps({"modules": sorted(sys.modules), "plugins": os.envir
 """
 # Stacks a lint whose output is not a terminal never uses: colour, worker processes, the other
 # commands, the reporters it was not asked for.
-NOT_FOR_LINT = ("rich", "multiprocessing", "concurrent", "jinja2", "ruamel", "weasyprint", "xml",
-                "journeyctl.render", "journeyctl.diff", "journeyctl.fmt", "journeyctl.report.sarif",
-                "journeyctl.report.junit")
+NOT_FOR_LINT = (
+    "rich",
+    "multiprocessing",
+    "concurrent",
+    "jinja2",
+    "ruamel",
+    "weasyprint",
+    "xml",
+    "journeyctl.render",
+    "journeyctl.diff",
+    "journeyctl.fmt",
+    "journeyctl.report.sarif",
+    "journeyctl.report.junit",
+)
 
 
 def run_cli(*args: str, env: dict | None = None) -> tuple[subprocess.CompletedProcess, dict]:
     environment = {key: value for key, value in os.environ.items() if key != "PYDANTIC_DISABLE_PLUGINS"}
-    result = subprocess.run([sys.executable, "-c", IMPORTED_BY, json.dumps(args)], capture_output=True,
-                            text=True, cwd=ROOT, env={**environment, **(env or {})}, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORTED_BY, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**environment, **(env or {})},
+        timeout=60,
+    )
     return result, json.loads(result.stderr.splitlines()[-1])
 
 
-@pytest.mark.parametrize("args", [
-    ["lint", "maps/enterprise-laer.yaml"],  # with the catalog from .journeyctl.yaml, as pre-commit runs it
-    ["lint", str(CASES / "invalid" / "emotion-out-of-range.yaml")],  # findings printed too
-    ["lint", "maps/enterprise-laer.yaml", "--format", "github"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["lint", "maps/enterprise-laer.yaml"],  # with the catalog from .journeyctl.yaml, as pre-commit runs it
+        ["lint", str(CASES / "invalid" / "emotion-out-of-range.yaml")],  # findings printed too
+        ["lint", "maps/enterprise-laer.yaml", "--format", "github"],
+    ],
+)
 def test_lint_of_one_map_imports_only_what_it_needs(args):
     result, seen = run_cli(*args)
     assert "checked:" in result.stdout
-    heavy = [name for name in seen["modules"] if any(name == stack or name.startswith(f"{stack}.") for stack in NOT_FOR_LINT)]
+    heavy = [
+        name for name in seen["modules"] if any(name == stack or name.startswith(f"{stack}.") for stack in NOT_FOR_LINT)
+    ]
     assert heavy == []
 
 

@@ -50,20 +50,32 @@ def _render_md(path, monkeypatch) -> str:
     return result.output
 
 
-@pytest.mark.parametrize("count, singular, plural_form, expected", [
-    (0, "file", None, "0 files"), (1, "file", None, "1 file"), (2, "phase", None, "2 phases"),
-    (1, "moment that matters", "moments that matter", "1 moment that matters"),
-    (3, "moment that matters", "moments that matter", "3 moments that matter"),
-])
+@pytest.mark.parametrize(
+    "count, singular, plural_form, expected",
+    [
+        (0, "file", None, "0 files"),
+        (1, "file", None, "1 file"),
+        (2, "phase", None, "2 phases"),
+        (1, "moment that matters", "moments that matter", "1 moment that matters"),
+        (3, "moment that matters", "moments that matter", "3 moments that matter"),
+    ],
+)
 def test_plural(count, singular, plural_form, expected):
     assert plural(count, singular, plural_form) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("No admin login 7 days after invite", "no admin login 7 days after invite"),
-    ("SSO setup fails", "SSO setup fails"), ("CSM leaves", "CSM leaves"), ("A", "A"), ("", ""),
-    ("already lower case", "already lower case"), ("Émilie leaves", "émilie leaves"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("No admin login 7 days after invite", "no admin login 7 days after invite"),
+        ("SSO setup fails", "SSO setup fails"),
+        ("CSM leaves", "CSM leaves"),
+        ("A", "A"),
+        ("", ""),
+        ("already lower case", "already lower case"),
+        ("Émilie leaves", "émilie leaves"),
+    ],
+)
 def test_mid_sentence_lowers_only_a_capitalised_word(text, expected):
     assert mid_sentence(text) == expected
 
@@ -76,11 +88,23 @@ def test_a_render_counts_in_agreement_and_continues_the_trigger_in_lower_case(tm
     assert "when SSO fails" in text
 
 
-@pytest.mark.parametrize("url", [
-    "https://wiki.example.com/kickoff", "HTTP://wiki.example.com", " https://wiki.example.com/x ", "https://",
-    "https:///path", "http:wiki", "wiki/cs/kickoff", "javascript:alert(1)", "https://a.example/ b",
-    "https://[::1", "ftp://wiki.example.com", "https://wiki.example.com/\tx",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://wiki.example.com/kickoff",
+        "HTTP://wiki.example.com",
+        " https://wiki.example.com/x ",
+        "https://",
+        "https:///path",
+        "http:wiki",
+        "wiki/cs/kickoff",
+        "javascript:alert(1)",
+        "https://a.example/ b",
+        "https://[::1",
+        "ftp://wiki.example.com",
+        "https://wiki.example.com/\tx",
+    ],
+)
 def test_lint_and_render_agree_on_what_a_playbook_link_is(url, tmp_path, monkeypatch):
     path = _map(tmp_path, url=f'"{url}"')
     monkeypatch.chdir(tmp_path)

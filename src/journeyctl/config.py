@@ -11,7 +11,7 @@ import os
 import stat
 import tomllib
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
@@ -32,7 +32,7 @@ class Override(_Section):
     """Rule settings for the files that match one of `files` (globs, relative to the config file)."""
 
     files: list[str] = Field(min_length=1, description="Glob patterns, e.g. `maps/drafts/*.yaml`.")
-    select: Optional[list[str]] = Field(None, description="Rules to run: codes, names or code prefixes.")
+    select: list[str] | None = Field(None, description="Rules to run: codes, names or code prefixes.")
     ignore: list[str] = Field(default_factory=list, description="Rules not to run: codes, names or prefixes.")
     severity: dict[str, Severity] = Field(default_factory=dict, description="Rule code or name -> severity.")
 
@@ -40,8 +40,8 @@ class Override(_Section):
 class Branding(_Section):
     """How customer-facing documents look."""
 
-    company: Optional[str] = Field(None, description="Your company's name, shown in the PDF header.")
-    logo: Optional[Path] = Field(None, description="Logo image (PNG, JPEG or SVG) for the PDF and HTML header.")
+    company: str | None = Field(None, description="Your company's name, shown in the PDF header.")
+    logo: Path | None = Field(None, description="Logo image (PNG, JPEG or SVG) for the PDF and HTML header.")
     accent_color: str = Field("#2f5d9f", pattern=r"^#[0-9a-fA-F]{6}$", description="Accent colour as #rrggbb.")
     page_size: Literal["A4", "Letter"] = Field("A4", description="PDF page size.")
 
@@ -51,14 +51,18 @@ DEFAULT_RENAME_THRESHOLD = 0.6
 
 class DiffSettings(_Section):
     rename_threshold: float = Field(
-        DEFAULT_RENAME_THRESHOLD, ge=0, le=1, description="How similar (0-1) a touchpoint must stay to count as renamed, not removed and added."
+        DEFAULT_RENAME_THRESHOLD,
+        ge=0,
+        le=1,
+        description="How similar (0-1) a touchpoint must stay to count as renamed, not removed and added.",
     )
 
 
 class SheetSettings(_Section):
     columns: dict[str, str] = Field(
-        default_factory=dict, description="Headers of your spreadsheets -> the column they mean, for "
-        "`journeyctl import`, e.g. `{Kanal: Channel}` (docs/sheets.md)."
+        default_factory=dict,
+        description="Headers of your spreadsheets -> the column they mean, for "
+        "`journeyctl import`, e.g. `{Kanal: Channel}` (docs/sheets.md).",
     )
 
     @field_validator("columns")
@@ -73,38 +77,43 @@ class SheetSettings(_Section):
 class Config(_Section):
     """Everything `.journeyctl.yaml` may set; every key is optional."""
 
-    select: Optional[list[str]] = Field(None, description="Rules to run: codes, names or code prefixes (default: all).")
+    select: list[str] | None = Field(None, description="Rules to run: codes, names or code prefixes (default: all).")
     ignore: list[str] = Field(default_factory=list, description="Rules not to run: codes, names or prefixes.")
     severity: dict[str, Severity] = Field(default_factory=dict, description="Rule code or name -> error|warning|info.")
     channels: list[str] = Field(default_factory=list, description="Channels this repository adds to the built-in ones.")
     internal_hosts: list[str] = Field(
-        default_factory=list, description="Host names that must never appear in customer-facing text, e.g. wiki.example.com."
+        default_factory=list,
+        description="Host names that must never appear in customer-facing text, e.g. wiki.example.com.",
     )
     deny_words: list[str] = Field(
         default_factory=lambda: list(DEFAULT_DENY_WORDS),
         description="Words that must never appear in customer-facing text.",
     )
     catalogs: list[Path] = Field(
-        default_factory=list, description="Catalog files or folders always loaded, e.g. when pre-commit names only some maps."
+        default_factory=list,
+        description="Catalog files or folders always loaded, e.g. when pre-commit names only some maps.",
     )
-    maps: Optional[list[Path]] = Field(
-        None, description="The repository's map files or folders: what `journeyctl diff REV` compares when no path is "
-                          "given, and where the pre-commit hook finds the maps a staged catalog affects "
-                          "(default: the files git tracks that have a top-level `journeyctl:` key)."
+    maps: list[Path] | None = Field(
+        None,
+        description="The repository's map files or folders: what `journeyctl diff REV` compares when no path is "
+        "given, and where the pre-commit hook finds the maps a staged catalog affects "
+        "(default: the files git tracks that have a top-level `journeyctl:` key).",
     )
-    max_file_bytes: int = Field(DEFAULT_MAX_BYTES, ge=1, le=2**30, description="Refuse map files larger than this (at most 1 GiB).")
+    max_file_bytes: int = Field(
+        DEFAULT_MAX_BYTES, ge=1, le=2**30, description="Refuse map files larger than this (at most 1 GiB)."
+    )
     overrides: list[Override] = Field(default_factory=list, description="Rule settings by file glob.")
-    templates: Optional[Path] = Field(None, description="A folder of templates that override the built-in ones.")
+    templates: Path | None = Field(None, description="A folder of templates that override the built-in ones.")
     branding: Branding = Field(default_factory=Branding, description="Logo, accent colour and page size of renders.")
     diff: DiffSettings = Field(default_factory=DiffSettings, description="Settings of `journeyctl diff`.")
     sheets: SheetSettings = Field(default_factory=SheetSettings, description="Settings of `journeyctl import`.")
 
     # Where the configuration came from (None: defaults); paths above are relative to its folder.
     # Private, so that a `source:` key in the file is an unknown key like any other.
-    _source: Optional[Path] = PrivateAttr(None)
+    _source: Path | None = PrivateAttr(None)
 
     @property
-    def source(self) -> Optional[Path]:
+    def source(self) -> Path | None:
         return self._source
 
     @field_validator("channels")
@@ -160,8 +169,10 @@ def find_config_file(start: Path | None = None) -> Path | None:
             if (candidate_folder / ".git").exists():
                 return None
         except OSError as error:  # a folder we may not look into could hold the configuration
-            raise UsageError(f"cannot look for {CONFIG_FILE} in {candidate_folder}: {error.strerror or error} "
-                             "(name the configuration with --config)") from None
+            raise UsageError(
+                f"cannot look for {CONFIG_FILE} in {candidate_folder}: {error.strerror or error} "
+                "(name the configuration with --config)"
+            ) from None
     return None
 
 
@@ -189,8 +200,15 @@ def _regular_file(path: Path) -> Path:
     except OSError as error:
         raise UsageError(f"{path}: cannot read configuration: {error.strerror or error}") from None
     if not stat.S_ISREG(mode):
-        kind = ("a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode)
-                else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket")
+        kind = (
+            "a folder"
+            if stat.S_ISDIR(mode)
+            else "a FIFO"
+            if stat.S_ISFIFO(mode)
+            else "a device"
+            if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket"
+        )
         raise UsageError(f"{path}: configuration cannot be read: it is {kind}, not a regular file")
     return path
 
@@ -266,9 +284,14 @@ def _validated(data: dict, path: Path, source: Source | None) -> Config:
         else:
             where = f"{path} [tool.journeyctl]"
         if first["type"] == "extra_forbidden":
-            hint = did_you_mean(str(loc[-1]), list(Config.model_fields) + list(Override.model_fields)
-                                + list(Branding.model_fields) + list(DiffSettings.model_fields)
-                                + list(SheetSettings.model_fields))
+            hint = did_you_mean(
+                str(loc[-1]),
+                list(Config.model_fields)
+                + list(Override.model_fields)
+                + list(Branding.model_fields)
+                + list(DiffSettings.model_fields)
+                + list(SheetSettings.model_fields),
+            )
             message = f"unknown configuration key {key!r}{hint}"
         else:
             message = f"invalid value for {key!r}: {first['msg']}"

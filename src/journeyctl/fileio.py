@@ -57,7 +57,7 @@ class Snapshot:
     digest: bytes  # of the content read (text as UTF-8 without a BOM, as map files are read)
 
     @classmethod
-    def of(cls, status: os.stat_result, content: str | bytes) -> "Snapshot":
+    def of(cls, status: os.stat_result, content: str | bytes) -> Snapshot:
         """`status` taken before the file was read (a change after it shows in the mtime), `content` what was read."""
         return cls(status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, _digest(content))
 
@@ -65,7 +65,11 @@ class Snapshot:
         try:
             status = os.stat(path)
             if (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns) != (
-                    self.device, self.inode, self.size, self.mtime_ns):
+                self.device,
+                self.inode,
+                self.size,
+                self.mtime_ns,
+            ):
                 return False
             with open(path, "rb") as stream:
                 raw = stream.read()
@@ -78,8 +82,9 @@ def _digest(content: str | bytes) -> bytes:
     return hashlib.sha256(content.encode("utf-8") if isinstance(content, str) else content).digest()
 
 
-def write_atomic(path: Path | str, content: str | bytes, *, exclusive: bool = False,
-                 unchanged: Snapshot | None = None) -> None:
+def write_atomic(
+    path: Path | str, content: str | bytes, *, exclusive: bool = False, unchanged: Snapshot | None = None
+) -> None:
     """Write to a temporary file beside `path`, then rename it over `path`.
 
     With `exclusive`, refuse (FileExistsError) when `path` already exists; with `unchanged`,
@@ -105,8 +110,9 @@ def write_atomic(path: Path | str, content: str | bytes, *, exclusive: bool = Fa
             os.unlink(temporary)
         else:
             if unchanged is not None and not unchanged.still_holds(path, as_text=isinstance(content, str)):
-                raise FileChangedError(errno.EAGAIN, "it changed since it was read; nothing was written (run again)",
-                                       str(path))
+                raise FileChangedError(
+                    errno.EAGAIN, "it changed since it was read; nothing was written (run again)", str(path)
+                )
             os.replace(temporary, path)
     except BaseException:
         if os.path.lexists(temporary):
@@ -155,8 +161,9 @@ def _keep_mode_and_owner(temporary: str, existing: os.stat_result) -> None:
         try:
             os.chown(temporary, existing.st_uid, existing.st_gid)
         except PermissionError:
-            raise PermissionError(errno.EPERM, "it belongs to another user or group, and a rewrite would "
-                                  "make it yours") from None
+            raise PermissionError(
+                errno.EPERM, "it belongs to another user or group, and a rewrite would make it yours"
+            ) from None
         os.chmod(temporary, existing.st_mode & 0o7777)  # chown clears set-user/group-id bits
 
 

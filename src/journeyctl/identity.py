@@ -10,8 +10,9 @@ which may hold a date ("663 days ago"), a count or a line ("first defined at lin
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 from journeyctl.paths import relative_posix
 from journeyctl.problems import Problem

@@ -40,7 +40,7 @@ def escape_markdown(value: object) -> str:
             end = match.end()
             text = text[:end] + "\\" + text[end:]
         else:
-            text = text[: match.start(2)] + "\\" + text[match.start(2):]
+            text = text[: match.start(2)] + "\\" + text[match.start(2) :]
     return MarkdownSafe(text)
 
 

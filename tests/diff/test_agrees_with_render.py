@@ -30,22 +30,32 @@ def customer_documents(path: str) -> dict[str, str] | None:
         return None
     views = journey_views(workspace.maps, "customer")
     renderer = Renderer("customer", views, workspace.journeys, branding_view(Branding(), None))
-    return {output.name: output.content for job in plan(workspace.journeys, ["md", "html"], with_index=True)
-            for output in [renderer.render(job)]}
+    return {
+        output.name: output.content
+        for job in plan(workspace.journeys, ["md", "html"], with_index=True)
+        for output in [renderer.render(job)]
+    }
 
 
 def _cases() -> list:
-    specs = {case: YAML(typ="safe", pure=True).load((case / "expected.yaml").read_text())
-             for case in sorted(CASES.iterdir())}
+    specs = {
+        case: YAML(typ="safe", pure=True).load((case / "expected.yaml").read_text()) for case in sorted(CASES.iterdir())
+    }
     # an invalid side has no render to compare
-    return [pytest.param(case, spec.get("options", {}), id=case.name)
-            for case, spec in specs.items() if not spec.get("problems")]
+    return [
+        pytest.param(case, spec.get("options", {}), id=case.name)
+        for case, spec in specs.items()
+        if not spec.get("problems")
+    ]
 
 
 @pytest.mark.parametrize("case, options", _cases())
 def test_customer_facing_changes_are_exactly_those_that_change_the_customer_render(case: Path, options: dict):
-    old, new = (str(case / "old.yaml"), str(case / "new.yaml")) if (case / "old.yaml").exists() else \
-        (str(case / "old"), str(case / "new"))
+    old, new = (
+        (str(case / "old.yaml"), str(case / "new.yaml"))
+        if (case / "old.yaml").exists()
+        else (str(case / "old"), str(case / "new"))
+    )
     before, after = customer_documents(old), customer_documents(new)
     if before is None or after is None:
         pytest.skip("a map without its catalog cannot be rendered")

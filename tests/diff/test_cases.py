@@ -84,5 +84,6 @@ def test_reversed_case_mirrors_the_changes(case: Path):
     backward = run_diff(collect([new, old])).changes
     flip = {"added": "removed", "removed": "added"}
     # whether customers see a change does not depend on which side is older
-    assert sorted((flip.get(c.kind, c.kind), repr(c.old), repr(c.new), c.customer_facing) for c in forward) == \
-        sorted((c.kind, repr(c.new), repr(c.old), c.customer_facing) for c in backward)
+    assert sorted((flip.get(c.kind, c.kind), repr(c.old), repr(c.new), c.customer_facing) for c in forward) == sorted(
+        (c.kind, repr(c.new), repr(c.old), c.customer_facing) for c in backward
+    )

@@ -26,16 +26,19 @@ def case(name: str) -> list[str]:
     return [str(CASES / name / "old.yaml"), str(CASES / name / "new.yaml")]
 
 
-@pytest.mark.parametrize("name, options, status", [
-    ("field-change", [], 0),
-    ("field-change", ["--exit-code"], 1),
-    ("reformat-only", ["--exit-code"], 0),
-    ("internal-only", ["--fail-on", "customer-facing"], 0),
-    ("field-change", ["--fail-on", "customer-facing"], 1),
-    ("internal-only", ["--fail-on", "any"], 1),
-    ("reformat-only", ["--fail-on", "any"], 0),
-    ("invalid-new-side", [], 1),
-])
+@pytest.mark.parametrize(
+    "name, options, status",
+    [
+        ("field-change", [], 0),
+        ("field-change", ["--exit-code"], 1),
+        ("reformat-only", ["--exit-code"], 0),
+        ("internal-only", ["--fail-on", "customer-facing"], 0),
+        ("field-change", ["--fail-on", "customer-facing"], 1),
+        ("internal-only", ["--fail-on", "any"], 1),
+        ("reformat-only", ["--fail-on", "any"], 0),
+        ("invalid-new-side", [], 1),
+    ],
+)
 def test_exit_status(name, options, status):
     result = runner.invoke(app, ["diff", *options, *case(name)])
     assert result.exit_code == status, result.output
@@ -58,13 +61,16 @@ def test_markdown_comment_says_which_files_could_not_be_compared():
     assert "No changes to journey maps." not in comment
 
 
-@pytest.mark.parametrize("args, fragment", [
-    ([str(CASES / "rename" / "old.yaml")], "give exactly two"),
-    ([str(CASES / "rename" / "old.yaml"), "no/such.yaml"], "no such file or folder: no/such.yaml"),
-    ([str(CASES / "rename" / "old.yaml"), str(CASES / "catalog-folder" / "new")], "a file with a file"),
-    ([], "nothing to compare"),
-    (["--format", "xml", *case("rename")], "Invalid value"),
-])
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        ([str(CASES / "rename" / "old.yaml")], "give exactly two"),
+        ([str(CASES / "rename" / "old.yaml"), "no/such.yaml"], "no such file or folder: no/such.yaml"),
+        ([str(CASES / "rename" / "old.yaml"), str(CASES / "catalog-folder" / "new")], "a file with a file"),
+        ([], "nothing to compare"),
+        (["--format", "xml", *case("rename")], "Invalid value"),
+    ],
+)
 def test_usage_errors_exit_2(args, fragment):
     result = runner.invoke(app, ["diff", *args])
     assert result.exit_code == 2
@@ -74,7 +80,17 @@ def test_usage_errors_exit_2(args, fragment):
 def test_json_has_the_documented_keys():
     result = runner.invoke(app, ["diff", "--format", "json", *case("move-between-phases")])
     [change] = json.loads(result.stdout)
-    assert set(change) == {"map", "kind", "path", "old", "new", "customer_facing", "moment_that_matters", "line", "file"}
+    assert set(change) == {
+        "map",
+        "kind",
+        "path",
+        "old",
+        "new",
+        "customer_facing",
+        "moment_that_matters",
+        "line",
+        "file",
+    }
     assert change["kind"] == "moved" and change["line"] == 61
 
 
@@ -101,7 +117,9 @@ def test_rename_threshold_from_the_option_and_the_config(tmp_path: Path, monkeyp
 
 
 def test_markdown_puts_the_marker_summary_and_customer_facing_changes_first():
-    changes = run_diff(collect([str(CASES / "internal-only" / "new.yaml"), str(CASES / "field-change" / "new.yaml")])).changes
+    changes = run_diff(
+        collect([str(CASES / "internal-only" / "new.yaml"), str(CASES / "field-change" / "new.yaml")])
+    ).changes
     text = render_markdown(changes)
     lines = text.splitlines()
     assert lines[0] == MARKER
@@ -112,9 +130,19 @@ def test_markdown_puts_the_marker_summary_and_customer_facing_changes_first():
 
 def test_markdown_keeps_hostile_text_inert():
     nasty = "</details> <script>x</script> @everyone ``` `tick` | pipe"
-    change = Change(map="m", kind="changed", path="phases/p/touchpoints/t/customer_view", old="old", new=nasty,
-                    customer_facing=True, line=3, file="m.yaml")
-    renamed = Change(map="m", kind="renamed", path="phases/p/touchpoints/a`b", old="x", new="a`b", line=3, file="m.yaml")
+    change = Change(
+        map="m",
+        kind="changed",
+        path="phases/p/touchpoints/t/customer_view",
+        old="old",
+        new=nasty,
+        customer_facing=True,
+        line=3,
+        file="m.yaml",
+    )
+    renamed = Change(
+        map="m", kind="renamed", path="phases/p/touchpoints/a`b", old="x", new="a`b", line=3, file="m.yaml"
+    )
     text = render_markdown([change, renamed])
     fenced = text.split("````diff\n", 1)[1].split("\n````", 1)[0]  # fence longer than the ``` in the value
     assert nasty in fenced
@@ -125,8 +153,19 @@ def test_markdown_keeps_hostile_text_inert():
 
 
 def test_markdown_stays_under_githubs_limit():
-    changes = [Change(map="big-map", kind="changed", path=f"phases/p/touchpoints/t{i}/customer_view", old="x" * 900,
-                      new="y" * 900, customer_facing=i % 2 == 0, line=i, file="big.yaml") for i in range(3000)]
+    changes = [
+        Change(
+            map="big-map",
+            kind="changed",
+            path=f"phases/p/touchpoints/t{i}/customer_view",
+            old="x" * 900,
+            new="y" * 900,
+            customer_facing=i % 2 == 0,
+            line=i,
+            file="big.yaml",
+        )
+        for i in range(3000)
+    ]
     text = render_markdown(changes)
     assert len(text) < 65_536
     assert text.startswith(MARKER)
@@ -177,8 +216,16 @@ def test_text_shows_the_words_that_changed_in_long_text():
 
 
 def test_markdown_shows_a_whitespace_only_change():
-    change = Change(map="m", kind="changed", path="phases/p/touchpoints/t/customer_view", old="a line\n", new="a line",
-                    customer_facing=True, line=3, file="m.yaml")
+    change = Change(
+        map="m",
+        kind="changed",
+        path="phases/p/touchpoints/t/customer_view",
+        old="a line\n",
+        new="a line",
+        customer_facing=True,
+        line=3,
+        file="m.yaml",
+    )
     text = render_markdown([change])  # wrapping makes both one line "a line": show the exact values
     assert '- "a line\\n"' in text and '+ "a line"' in text
 
@@ -186,14 +233,20 @@ def test_markdown_shows_a_whitespace_only_change():
 def test_text_output_shows_control_characters_instead_of_sending_them(tmp_path):
     head = "journeyctl: 1\nkind: journey\nid: esc\ntitle: E\nphases:\n  - id: land\n    name: Land\n"
     (tmp_path / "old.yaml").write_text(head)
-    (tmp_path / "new.yaml").write_text(head + '  - id: "x\\e[2Jred"\n    name: "\\e]8;;https://evil.example/\\e\\\\click"\n')
+    (tmp_path / "new.yaml").write_text(
+        head + '  - id: "x\\e[2Jred"\n    name: "\\e]8;;https://evil.example/\\e\\\\click"\n'
+    )
     result = runner.invoke(app, ["diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml")])
     assert "\x1b" not in result.stdout
     assert "+ phase x\\x1b[2Jred added (\\x1b]8;;https://evil.example/\\x1b\\click)" in result.stdout
 
 
 def test_the_comment_stays_under_githubs_limit_with_huge_problem_messages():
-    problems = [Problem(f"maps/m{i}.yaml", Span(1, 1, 1, 1), Check("JC012", "invalid-value"),
-                        f"unknown channel {'x' * 100_000!r}") for i in range(12)]
+    problems = [
+        Problem(
+            f"maps/m{i}.yaml", Span(1, 1, 1, 1), Check("JC012", "invalid-value"), f"unknown channel {'x' * 100_000!r}"
+        )
+        for i in range(12)
+    ]
     comment = render_markdown([], problems=problems)
     assert len(comment) < 10_000 and "… and 2 more" in comment

@@ -21,14 +21,20 @@ runner = CliRunner()
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 GIT_ENV = {
-    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.com",
-    "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.com", "NO_COLOR": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "t@example.com",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "t@example.com",
+    "NO_COLOR": "1",
 }
 
 
 def git(repo: Path, *args: str, input_text: str | None = None) -> str:
-    done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env={**os.environ, **GIT_ENV},
-                          input=input_text)
+    done = subprocess.run(
+        ["git", *args], cwd=repo, capture_output=True, text=True, env={**os.environ, **GIT_ENV}, input=input_text
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -62,8 +68,9 @@ def changes_of(*args: str) -> list[dict]:
 
 def test_two_commits_give_one_move(repo: Path):
     changes = changes_of("main~1..main")
-    assert [(c["kind"], c["path"], c["old"], c["new"]) for c in changes] == \
-        [("moved", "phases/adopt/touchpoints/kickoff", "land", "adopt")]
+    assert [(c["kind"], c["path"], c["old"], c["new"]) for c in changes] == [
+        ("moved", "phases/adopt/touchpoints/kickoff", "land", "adopt")
+    ]
     assert changes[0]["file"] == "main:maps/onboarding.yaml"
 
 
@@ -100,20 +107,23 @@ def test_three_dots_start_from_the_merge_base(repo: Path):
     assert "moved" in {c["kind"] for c in changes_of("main..topic")}
 
 
-@pytest.mark.parametrize("args, fragment", [
-    (["no-such-branch"], "unknown revision or path 'no-such-branch'"),
-    (["main", "feture"], "unknown revision or path 'feture'"),  # a mistyped branch is not a path filter
-    (["main..nope"], "unknown revision 'nope'"),
-    (["nope", "--", "maps"], "unknown revision 'nope'"),
-    (["main", "main~1", "main~1"], "give one revision, two (A B), or one range"),
-    (["main~1..main", "main"], "give one revision, two (A B), or one range"),
-    (["--", "-rf"], "with nothing before '--', give two files or folders after it"),
-    (["main", "--", "no-such-folder"], "no journey maps in no-such-folder"),
-    (["main", "--", "--output=x"], "no journey maps in --output=x"),  # after --, a path: never an option
-    (["main", "notes.yaml"], "no journey maps in notes.yaml"),  # YAML, but no map on either side
-    (["main", "main~1", "--", "notes.yaml"], "no journey maps in notes.yaml"),
-    (["main", "--", "../outside"], "outside the repository"),
-])
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["no-such-branch"], "unknown revision or path 'no-such-branch'"),
+        (["main", "feture"], "unknown revision or path 'feture'"),  # a mistyped branch is not a path filter
+        (["main..nope"], "unknown revision 'nope'"),
+        (["nope", "--", "maps"], "unknown revision 'nope'"),
+        (["main", "main~1", "main~1"], "give one revision, two (A B), or one range"),
+        (["main~1..main", "main"], "give one revision, two (A B), or one range"),
+        (["--", "-rf"], "with nothing before '--', give two files or folders after it"),
+        (["main", "--", "no-such-folder"], "no journey maps in no-such-folder"),
+        (["main", "--", "--output=x"], "no journey maps in --output=x"),  # after --, a path: never an option
+        (["main", "notes.yaml"], "no journey maps in notes.yaml"),  # YAML, but no map on either side
+        (["main", "main~1", "--", "notes.yaml"], "no journey maps in notes.yaml"),
+        (["main", "--", "../outside"], "outside the repository"),
+    ],
+)
 def test_bad_revisions_and_paths_are_usage_errors(repo: Path, args, fragment):
     result = runner.invoke(app, ["diff", *args])
     assert result.exit_code == 2, result.output
@@ -157,11 +167,13 @@ def test_plain_git_diff_uses_the_driver(repo: Path):
 
 def test_git_driver_handles_added_and_removed_files(tmp_path: Path):
     new = CASES / "rename" / "new.yaml"
-    added = runner.invoke(app, ["diff", "--git-driver", "maps/x.yaml", os.devnull, "0" * 40, ".",
-                                str(new), "a" * 40, "100644"])
+    added = runner.invoke(
+        app, ["diff", "--git-driver", "maps/x.yaml", os.devnull, "0" * 40, ".", str(new), "a" * 40, "100644"]
+    )
     assert added.exit_code == 0 and "map added (Onboarding journey)" in added.output
-    removed = runner.invoke(app, ["diff", "--git-driver", "maps/x.yaml", str(new), "a" * 40, "100644",
-                                  os.devnull, "0" * 40, "."])
+    removed = runner.invoke(
+        app, ["diff", "--git-driver", "maps/x.yaml", str(new), "a" * 40, "100644", os.devnull, "0" * 40, "."]
+    )
     assert removed.exit_code == 0 and "map removed" in removed.output
     wrong = runner.invoke(app, ["diff", "--git-driver", "only-one"])
     assert wrong.exit_code == 2
@@ -229,8 +241,9 @@ def test_configured_maps_are_what_a_revision_is_compared_with(repo: Path):
     assert [c["kind"] for c in changes_of("HEAD")] == ["added"]  # tracked: one of the repository's maps
     (repo / ".journeyctl.yaml").write_text("maps: [maps]\n")
     assert changes_of("HEAD") == []  # drafts/ is not one of the configured maps
-    (repo / "maps" / "new.yaml").write_text((CASES / "rename" / "new.yaml").read_text().replace(
-        "id: onboarding", "id: second-map", 1))
+    (repo / "maps" / "new.yaml").write_text(
+        (CASES / "rename" / "new.yaml").read_text().replace("id: onboarding", "id: second-map", 1)
+    )
     assert [c["kind"] for c in changes_of("HEAD")] == ["added"]  # below a configured root: untracked counts
     (repo / ".journeyctl.yaml").write_text("maps: [mpas]\n")
     wrong = runner.invoke(app, ["diff", "HEAD"])

@@ -38,24 +38,106 @@ phases:
 """
 
 PUNCTUATION = list(string.punctuation)
-SEQUENCES = ["# ", " #", ": ", ":", "- ", "? ", "--- ", "...", "{}", "[]", ", ", "\\n", "%YAML", "!!str", "&a", "*a",
-             "|", ">-", "''", '""', "'", '"']
-UNICODE = ["é", "ß", "Ωμέγα", "日本語", "عربي", "עברית", "😀", "👩‍💻", "🇫🇷", "\u00a0", "\u200b", "\u200d", "\u200e",
-           "\u200f", "\u202e", "\u2028", "\u2029", "\u0085", "\ufeff", "\u3000", "\t", "\u00ad", "\ue000"]
-WORDS = ["yes", "no", "on", "off", "y", "n", "null", "Null", "~", "true", "False", "1", "-1", "1e3", "0x1", "0o7",
-         "017", "1_000", ".inf", "-.inf", ".nan", "1.5", "2026-01-01", "2026-01-01 10:00:00", "12:30", "1:20:30",
-         "=", "<<", "https://a.example/x?y=1#z"]
+SEQUENCES = [
+    "# ",
+    " #",
+    ": ",
+    ":",
+    "- ",
+    "? ",
+    "--- ",
+    "...",
+    "{}",
+    "[]",
+    ", ",
+    "\\n",
+    "%YAML",
+    "!!str",
+    "&a",
+    "*a",
+    "|",
+    ">-",
+    "''",
+    '""',
+    "'",
+    '"',
+]
+UNICODE = [
+    "é",
+    "ß",
+    "Ωμέγα",
+    "日本語",
+    "عربي",
+    "עברית",
+    "😀",
+    "👩‍💻",
+    "🇫🇷",
+    "\u00a0",
+    "\u200b",
+    "\u200d",
+    "\u200e",
+    "\u200f",
+    "\u202e",
+    "\u2028",
+    "\u2029",
+    "\u0085",
+    "\ufeff",
+    "\u3000",
+    "\t",
+    "\u00ad",
+    "\ue000",
+]
+WORDS = [
+    "yes",
+    "no",
+    "on",
+    "off",
+    "y",
+    "n",
+    "null",
+    "Null",
+    "~",
+    "true",
+    "False",
+    "1",
+    "-1",
+    "1e3",
+    "0x1",
+    "0o7",
+    "017",
+    "1_000",
+    ".inf",
+    "-.inf",
+    ".nan",
+    "1.5",
+    "2026-01-01",
+    "2026-01-01 10:00:00",
+    "12:30",
+    "1:20:30",
+    "=",
+    "<<",
+    "https://a.example/x?y=1#z",
+]
 SPACES = [" ", "  "]
 
 
 def _placed(piece: str) -> list[str]:
     """`piece` alone, at the start, in the middle and at the end of a sentence."""
-    return [piece, f"{piece}start", f"mid{piece}dle", f"the end{piece}", f"{piece} spaced", f"a {piece} b",
-            f"ends {piece}"]
+    return [
+        piece,
+        f"{piece}start",
+        f"mid{piece}dle",
+        f"the end{piece}",
+        f"{piece} spaced",
+        f"a {piece} b",
+        f"ends {piece}",
+    ]
 
 
-TEXTS = sorted({text for piece in PUNCTUATION + SEQUENCES + UNICODE + WORDS + SPACES for text in _placed(piece)}
-               | {"What is next?", "Questions? Ask your CSM.", "?", "??", "a?b", "a ? b"})
+TEXTS = sorted(
+    {text for piece in PUNCTUATION + SEQUENCES + UNICODE + WORDS + SPACES for text in _placed(piece)}
+    | {"What is next?", "Questions? Ask your CSM.", "?", "??", "a?b", "a ? b"}
+)
 SETTINGS = make_settings(Config())
 
 

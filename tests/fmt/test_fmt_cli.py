@@ -56,8 +56,10 @@ def test_diff_shows_the_change_as_a_unified_diff_and_writes_nothing(tmp_path):
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[:2] == [f"--- {path}", f"+++ {path} (formatted)"]
-    assert "-{journeyctl: 1, kind: journey, id: flow-style, title: 'Flow style', summary: \"Written in flow style, " \
-           "with quotes that are not needed.\"," in lines
+    assert (
+        "-{journeyctl: 1, kind: journey, id: flow-style, title: 'Flow style', summary: \"Written in flow style, "
+        'with quotes that are not needed.",' in lines
+    )
     assert "+title: Flow style" in lines and "+        personas: [champion]" in lines
     assert f"would reformat {path}" in result.stderr  # stdout stays a clean patch
     assert path.read_bytes() == (MESSY / path.name).read_bytes()
@@ -134,12 +136,15 @@ def test_a_map_over_fmts_size_limit_is_refused_before_any_work_and_left_alone(tm
 
     big = tmp_path / "big.yaml"
     # valid, and lint reads it: a long summary written plain, under the loader's limit
-    big.write_text("journeyctl: 1\nkind: journey\nid: big\ntitle: 'Big'\nsummary: " + "word " * (FMT_MAX_BYTES // 5)
-                   + "\n", encoding="utf-8")
+    big.write_text(
+        "journeyctl: 1\nkind: journey\nid: big\ntitle: 'Big'\nsummary: " + "word " * (FMT_MAX_BYTES // 5) + "\n",
+        encoding="utf-8",
+    )
     before = big.read_bytes()
     result = runner.invoke(app, ["fmt", str(big)])
     assert result.exit_code == 1
-    assert (f"{big}:1:1: error not formatted: the file is {len(before):,} bytes, over fmt's limit of "
-            f"{FMT_MAX_BYTES:,}") in result.stderr
+    assert (
+        f"{big}:1:1: error not formatted: the file is {len(before):,} bytes, over fmt's limit of {FMT_MAX_BYTES:,}"
+    ) in result.stderr
     assert big.read_bytes() == before
     assert runner.invoke(app, ["lint", str(big)]).exit_code == 0

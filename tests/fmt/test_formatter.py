@@ -12,8 +12,8 @@ from journeyctl.fmt.canonical import needs_quotes
 from journeyctl.fmt.comments import comment_texts
 from journeyctl.fmt.formatter import format_text
 from journeyctl.fmt.layout import KEY_ORDER
-from journeyctl.lint.engine import make_settings, run_lint
 from journeyctl.fmt.run import Mode, format_paths
+from journeyctl.lint.engine import make_settings, run_lint
 from journeyctl.loading import load_file, load_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,7 +44,8 @@ def test_example_maps_are_already_canonical(path):
 def test_messy_maps_format_to_the_expected_text(path):
     expected = HERE / "expected" / path.name
     assert formatted(path) == expected.read_text(encoding="utf-8"), (
-        f"regenerate {expected} only after reading the difference")
+        f"regenerate {expected} only after reading the difference"
+    )
 
 
 @pytest.mark.parametrize("path", EVERY_MAP, ids=_ids(EVERY_MAP))
@@ -121,12 +122,16 @@ def test_a_file_that_does_not_parse_or_validate_is_refused_and_left_alone(tmp_pa
 MAP_HEAD = "journeyctl: 1\nkind: journey\nid: base\n"
 
 
-@pytest.mark.parametrize("text, title", [
-    (MAP_HEAD + "title: 2026-02-30\n", '"2026-02-30"'),  # a date-like title that ruamel reads as an impossible date
-    (MAP_HEAD + "title: 2026-01-01 25:00:00\n", '"2026-01-01 25:00:00"'),
-    (MAP_HEAD + "title:\tBase\n", "Base"),  # a tab after the colon: YAML allows it, ruamel's reader does not
-    (MAP_HEAD + "title: a\tb\n", '"a\\tb"'),  # a tab inside a plain text: likewise; written as an escape
-], ids=["impossible-date", "impossible-time", "tab-separator", "tab-in-text"])
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (MAP_HEAD + "title: 2026-02-30\n", '"2026-02-30"'),  # a date-like title that ruamel reads as an impossible date
+        (MAP_HEAD + "title: 2026-01-01 25:00:00\n", '"2026-01-01 25:00:00"'),
+        (MAP_HEAD + "title:\tBase\n", "Base"),  # a tab after the colon: YAML allows it, ruamel's reader does not
+        (MAP_HEAD + "title: a\tb\n", '"a\\tb"'),  # a tab inside a plain text: likewise; written as an escape
+    ],
+    ids=["impossible-date", "impossible-time", "tab-separator", "tab-in-text"],
+)
 def test_a_valid_file_ruamel_cannot_read_is_formatted_once_and_then_stays(tmp_path, text, title):
     copy = tmp_path / "m.yaml"
     copy.write_text(text)
@@ -149,9 +154,15 @@ def test_a_valid_file_neither_reader_of_fmt_can_read_is_refused_with_a_located_p
     assert "fmt cannot rewrite this file safely" in run.problems[0].message
 
 
-@pytest.mark.parametrize("text", [MAP_HEAD + 'title: "? Ask us"\n', MAP_HEAD + 'title: ":x"\n',
-                                  "journeyctl: 1\rkind: journey\rid: base\rtitle: Base\r"],
-                         ids=["question-mark", "colon", "cr-line-ends"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        MAP_HEAD + 'title: "? Ask us"\n',
+        MAP_HEAD + 'title: ":x"\n',
+        "journeyctl: 1\rkind: journey\rid: base\rtitle: Base\r",
+    ],
+    ids=["question-mark", "colon", "cr-line-ends"],
+)
 def test_text_that_starts_like_yaml_syntax_and_lone_cr_line_ends_are_formatted(text):
     result = format_text("m.yaml", text)
     assert result.ok, result.problems
@@ -159,19 +170,24 @@ def test_text_that_starts_like_yaml_syntax_and_lone_cr_line_ends_are_formatted(t
 
 
 def test_reordering_keys_across_a_suppression_range_is_refused_and_within_one_allowed():
-    touchpoint = ("journeyctl: 1\nkind: journey\nid: s\ntitle: S\nphases:\n  - id: land\n    name: Land\n"
-                  "    touchpoints:\n      - id: kickoff\n{body}")
+    touchpoint = (
+        "journeyctl: 1\nkind: journey\nid: s\ntitle: S\nphases:\n  - id: land\n    name: Land\n"
+        "    touchpoints:\n      - id: kickoff\n{body}"
+    )
     # customer_view would move up between `disable` and `enable`, silencing JC212 on it
-    across = touchpoint.format(body="        # journeyctl: disable JC212\n        name: Kickoff\n"
-                                    "        # journeyctl: enable\n        channel: email\n        owner: o\n"
-                                    "        customer_view: Write to jo@example.com\n")
+    across = touchpoint.format(
+        body="        # journeyctl: disable JC212\n        name: Kickoff\n"
+        "        # journeyctl: enable\n        channel: email\n        owner: o\n"
+        "        customer_view: Write to jo@example.com\n"
+    )
     refused = format_text("m.yaml", across)
     assert not refused.ok and refused.problems[0].line == 10
     assert "would move them into or out of the '# journeyctl: disable JC212' range" in refused.problems[0].message
     # the whole touchpoint inside the range: reordering inside it changes nothing it covers
     within = touchpoint.replace("      - id: kickoff", "      # journeyctl: disable JC212\n      - id: kickoff").format(
         body="        owner: o\n        name: Kickoff\n        channel: email\n"
-             "        customer_view: Write to jo@example.com\n# journeyctl: enable\n")
+        "        customer_view: Write to jo@example.com\n# journeyctl: enable\n"
+    )
     formatted = format_text("m.yaml", within)
     assert formatted.ok, formatted.problems
     assert formatted.text != within  # it was reordered
@@ -182,19 +198,48 @@ def test_the_rejected_cases_cover_syntax_schema_and_reading_errors():
     assert {"not-utf8.yaml", "duplicate-key.yaml", "billion-laughs.yaml"} <= {path.name for path in REJECTED}
 
 
-@pytest.mark.parametrize("text, quoted", [
-    ("Kickoff call", False), ("90% of new accounts", False), ("it's fine", False), ("https://a.example/x", False),
-    ("< 30 days", True), (">= 90%", True), ("= 3", True), ("yes", True), ("on", True), ("123", True), ("1.5", True),
-    ("null", True), ("", True), ("2026-01-01", True), ("#1 priority", True), ("a: b", True), ("a #b", True),
-    ("- item", True), (" leading space", True), ("line\nbreak", True), ("@handle", True), ("* star", True),
-])
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ("Kickoff call", False),
+        ("90% of new accounts", False),
+        ("it's fine", False),
+        ("https://a.example/x", False),
+        ("< 30 days", True),
+        (">= 90%", True),
+        ("= 3", True),
+        ("yes", True),
+        ("on", True),
+        ("123", True),
+        ("1.5", True),
+        ("null", True),
+        ("", True),
+        ("2026-01-01", True),
+        ("#1 priority", True),
+        ("a: b", True),
+        ("a #b", True),
+        ("- item", True),
+        (" leading space", True),
+        ("line\nbreak", True),
+        ("@handle", True),
+        ("* star", True),
+    ],
+)
 def test_quotes_only_where_needed(text, quoted):
     assert needs_quotes(text) is quoted
 
 
 def test_key_order_is_the_spec_examples_order():
-    assert KEY_ORDER["touchpoint"][:8] == ("id", "name", "customer_view", "description", "channel", "mode", "owner",
-                                           "personas")
+    assert KEY_ORDER["touchpoint"][:8] == (
+        "id",
+        "name",
+        "customer_view",
+        "description",
+        "channel",
+        "mode",
+        "owner",
+        "personas",
+    )
     assert KEY_ORDER["journey"][:4] == ("journeyctl", "kind", "id", "title")
 
 

@@ -111,8 +111,13 @@ app(sys.argv[1:], prog_name="journeyctl")
 
 
 def _run_stopped(signal_name: str, *arguments: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", _STOPPED_WHILE_WRITING.format(signal_name=signal_name), *arguments],
-                          cwd=cwd, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", _STOPPED_WHILE_WRITING.format(signal_name=signal_name), *arguments],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGINT"])

@@ -20,10 +20,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def git(*args: str, cwd: Path) -> str:
-    environment = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-                   "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
-    return subprocess.run(["git", *args], cwd=cwd, env=environment, capture_output=True, text=True,
-                          check=True).stdout.strip()
+    environment = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+    }
+    return subprocess.run(
+        ["git", *args], cwd=cwd, env=environment, capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 class Runner:
@@ -39,12 +45,24 @@ class Runner:
             path.write_text("", encoding="utf-8")
 
     def step(self, name: str, **inputs: str) -> subprocess.CompletedProcess:
-        environment = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(self.summary),
-                       "GITHUB_OUTPUT": str(self.output), "RUNNER_TEMP": str(self.temp), "NO_COLOR": "1"}
+        environment = {
+            **os.environ,
+            "GITHUB_ACTIONS": "true",
+            "GITHUB_STEP_SUMMARY": str(self.summary),
+            "GITHUB_OUTPUT": str(self.output),
+            "RUNNER_TEMP": str(self.temp),
+            "NO_COLOR": "1",
+        }
         environment.pop("GITHUB_BASE_REF", None)
         environment.update({f"INPUT_{key.upper()}": value for key, value in inputs.items()})
-        return subprocess.run([sys.executable, "-m", "journeyctl.ci.action", name], cwd=self.workspace,
-                              env=environment, capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "journeyctl.ci.action", name],
+            cwd=self.workspace,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
     def outputs(self) -> dict[str, str]:
         lines = self.output.read_text(encoding="utf-8").splitlines()
@@ -66,9 +84,14 @@ def test_lint_step_annotates_writes_sarif_and_summary_and_defers_failure(job):
     done = job.step("lint", paths="maps", fail_on="error")
     assert done.returncode == 0, done.stderr  # the action fails in its last step, after everything is written
     annotations = [line for line in done.stdout.splitlines() if line.startswith("::")]
-    assert any(re.fullmatch(r"::error file=maps/enterprise-laer\.yaml,line=\d+,col=\d+,endLine=\d+,"
-                            r"title=JC101 unknown-reference,endColumn=\d+::unknown owner 'cms'.*", line)
-               for line in annotations), annotations
+    assert any(
+        re.fullmatch(
+            r"::error file=maps/enterprise-laer\.yaml,line=\d+,col=\d+,endLine=\d+,"
+            r"title=JC101 unknown-reference,endColumn=\d+::unknown owner 'cms'.*",
+            line,
+        )
+        for line in annotations
+    ), annotations
     outputs = job.outputs()
     assert outputs["failed"] == "true" and outputs["errors"] == "1"
     sarif = json.loads(Path(outputs["sarif-file"]).read_text(encoding="utf-8"))
@@ -84,8 +107,12 @@ def test_lint_step_annotates_writes_sarif_and_summary_and_defers_failure(job):
 def test_lint_step_on_clean_maps(job):
     done = job.step("lint", paths="maps")
     assert done.returncode == 0, done.stderr
-    assert job.outputs() == {"sarif-file": str(job.temp / "journeyctl" / "journeyctl.sarif"),
-                             "errors": "0", "warnings": "0", "failed": "false"}
+    assert job.outputs() == {
+        "sarif-file": str(job.temp / "journeyctl" / "journeyctl.sarif"),
+        "errors": "0",
+        "warnings": "0",
+        "failed": "false",
+    }
     assert "No problems found." in job.summary.read_text(encoding="utf-8")
 
 
@@ -129,8 +156,9 @@ def test_diff_step_fetches_the_base_branch_and_writes_the_comment(job, tmp_path)
     git("remote", "add", "origin", str(origin), cwd=workspace)  # no origin/main yet: the step fetches it
     git("checkout", "-q", "-b", "feature", cwd=workspace)
     path = workspace / "maps" / "smb-digital.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("name: Setup reminder", "name: Finish your setup"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("name: Setup reminder", "name: Finish your setup"), encoding="utf-8"
+    )
     git("commit", "-q", "-am", "rename a touchpoint", cwd=workspace)
 
     done = job.step("diff", paths="maps", base_ref="main")
@@ -165,7 +193,9 @@ def test_action_yml_runs_only_steps_that_exist_and_maps_only_outputs_they_set():
     action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
     steps = action["runs"]["steps"]
     text = (ROOT / "action.yml").read_text(encoding="utf-8")
-    ran = {step["id"]: step["run"].split()[-1] for step in steps if "run" in step and "journeyctl.ci.action" in step["run"]}
+    ran = {
+        step["id"]: step["run"].split()[-1] for step in steps if "run" in step and "journeyctl.ci.action" in step["run"]
+    }
     assert ran == {"lint": "lint", "diff": "diff", "render": "render"}
     for step_id, name in re.findall(r"steps\.(\w+)\.outputs\.([\w-]+)", text):
         assert name in OUTPUTS[ran[step_id]], (step_id, name)

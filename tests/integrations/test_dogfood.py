@@ -40,8 +40,14 @@ def repository(tmp_path: Path) -> Path:
 def run_hook(repo: Path, hook: str) -> subprocess.CompletedProcess:
     environment = {**os.environ, "PRE_COMMIT_HOME": str(repo.parent / "cache"), "NO_COLOR": "1"}
     environment.pop("GITHUB_ACTIONS", None)
-    return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--color", "never", "--all-files", hook],
-                          cwd=repo, env=environment, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--color", "never", "--all-files", hook],
+        cwd=repo,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_the_example_maps_pass_the_repositorys_own_hooks(repository):

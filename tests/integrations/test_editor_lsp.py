@@ -26,21 +26,31 @@ REPLY_WAIT = 60  # seconds: a guard against a server that never answers, not a s
 
 pytestmark = pytest.mark.skipif(
     not (SERVER and shutil.which("node")),
-    reason="yaml-language-server or node not available (npm install yaml-language-server; .ci/run does it)")
+    reason="yaml-language-server or node not available (npm install yaml-language-server; .ci/run does it)",
+)
 
 
 class LanguageServer:
     """Just enough of an LSP client: requests, notifications, and answers to the server's own requests."""
 
     def __init__(self, command, root):
-        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+        )
         self.messages = queue.Queue()
         self.next_id = 0
         threading.Thread(target=self._read, daemon=True).start()
-        self.request("initialize", {"processId": os.getpid(), "rootUri": root.as_uri(), "capabilities": {
-            "textDocument": {"hover": {"contentFormat": ["markdown", "plaintext"]}, "publishDiagnostics": {}},
-            "workspace": {"configuration": True}}})
+        self.request(
+            "initialize",
+            {
+                "processId": os.getpid(),
+                "rootUri": root.as_uri(),
+                "capabilities": {
+                    "textDocument": {"hover": {"contentFormat": ["markdown", "plaintext"]}, "publishDiagnostics": {}},
+                    "workspace": {"configuration": True},
+                },
+            },
+        )
         self.notify("initialized", {})
         self.notify("workspace/didChangeConfiguration", {"settings": {"yaml": self.SETTINGS}})
 
@@ -85,8 +95,12 @@ class LanguageServer:
     def open(self, path, text):
         """Open a document and return the messages of the diagnostics the server publishes for it."""
         uri = path.as_uri()
-        self.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}})
-        published = self.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri)
+        self.notify(
+            "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}
+        )
+        published = self.wait(
+            lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri
+        )
         return [diagnostic["message"] for diagnostic in published["params"]["diagnostics"]]
 
     def close(self):
@@ -113,7 +127,8 @@ def test_the_editor_and_lint_give_the_same_verdict(server, field, text):
     editor_errors = language_server.open(path, _document(**{field: text}))
     lint_ok, _, problems = _verdicts(field, text)
     assert lint_ok == (not editor_errors), (
-        f"{field}: {text}: lint says {[p.message for p in problems] or 'clean'}, the editor says {editor_errors or 'clean'}")
+        f"{field}: {text}: lint says {[p.message for p in problems] or 'clean'}, the editor says {editor_errors or 'clean'}"
+    )
 
 
 @pytest.mark.parametrize("field, text", EDITOR_CANNOT_TELL)
@@ -126,12 +141,20 @@ def test_what_the_editor_cannot_tell_is_clean_there_and_reported_by_lint(server,
 def test_a_date_that_is_not_in_the_calendar_says_so_in_plain_words(server):
     language_server, folder = server
     assert language_server.open(folder / "february.yaml", _document(last_reviewed="2026-02-30")) == [
-        "a calendar date such as 2026-09-15"]
+        "a calendar date such as 2026-09-15"
+    ]
 
 
-HOVERED = {"status:": "Journey.status", "review:": "Journey.review", "last_reviewed:": "Review.last_reviewed",
-           "owners:": "Journey.owners", "target:": "Metric.target", "channel:": "Touchpoint.channel",
-           "mode:": "Touchpoint.mode", "emotion:": "Touchpoint.emotion"}
+HOVERED = {
+    "status:": "Journey.status",
+    "review:": "Journey.review",
+    "last_reviewed:": "Review.last_reviewed",
+    "owners:": "Journey.owners",
+    "target:": "Metric.target",
+    "channel:": "Touchpoint.channel",
+    "mode:": "Touchpoint.mode",
+    "emotion:": "Touchpoint.emotion",
+}
 
 
 @pytest.mark.parametrize("key", HOVERED)
@@ -141,8 +164,10 @@ def test_hover_shows_one_title_and_the_markdown_description(server, key):
     path = folder / f"hover-{key.rstrip(':')}.yaml"
     language_server.open(path, text)
     line_number, line = next((n, line) for n, line in enumerate(text.splitlines()) if line.lstrip().startswith(key))
-    hover = language_server.request("textDocument/hover", {
-        "textDocument": {"uri": path.as_uri()}, "position": {"line": line_number, "character": line.index(key) + 1}})
+    hover = language_server.request(
+        "textDocument/hover",
+        {"textDocument": {"uri": path.as_uri()}, "position": {"line": line_number, "character": line.index(key) + 1}},
+    )
     contents = hover["contents"]
     field = FIELDS[HOVERED[key]]
     title = field.get("title") or key.rstrip(":").replace("_", " ").title()
@@ -150,5 +175,7 @@ def test_hover_shows_one_title_and_the_markdown_description(server, key):
     assert contents["value"].startswith(f"#### {title}\n") and "||" not in contents["value"]
     assert contents["value"].count("#### ") == 1
     # a field that holds a model shows the model's words (the schema that matched), once
-    models = [SCHEMA["$defs"][branch["$ref"].rsplit("/", 1)[-1]] for branch in field.get("anyOf", []) if "$ref" in branch]
+    models = [
+        SCHEMA["$defs"][branch["$ref"].rsplit("/", 1)[-1]] for branch in field.get("anyOf", []) if "$ref" in branch
+    ]
     assert any(schema["markdownDescription"] in contents["value"] for schema in [field, *models])

@@ -23,8 +23,17 @@ FIELDS = dict(_fields())
 
 
 def test_every_model_is_covered():
-    assert {name.split(".")[0] for name in FIELDS} >= {"Journey", "Catalog", "Phase", "Touchpoint", "Owner",
-                                                         "Persona", "Metric", "Playbook", "Review"}
+    assert {name.split(".")[0] for name in FIELDS} >= {
+        "Journey",
+        "Catalog",
+        "Phase",
+        "Touchpoint",
+        "Owner",
+        "Persona",
+        "Metric",
+        "Playbook",
+        "Review",
+    }
 
 
 @pytest.mark.parametrize("name", sorted(FIELDS))
@@ -69,36 +78,50 @@ phases:
         emotion: {emotion}
         moment_that_matters: {moment}
 """
-DEFAULTS = {"version": "1", "map_id": "onboarding", "status": "active", "last_reviewed": "2026-12-02",
-            "every_days": "90", "owner_id": "csm", "target": "30", "touchpoint_id": "kickoff", "channel": "email",
-            "mode": "human", "emotion": "1", "moment": "true"}
-VALUES = [
-    ("last_reviewed", text) for text in (
-        "2026-12-02", '"2026-12-02"', "'2026-12-02'", "2026-02-30", '"2026-02-30"', "2026-9-5", '"2026-9-5"',
-        "2026-12-02T10:00:00", "20261202", '""', "null", "tomorrow")
-] + [
-    ("every_days", text) for text in ("90", "90.0", "9e1", "0x5a", "-5", "0", "3661", "1.5", '"90"', "true", "null")
-] + [
-    ("emotion", text) for text in ("1", "1.0", "-2", "-2.0", "2.5", "3", "-3", "true", '"1"', "null", "0o1", ".inf")
-] + [
-    ("moment", text) for text in ("true", "false", "True", "yes", "on", '"true"', "1", "null")
-] + [
-    ("map_id", text) for text in ("onboarding", "Onboarding", "on_boarding", '"42"', "a" * 64, "a" * 65, "a" * 256)
-] + [
-    ("touchpoint_id", text) for text in ("kickoff", "Kickoff", "k" * 64, "k" * 65, '""')
-] + [
-    ("owner_id", text) for text in ("csm", "CSM", "c" * 64, "c" * 65)
-] + [
-    ("channel", text) for text in ("email", "Email", "video-call", "fax", "null")
-] + [
-    ("mode", text) for text in ("human", "digital", "Human", "hybrid", "null", '""')
-] + [
-    ("status", text) for text in ("active", "draft", "retired", "Active", "archived", "null", "1")
-] + [
-    ("target", text) for text in ("30", "30.5", '"< 30 days"', "true", "null", "-1")
-] + [
-    ("version", text) for text in ("1", '"1"', "2", "true")
-]
+DEFAULTS = {
+    "version": "1",
+    "map_id": "onboarding",
+    "status": "active",
+    "last_reviewed": "2026-12-02",
+    "every_days": "90",
+    "owner_id": "csm",
+    "target": "30",
+    "touchpoint_id": "kickoff",
+    "channel": "email",
+    "mode": "human",
+    "emotion": "1",
+    "moment": "true",
+}
+VALUES = (
+    [
+        ("last_reviewed", text)
+        for text in (
+            "2026-12-02",
+            '"2026-12-02"',
+            "'2026-12-02'",
+            "2026-02-30",
+            '"2026-02-30"',
+            "2026-9-5",
+            '"2026-9-5"',
+            "2026-12-02T10:00:00",
+            "20261202",
+            '""',
+            "null",
+            "tomorrow",
+        )
+    ]
+    + [("every_days", text) for text in ("90", "90.0", "9e1", "0x5a", "-5", "0", "3661", "1.5", '"90"', "true", "null")]
+    + [("emotion", text) for text in ("1", "1.0", "-2", "-2.0", "2.5", "3", "-3", "true", '"1"', "null", "0o1", ".inf")]
+    + [("moment", text) for text in ("true", "false", "True", "yes", "on", '"true"', "1", "null")]
+    + [("map_id", text) for text in ("onboarding", "Onboarding", "on_boarding", '"42"', "a" * 64, "a" * 65, "a" * 256)]
+    + [("touchpoint_id", text) for text in ("kickoff", "Kickoff", "k" * 64, "k" * 65, '""')]
+    + [("owner_id", text) for text in ("csm", "CSM", "c" * 64, "c" * 65)]
+    + [("channel", text) for text in ("email", "Email", "video-call", "fax", "null")]
+    + [("mode", text) for text in ("human", "digital", "Human", "hybrid", "null", '""')]
+    + [("status", text) for text in ("active", "draft", "retired", "Active", "archived", "null", "1")]
+    + [("target", text) for text in ("30", "30.5", '"< 30 days"', "true", "null", "-1")]
+    + [("version", text) for text in ("1", '"1"', "2", "true")]
+)
 # The JSON data an editor sees cannot tell these from valid values: 1.0 and 0x1 are the number 1
 # (a version is written `1`), JSON has no NaN, and a review due after 9999 depends on two fields.
 EDITOR_CANNOT_TELL = [("version", "1.0"), ("version", "0x1"), ("target", ".nan"), ("last_reviewed", "9999-12-01")]
@@ -131,7 +154,8 @@ def _verdicts(field, text):
 def test_editor_and_lint_give_the_same_verdict(field, text):
     lint_ok, editor_errors, problems = _verdicts(field, text)
     assert lint_ok == (not editor_errors), (
-        f"{field}: {text}: lint says {[p.message for p in problems] or 'clean'}, the editor says {editor_errors or 'clean'}")
+        f"{field}: {text}: lint says {[p.message for p in problems] or 'clean'}, the editor says {editor_errors or 'clean'}"
+    )
 
 
 @pytest.mark.parametrize("field, text", EDITOR_CANNOT_TELL)
@@ -145,9 +169,15 @@ def test_hover_text_has_one_title_and_markdown():
     for name, prop in FIELDS.items():
         branches = prop.get("anyOf", [])
         assert all("$ref" in branch or branch == {"type": "null"} for branch in branches), (
-            f"{name}: an optional field without a model is one schema")
-        titles = [prop.get("title")] + [SCHEMA["$defs"][b["$ref"].rsplit("/", 1)[-1]].get("title") for b in branches if "$ref" in b]
+            f"{name}: an optional field without a model is one schema"
+        )
+        titles = [prop.get("title")] + [
+            SCHEMA["$defs"][b["$ref"].rsplit("/", 1)[-1]].get("title") for b in branches if "$ref" in b
+        ]
         assert len([title for title in titles if title]) == 1, f"{name}: titles {titles}"
         assert "`" not in prop["description"] and prop["markdownDescription"], name
     assert not any("enum" in definition for definition in SCHEMA["$defs"].values()), "enums are inlined in their fields"
-    assert SCHEMA["$defs"]["Touchpoint"]["properties"]["mode"]["markdownDescription"] == "`human` or `digital` (customer-facing)."
+    assert (
+        SCHEMA["$defs"]["Touchpoint"]["properties"]["mode"]["markdownDescription"]
+        == "`human` or `digital` (customer-facing)."
+    )

@@ -47,8 +47,13 @@ personas:
 
 
 def git(*args: str, cwd: Path) -> str:
-    environment = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-                   "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    environment = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+    }
     done = subprocess.run(["git", *args], cwd=cwd, env=environment, capture_output=True, text=True, check=True)
     return done.stdout.strip()
 
@@ -78,7 +83,9 @@ def team_repository(tmp_path_factory) -> Path:
     git("init", "-q", "-b", "main", cwd=team)
     (team / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {hooks_repo}\n    rev: {sha}\n    hooks:\n"
-        "      - id: journeyctl-fmt\n      - id: journeyctl-lint\n", encoding="utf-8")
+        "      - id: journeyctl-fmt\n      - id: journeyctl-lint\n",
+        encoding="utf-8",
+    )
     (team / ".journeyctl.yaml").write_text("catalogs: [maps/catalog.yaml]\n", encoding="utf-8")
     (team / "maps" / "catalog.yaml").write_text(CATALOG, encoding="utf-8")
     # YAML that is not a map: the hooks must leave it alone
@@ -98,8 +105,14 @@ def pre_commit(team: Path, *files: str) -> subprocess.CompletedProcess:
     environment = {**os.environ, "PRE_COMMIT_HOME": str(team.parent / "cache"), "NO_COLOR": "1"}
     environment.pop("GITHUB_ACTIONS", None)
     selection = ["--files", *files] if files else []
-    return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--color", "never", *selection],
-                          cwd=team, env=environment, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--color", "never", *selection],
+        cwd=team,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def commit_everything(team: Path) -> None:
@@ -128,12 +141,18 @@ def test_lint_hook_fails_on_a_bad_map_and_passes_on_a_good_one(team_repository):
 def test_fmt_hook_rewrites_a_messy_map_then_passes(team_repository):
     team = team_repository
     messy = team / "maps" / "messy.yaml"
-    messy.write_text(GOOD_MAP.replace("id: onboarding\ntitle: Onboarding", "title: Onboarding  # t\nid: messy")
-                     .replace("personas: [champion]", "personas:\n        - champion"), encoding="utf-8")
+    messy.write_text(
+        GOOD_MAP.replace("id: onboarding\ntitle: Onboarding", "title: Onboarding  # t\nid: messy").replace(
+            "personas: [champion]", "personas:\n        - champion"
+        ),
+        encoding="utf-8",
+    )
     first = pre_commit(team, "maps/messy.yaml", "ci.yml")
     assert first.returncode == 1, first.stdout + first.stderr
     assert "files were modified by this hook" in first.stdout
-    assert messy.read_text(encoding="utf-8").startswith("journeyctl: 1\nkind: journey\nid: messy\ntitle: Onboarding  # t\n")
+    assert messy.read_text(encoding="utf-8").startswith(
+        "journeyctl: 1\nkind: journey\nid: messy\ntitle: Onboarding  # t\n"
+    )
     assert (team / "ci.yml").read_text(encoding="utf-8") == "on: {push: {}}\n"
     second = pre_commit(team, "maps/messy.yaml", "ci.yml")
     assert second.returncode == 0, second.stdout + second.stderr
@@ -148,7 +167,9 @@ def test_hook_entry_keeps_options_and_only_map_files(tmp_path, monkeypatch):
     Path("flow.yaml").write_text("{journeyctl: 1, kind: catalog}\n", encoding="utf-8")
     Path("other.yaml").write_text("name: ci\n", encoding="utf-8")
     assert precommit.split_arguments(["--fail-on", "warning", "map.yaml", "other.yaml"]) == (
-        ["--fail-on", "warning"], ["map.yaml", "other.yaml"])
+        ["--fail-on", "warning"],
+        ["map.yaml", "other.yaml"],
+    )
     assert [could_be_map(name) for name in ("map.yaml", "flow.yaml", "other.yaml")] == [True, True, False]
     assert precommit.main(["lint", "other.yaml"]) == 0  # no map file: nothing to do
     assert precommit.main(["lint", "--select", "JC0", "map.yaml", "other.yaml"]) == 1  # JC101 is always on
@@ -162,10 +183,12 @@ def test_a_staged_catalog_is_checked_with_the_maps_that_use_it(team_repository):
     team = team_repository
     (team / "maps" / "onboarding.yaml").write_text(GOOD_MAP, encoding="utf-8")
     standalone = GOOD_MAP.replace("id: onboarding", "id: standalone").replace(
-        "phases:", "owners: [{id: csm, name: Our own CSM}]\npersonas: [{id: champion, name: Our own champion}]\nphases:")
+        "phases:", "owners: [{id: csm, name: Our own CSM}]\npersonas: [{id: champion, name: Our own champion}]\nphases:"
+    )
     # it defines what it uses, so no catalog change can break it: its own findings are not this commit's
-    (team / "maps" / "standalone.yaml").write_text(standalone.replace("    exit_criteria:\n      - Success plan agreed\n", ""),
-                                                   encoding="utf-8")
+    (team / "maps" / "standalone.yaml").write_text(
+        standalone.replace("    exit_criteria:\n      - Success plan agreed\n", ""), encoding="utf-8"
+    )
     commit_everything(team)
     catalog = team / "maps" / "catalog.yaml"
     catalog.write_text(CATALOG.replace("id: csm", "id: account-manager"), encoding="utf-8")
@@ -186,10 +209,12 @@ def test_staged_file_names_that_look_like_options_are_files(team_repository, nam
     victim = team / "victim.yaml"
     victim.write_text("precious: true\n", encoding="utf-8")
     commit_everything(team)
-    (team / "maps" / "onboarding.yaml").write_text(GOOD_MAP.replace("title: Onboarding", "title: Onboarding v2"),
-                                                   encoding="utf-8")
-    (team / name).write_text(GOOD_MAP.replace("id: onboarding", "id: draft").replace("owner: csm", "owner: cms"),
-                             encoding="utf-8")
+    (team / "maps" / "onboarding.yaml").write_text(
+        GOOD_MAP.replace("title: Onboarding", "title: Onboarding v2"), encoding="utf-8"
+    )
+    (team / name).write_text(
+        GOOD_MAP.replace("id: onboarding", "id: draft").replace("owner: csm", "owner: cms"), encoding="utf-8"
+    )
     git("add", "--", name, "maps/onboarding.yaml", cwd=team)
     result = pre_commit(team)  # everything staged, as at `git commit`
     try:

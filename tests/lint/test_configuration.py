@@ -80,12 +80,16 @@ def test_without_configuration_a_custom_channel_is_unknown(repo, monkeypatch):
 
 
 def test_configuration_adds_channels_ignores_and_regrades_rules(repo, monkeypatch):
-    _write(repo, ".journeyctl.yaml", """\
+    _write(
+        repo,
+        ".journeyctl.yaml",
+        """\
         channels: [slack]
         ignore: [JC201]                   # by code
         severity:
           missing-customer-view: error    # by name
-    """)
+    """,
+    )
     problems = _lint(["maps"], monkeypatch, repo)
     assert codes(problems) == ["JC203"]
     assert {p.code: p.severity for p in problems}["JC203"] is Severity.ERROR
@@ -98,11 +102,15 @@ def test_a_pyproject_without_our_section_does_not_hide_the_configuration_above(r
 
 
 def test_configuration_is_found_from_a_subfolder_and_in_pyproject(repo, monkeypatch):
-    _write(repo, "pyproject.toml", """\
+    _write(
+        repo,
+        "pyproject.toml",
+        """\
         [tool.journeyctl]
         channels = ["slack"]
         select = ["JC0", "JC1"]
-    """)
+    """,
+    )
     sub = repo / "maps"
     problems = _lint(["onboarding.yaml"], monkeypatch, sub)
     assert problems == []
@@ -110,13 +118,17 @@ def test_configuration_is_found_from_a_subfolder_and_in_pyproject(repo, monkeypa
 
 def test_select_by_prefix_and_overrides_by_glob(repo, monkeypatch):
     _write(repo, "maps/drafts/new.yaml", MAP.replace("id: onboarding", "id: new-map"))
-    _write(repo, ".journeyctl.yaml", """\
+    _write(
+        repo,
+        ".journeyctl.yaml",
+        """\
         channels: [slack]
         select: [JC2]
         overrides:
           - files: ["maps/drafts/*"]
             ignore: [JC203]
-    """)
+    """,
+    )
     problems = _lint(["maps"], monkeypatch, repo)
     by_file = {(Path(p.path).name, p.code) for p in problems}
     assert ("onboarding.yaml", "JC203") in by_file
@@ -133,31 +145,70 @@ def test_explicit_config_and_environment_variable_win(repo, monkeypatch, tmp_pat
     assert run_lint(["maps"], make_settings(load_config(), TODAY)).problems == []
 
 
-@pytest.mark.parametrize("name, text, fragment", [
-    (".journeyctl.yaml", "chanels: [slack]\n", ".journeyctl.yaml:1:1: unknown configuration key 'chanels' (did you mean 'channels'?)"),
-    (".journeyctl.yaml", "ignore: [JC999]\n", "unknown rule 'JC999' in ignore"),
-    (".journeyctl.yaml", "severity:\n  JC201: fatal\n", ".journeyctl.yaml:2:10: invalid value for 'severity.JC201'"),
-    (".journeyctl.yaml", "channels: [Slack Huddle]\n", "may contain only lowercase letters"),
-    (".journeyctl.yaml", "branding:\n  accent_color: red\n", ".journeyctl.yaml:2:17: invalid value for 'branding.accent_color'"),
-    (".journeyctl.yaml", "ignore: [JC2\n", ".journeyctl.yaml:1:9: unclosed '['"),
-    (".journeyctl.yaml", "source: /etc\n", ".journeyctl.yaml:1:1: unknown configuration key 'source'"),  # set by journeyctl only
-    (".journeyctl.yaml", "max_file_bytes: 99999999999999999999\n", "invalid value for 'max_file_bytes'"),
-    (".journeyctl.yaml", "catalogs: [shared/catalog.yaml]\n", ".journeyctl.yaml: catalogs: no such file or folder: shared/catalog.yaml"),
-    (".journeyctl.yaml", "ignore: [unknown-field]\n", "'unknown-field' in ignore: JC010 cannot be ignored or re-graded"),
-    (".journeyctl.yaml", "severity: {JC012: warning}\n", "'JC012' in severity: JC012 cannot be ignored or re-graded"),
-    (".journeyctl.yaml", "ignore: [JC101]\n", "'JC101' in ignore: JC101 cannot be ignored or re-graded; render and diff"),
-    ("pyproject.toml", "[tool.journeyctl]\nselect = [\n", "pyproject.toml: cannot read configuration"),  # not skipped silently
-    ("pyproject.toml", "[tool]\njourneyctl = \"x\"\n", "[tool.journeyctl] must be a table"),
-    ("pyproject.toml", "[[tool.journeyctl]]\nselect = []\n", "[tool.journeyctl] must be a table"),
-    (".journeyctl.yaml", DANGLING, ".journeyctl.yaml: configuration is a symlink to a missing file"),
-    (".journeyctl.yaml", FOLDER, ".journeyctl.yaml: configuration cannot be read: it is a folder"),
-    (".journeyctl.yaml", FIFO, ".journeyctl.yaml: configuration cannot be read: it is a FIFO"),
-    (".journeyctl.yaml", DEVICE, ".journeyctl.yaml: configuration cannot be read: it is a device"),
-    ("pyproject.toml", DANGLING, "pyproject.toml: configuration is a symlink to a missing file"),
-    ("pyproject.toml", FOLDER, "pyproject.toml: configuration cannot be read: it is a folder"),
-    ("pyproject.toml", FIFO, "pyproject.toml: configuration cannot be read: it is a FIFO"),
-    ("pyproject.toml", DEVICE, "pyproject.toml: configuration cannot be read: it is a device"),
-])
+@pytest.mark.parametrize(
+    "name, text, fragment",
+    [
+        (
+            ".journeyctl.yaml",
+            "chanels: [slack]\n",
+            ".journeyctl.yaml:1:1: unknown configuration key 'chanels' (did you mean 'channels'?)",
+        ),
+        (".journeyctl.yaml", "ignore: [JC999]\n", "unknown rule 'JC999' in ignore"),
+        (
+            ".journeyctl.yaml",
+            "severity:\n  JC201: fatal\n",
+            ".journeyctl.yaml:2:10: invalid value for 'severity.JC201'",
+        ),
+        (".journeyctl.yaml", "channels: [Slack Huddle]\n", "may contain only lowercase letters"),
+        (
+            ".journeyctl.yaml",
+            "branding:\n  accent_color: red\n",
+            ".journeyctl.yaml:2:17: invalid value for 'branding.accent_color'",
+        ),
+        (".journeyctl.yaml", "ignore: [JC2\n", ".journeyctl.yaml:1:9: unclosed '['"),
+        (
+            ".journeyctl.yaml",
+            "source: /etc\n",
+            ".journeyctl.yaml:1:1: unknown configuration key 'source'",
+        ),  # set by journeyctl only
+        (".journeyctl.yaml", "max_file_bytes: 99999999999999999999\n", "invalid value for 'max_file_bytes'"),
+        (
+            ".journeyctl.yaml",
+            "catalogs: [shared/catalog.yaml]\n",
+            ".journeyctl.yaml: catalogs: no such file or folder: shared/catalog.yaml",
+        ),
+        (
+            ".journeyctl.yaml",
+            "ignore: [unknown-field]\n",
+            "'unknown-field' in ignore: JC010 cannot be ignored or re-graded",
+        ),
+        (
+            ".journeyctl.yaml",
+            "severity: {JC012: warning}\n",
+            "'JC012' in severity: JC012 cannot be ignored or re-graded",
+        ),
+        (
+            ".journeyctl.yaml",
+            "ignore: [JC101]\n",
+            "'JC101' in ignore: JC101 cannot be ignored or re-graded; render and diff",
+        ),
+        (
+            "pyproject.toml",
+            "[tool.journeyctl]\nselect = [\n",
+            "pyproject.toml: cannot read configuration",
+        ),  # not skipped silently
+        ("pyproject.toml", '[tool]\njourneyctl = "x"\n', "[tool.journeyctl] must be a table"),
+        ("pyproject.toml", "[[tool.journeyctl]]\nselect = []\n", "[tool.journeyctl] must be a table"),
+        (".journeyctl.yaml", DANGLING, ".journeyctl.yaml: configuration is a symlink to a missing file"),
+        (".journeyctl.yaml", FOLDER, ".journeyctl.yaml: configuration cannot be read: it is a folder"),
+        (".journeyctl.yaml", FIFO, ".journeyctl.yaml: configuration cannot be read: it is a FIFO"),
+        (".journeyctl.yaml", DEVICE, ".journeyctl.yaml: configuration cannot be read: it is a device"),
+        ("pyproject.toml", DANGLING, "pyproject.toml: configuration is a symlink to a missing file"),
+        ("pyproject.toml", FOLDER, "pyproject.toml: configuration cannot be read: it is a folder"),
+        ("pyproject.toml", FIFO, "pyproject.toml: configuration cannot be read: it is a FIFO"),
+        ("pyproject.toml", DEVICE, "pyproject.toml: configuration cannot be read: it is a device"),
+    ],
+)
 def test_broken_configuration_is_a_usage_error_naming_key_and_line(repo, monkeypatch, name, text, fragment):
     _write(repo, name, text)
     with pytest.raises(UsageError) as error:
@@ -174,16 +225,22 @@ def test_a_map_that_cannot_be_read_is_reported_whatever_rules_are_selected(repo,
 
 def test_inline_suppressions(repo, monkeypatch):
     _write(repo, ".journeyctl.yaml", "channels: [slack]\n")
-    _write(repo, "maps/onboarding.yaml", MAP.replace(
-        "  - id: land\n",
-        "  - id: land  # journeyctl: disable-line missing-exit-criteria\n",
-    ).replace(
-        "      - id: kickoff\n",
-        "      # journeyctl: disable-line JC203, JC999\n      - id: kickoff\n",
-    ).replace(
-        "title: Onboarding\n",
-        "title: Onboarding  # journeyctl: disable-line JC999\n",
-    ))
+    _write(
+        repo,
+        "maps/onboarding.yaml",
+        MAP.replace(
+            "  - id: land\n",
+            "  - id: land  # journeyctl: disable-line missing-exit-criteria\n",
+        )
+        .replace(
+            "      - id: kickoff\n",
+            "      # journeyctl: disable-line JC203, JC999\n      - id: kickoff\n",
+        )
+        .replace(
+            "title: Onboarding\n",
+            "title: Onboarding  # journeyctl: disable-line JC999\n",
+        ),
+    )
     problems = _lint(["maps"], monkeypatch, repo)
     # Both findings are suppressed; the comment that names only an unknown rule suppresses nothing.
     assert codes(problems) == ["JC301"]
@@ -192,11 +249,17 @@ def test_inline_suppressions(repo, monkeypatch):
 
 def test_a_misspelt_directive_is_reported_and_a_colon_after_one_is_accepted(repo, monkeypatch):
     _write(repo, ".journeyctl.yaml", "channels: [slack]\n")
-    _write(repo, "maps/onboarding.yaml", MAP.replace(
-        "  - id: land\n", "  - id: land  # journeyctl: disabel-line JC201\n",
-    ).replace(
-        "      - id: kickoff\n", "      # journeyctl: disable-line: JC203\n      - id: kickoff\n",
-    ))
+    _write(
+        repo,
+        "maps/onboarding.yaml",
+        MAP.replace(
+            "  - id: land\n",
+            "  - id: land  # journeyctl: disabel-line JC201\n",
+        ).replace(
+            "      - id: kickoff\n",
+            "      # journeyctl: disable-line: JC203\n      - id: kickoff\n",
+        ),
+    )
     problems = _lint(["maps"], monkeypatch, repo)
     assert codes(problems) == ["JC201", "JC301"]  # the misspelt one suppressed nothing; JC203 is suppressed
     unknown = next(p for p in problems if p.code == "JC301")
@@ -205,10 +268,14 @@ def test_a_misspelt_directive_is_reported_and_a_colon_after_one_is_accepted(repo
 
 def test_a_directive_inside_a_text_value_is_text_not_a_suppression(repo, monkeypatch):
     _write(repo, ".journeyctl.yaml", "channels: [slack]\n")
-    _write(repo, "maps/onboarding.yaml", MAP.replace(
-        "title: Onboarding\n",
-        "title: |\n  Onboarding, confidential\n  # journeyctl: disable-file\nsummary: 'a # journeyctl: disable-file'\n",
-    ))
+    _write(
+        repo,
+        "maps/onboarding.yaml",
+        MAP.replace(
+            "title: Onboarding\n",
+            "title: |\n  Onboarding, confidential\n  # journeyctl: disable-file\nsummary: 'a # journeyctl: disable-file'\n",
+        ),
+    )
     assert "JC212" in codes(_lint(["maps"], monkeypatch, repo))
 
 
@@ -237,31 +304,45 @@ def test_baseline_reports_only_new_findings_and_stale_entries(repo, monkeypatch)
     assert {e["semantic_path"] for e in entries} == {"phases[land]", "phases[land].touchpoints[kickoff]"}
 
     # Lines move, the findings stay: nothing new. A new touchpoint without a view is new.
-    moved = "# a comment that shifts every line\n" + MAP + textwrap.indent(textwrap.dedent("""\
+    moved = (
+        "# a comment that shifts every line\n"
+        + MAP
+        + textwrap.indent(
+            textwrap.dedent("""\
         - id: training
           name: Training
           channel: webinar
           owner: csm
           personas: [champion]
-    """), "      ")
+    """),
+            "      ",
+        )
+    )
     _write(repo, "maps/onboarding.yaml", moved)
     after = _lint(["maps"], monkeypatch, repo, baseline=repo / "baseline.json")
     assert [(p.code, p.semantic_path) for p in after] == [("JC203", "phases[land].touchpoints[training]")]
 
     # Fix the exit criteria: the baseline entry for it is stale.
-    _write(repo, "maps/onboarding.yaml", moved.replace("    name: Land\n", "    name: Land\n    exit_criteria: [Plan agreed]\n"))
+    _write(
+        repo,
+        "maps/onboarding.yaml",
+        moved.replace("    name: Land\n", "    name: Land\n    exit_criteria: [Plan agreed]\n"),
+    )
     fixed = _lint(["maps"], monkeypatch, repo, baseline=repo / "baseline.json")
     stale = [p for p in fixed if p.code == "JC302"]
     assert len(stale) == 1 and "phases[land]" in stale[0].message
     assert Path(stale[0].path).name == "baseline.json" and stale[0].line > 1
 
 
-@pytest.mark.parametrize("text, fragment", [
-    ("{not json", "cannot read baseline"),
-    ('{"version": 1, "findings": ' + "[" * 100_000 + "]" * 100_000 + "}", "RecursionError"),
-    ('{"version": 1, "findings": [{"path": "a", "code": "JC201", "semantic_path": "\\ud800"}]}', "as text"),
-    ('{"version": 2, "findings": []}', "is not a journeyctl baseline"),
-])
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("{not json", "cannot read baseline"),
+        ('{"version": 1, "findings": ' + "[" * 100_000 + "]" * 100_000 + "}", "RecursionError"),
+        ('{"version": 1, "findings": [{"path": "a", "code": "JC201", "semantic_path": "\\ud800"}]}', "as text"),
+        ('{"version": 2, "findings": []}', "is not a journeyctl baseline"),
+    ],
+)
 def test_a_broken_baseline_is_a_usage_error(repo, monkeypatch, text, fragment):
     (repo / "baseline.json").write_text(text)
     with pytest.raises(UsageError) as error:
@@ -276,23 +357,30 @@ def test_a_baseline_that_is_a_device_is_refused_not_read_forever(repo, monkeypat
 
 
 def test_catalogs_from_configuration_resolve_references_without_being_linted(repo, monkeypatch):
-    _write(repo, "catalog/people.yaml", """\
+    _write(
+        repo,
+        "catalog/people.yaml",
+        """\
         journeyctl: 1
         kind: catalog
         owners: [{id: cs-ops, name: CS Operations}]
         personas: [{id: unused-persona, name: Nobody}]
-    """)
+    """,
+    )
     _write(repo, ".journeyctl.yaml", "channels: [slack]\ncatalogs: [catalog]\nselect: [JC1]\n")
     _write(repo, "maps/onboarding.yaml", MAP.replace("title: Onboarding\n", "title: Onboarding\nowner: cs-ops\n"))
     assert _lint(["maps/onboarding.yaml"], monkeypatch, repo) == []
 
 
-@pytest.mark.parametrize("kind, fragment", [
-    (DANGLING, "configuration is a symlink to a missing file"),
-    (FOLDER, "it is a folder"),
-    (FIFO, "it is a FIFO"),
-    (DEVICE, "it is a device"),
-])
+@pytest.mark.parametrize(
+    "kind, fragment",
+    [
+        (DANGLING, "configuration is a symlink to a missing file"),
+        (FOLDER, "it is a folder"),
+        (FIFO, "it is a FIFO"),
+        (DEVICE, "it is a device"),
+    ],
+)
 def test_a_named_configuration_that_cannot_be_read_is_a_usage_error_naming_it(repo, monkeypatch, kind, fragment):
     entry = _write(repo, "team.yaml", kind)
     for named in ({"config_file": entry}, {"environment": entry}):

@@ -52,8 +52,9 @@ def run(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedP
     environment = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "JOURNEYCTL_CONFIG")}
     environment.update(env or {})
     today = [] if "--today" in args else ["--today", "2026-11-25"]
-    return subprocess.run([str(SCRIPT), *args, *today], capture_output=True, text=True,
-                          cwd=cwd, env=environment, timeout=120)
+    return subprocess.run(
+        [str(SCRIPT), *args, *today], capture_output=True, text=True, cwd=cwd, env=environment, timeout=120
+    )
 
 
 def test_sarif_output_validates_against_the_sarif_2_1_0_schema(workdir):
@@ -79,8 +80,11 @@ def test_sarif_output_validates_against_the_sarif_2_1_0_schema(workdir):
 def test_json_format_has_every_documented_key(workdir):
     result = run("lint", "maps/", "--format", "json", cwd=workdir)
     findings = json.loads(result.stdout)
-    assert findings and all(set(f) == {"path", "line", "column", "end_line", "end_column", "severity", "code",
-                                       "name", "message", "semantic_path"} for f in findings)
+    assert findings and all(
+        set(f)
+        == {"path", "line", "column", "end_line", "end_column", "severity", "code", "name", "message", "semantic_path"}
+        for f in findings
+    )
     reference = next(f for f in findings if f["code"] == "JC101")
     assert reference["semantic_path"] == "phases[land].touchpoints[kickoff].owner"
     assert (reference["line"], reference["column"], reference["end_column"]) == (14, 16, 19)
@@ -90,10 +94,16 @@ def test_github_format_is_the_default_on_actions_and_escapes_like_the_toolkit(wo
     result = run("lint", "maps/", cwd=workdir, env={"GITHUB_ACTIONS": "true"})
     lines = result.stdout.splitlines()
     assert any(line.startswith("::error file=maps/broken.yaml,line=14,col=16,") for line in lines)
-    problem = Problem("maps/a:b,c.yaml", Span(3, 1, 3, 5), Check("JC201", "missing-exit-criteria", Severity.WARNING),
-                      "100% done\r\nnext: line")
-    assert annotation(problem) == ("::warning file=maps/a%3Ab%2Cc.yaml,line=3,col=1,endLine=3,"
-                                   "title=JC201 missing-exit-criteria,endColumn=5::100%25 done\\x0d%0Anext: line")  # a CR would rewrite the line
+    problem = Problem(
+        "maps/a:b,c.yaml",
+        Span(3, 1, 3, 5),
+        Check("JC201", "missing-exit-criteria", Severity.WARNING),
+        "100% done\r\nnext: line",
+    )
+    assert annotation(problem) == (
+        "::warning file=maps/a%3Ab%2Cc.yaml,line=3,col=1,endLine=3,"
+        "title=JC201 missing-exit-criteria,endColumn=5::100%25 done\\x0d%0Anext: line"
+    )  # a CR would rewrite the line
 
 
 def test_junit_format_is_xml_with_a_failure_per_error(workdir):
@@ -101,14 +111,20 @@ def test_junit_format_is_xml_with_a_failure_per_error(workdir):
     root = ElementTree.fromstring(result.stdout)
     suite = root.find("testsuite")
     failures = suite.findall("testcase/failure")
-    errors = [f for f in json.loads(run("lint", "maps/", "--format", "json", cwd=workdir).stdout) if f["severity"] == "error"]
+    errors = [
+        f for f in json.loads(run("lint", "maps/", "--format", "json", cwd=workdir).stdout) if f["severity"] == "error"
+    ]
     assert len(failures) == len(errors) == int(suite.get("failures"))
     assert any(f.get("type") == "JC101" for f in failures)
 
 
 def test_markdown_format_escapes_table_breakers():
-    problem = Problem("maps/x.yaml", Span(1, 1, 1, 2), Check("JC212", "customer-text-looks-internal"),
-                      "a | pipe\nand <b>html</b> [a link](https://evil.example.com) *bold*")
+    problem = Problem(
+        "maps/x.yaml",
+        Span(1, 1, 1, 2),
+        Check("JC212", "customer-text-looks-internal"),
+        "a | pipe\nand <b>html</b> [a link](https://evil.example.com) *bold*",
+    )
     stream = io.StringIO()
     reporter("markdown")([problem], stream, files=1, seconds=0.01)
     row = stream.getvalue().splitlines()[-1]
@@ -131,8 +147,16 @@ TRICKY_TEXTS = [
 
 @pytest.mark.parametrize("text", TRICKY_TEXTS)
 def test_text_format_without_a_terminal_is_what_rich_writes(text, monkeypatch):
-    problems = [Problem(f"maps/caf\udce9 {text}.yaml", Span(3, 5, 3, 9), Check("JC212", "customer-text-looks-internal"),
-                        text, severity=severity) for severity in Severity]
+    problems = [
+        Problem(
+            f"maps/caf\udce9 {text}.yaml",
+            Span(3, 5, 3, 9),
+            Check("JC212", "customer-text-looks-internal"),
+            text,
+            severity=severity,
+        )
+        for severity in Severity
+    ]
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
@@ -152,8 +176,11 @@ def test_markdown_location_is_one_code_span_whatever_backticks_the_file_name_hol
     problem = Problem(f"maps/{name}", Span(1, 6, 1, 7), Check("JC002", "yaml-syntax"), "unclosed")
     stream = io.StringIO()
     reporter("markdown")([problem], stream, files=1, seconds=0.01)
-    cells = [token for token in MarkdownIt("commonmark").enable("table").parse(stream.getvalue())
-             if token.type == "inline" and "maps/" in token.content][0].children
+    cells = [
+        token
+        for token in MarkdownIt("commonmark").enable("table").parse(stream.getvalue())
+        if token.type == "inline" and "maps/" in token.content
+    ][0].children
     assert [(cell.type, cell.content) for cell in cells] == [("code_inline", f"maps/{name}:1:6")]
 
 
@@ -163,8 +190,10 @@ def test_fail_on_and_exit_zero(workdir):
     assert run("lint", "maps/", cwd=workdir).returncode == 0
     assert run("lint", "maps/", "--today", "2027-12-01", cwd=workdir).returncode == 0  # warnings only
     assert run("lint", "maps/", "--today", "2027-12-01", "--fail-on", "warning", cwd=workdir).returncode == 1
-    assert run("lint", "maps/", "--today", "2027-12-01", "--fail-on", "warning", "--exit-zero",
-               cwd=workdir).returncode == 0
+    assert (
+        run("lint", "maps/", "--today", "2027-12-01", "--fail-on", "warning", "--exit-zero", cwd=workdir).returncode
+        == 0
+    )
 
 
 def test_output_file_and_text_summary(workdir):
@@ -205,8 +234,12 @@ def test_file_names_that_are_not_utf8_or_hold_escapes_are_reported_printably(wor
     for name in (b"caf\xe9.yaml", b"\x1b]0;PWNED\x07\x1b[2J.yaml"):
         with open(os.path.join(maps, name), "wb") as stream:
             stream.write(BAD_MAP.encode().replace(b"id: broken", b"id: odd-" + str(len(name)).encode()))
-    result = subprocess.run([str(SCRIPT), "lint", "maps/", "--format", fmt, "--output", "report"],
-                            capture_output=True, cwd=workdir, timeout=120)
+    result = subprocess.run(
+        [str(SCRIPT), "lint", "maps/", "--format", fmt, "--output", "report"],
+        capture_output=True,
+        cwd=workdir,
+        timeout=120,
+    )
     assert result.returncode == 1, result.stderr
     report = (workdir / "report").read_text("utf-8")  # valid UTF-8
     if fmt == "junit":
@@ -285,8 +318,11 @@ def test_sarif_uris_are_relative_to_the_repository_root_or_file_uris(workdir, tm
         assert not uri.startswith("/") and " " not in uri
     driver = run_["tool"]["driver"]
     assert driver["informationUri"].startswith("https://")
-    headings = {line[3:].strip().lower().replace(" ", "-") for line in (ROOT / "docs" / "rules.md").read_text().splitlines()
-                if line.startswith("## ")}
+    headings = {
+        line[3:].strip().lower().replace(" ", "-")
+        for line in (ROOT / "docs" / "rules.md").read_text().splitlines()
+        if line.startswith("## ")
+    }
     for rule in driver["rules"]:
         page, anchor = rule["helpUri"].split("#")
         assert page.endswith("/docs/rules.md") and page.startswith(driver["informationUri"])
@@ -298,8 +334,11 @@ def junit_cases(result: subprocess.CompletedProcess) -> list[tuple[str, str, str
     from junitparser import Failure, JUnitXml
 
     xml = JUnitXml.fromstring(result.stdout.encode())
-    return [(case.classname, case.name, "failure" if any(isinstance(r, Failure) for r in case.result) else "pass")
-            for suite in xml for case in suite]
+    return [
+        (case.classname, case.name, "failure" if any(isinstance(r, Failure) for r in case.result) else "pass")
+        for suite in xml
+        for case in suite
+    ]
 
 
 def test_junit_failures_follow_fail_on_and_names_hold_when_lines_move(workdir):
@@ -311,16 +350,24 @@ def test_junit_failures_follow_fail_on_and_names_hold_when_lines_move(workdir):
     suite = ElementTree.fromstring(clean.stdout).find("testsuite")
     assert (suite.get("tests"), suite.get("failures")) == ("5", "0")
 
-    warnings_only = run("lint", "maps/", "--format", "junit", "--today", "2027-12-01", "--fail-on", "warning", cwd=workdir)
+    warnings_only = run(
+        "lint", "maps/", "--format", "junit", "--today", "2027-12-01", "--fail-on", "warning", cwd=workdir
+    )
     assert warnings_only.returncode == 1
     cases = junit_cases(warnings_only)
     failing = [case for case in cases if case[2] == "failure"]
-    assert failing and int(ElementTree.fromstring(warnings_only.stdout).find("testsuite").get("failures")) == len(failing)
-    assert all(case[2] == "pass" for case in junit_cases(run("lint", "maps/", "--format", "junit", "--today", "2027-12-01",
-                                                            cwd=workdir)))  # warnings under --fail-on error pass
+    assert failing and int(ElementTree.fromstring(warnings_only.stdout).find("testsuite").get("failures")) == len(
+        failing
+    )
+    assert all(
+        case[2] == "pass"
+        for case in junit_cases(run("lint", "maps/", "--format", "junit", "--today", "2027-12-01", cwd=workdir))
+    )  # warnings under --fail-on error pass
     (workdir / "maps" / "unstable.yaml").write_text(UNSTABLE_MAP)
     before = junit_cases(run("lint", "maps/", "--format", "junit", cwd=workdir))
-    assert all(not any(ch.isdigit() for ch in name.split(" ", 1)[1]) for _c, name, _o in before if name != "no findings")
+    assert all(
+        not any(ch.isdigit() for ch in name.split(" ", 1)[1]) for _c, name, _o in before if name != "no findings"
+    )
     path = workdir / "maps" / "unstable.yaml"
     path.write_text("# a new first line\n" + path.read_text())
     assert junit_cases(run("lint", "maps/", "--format", "junit", "--today", "2026-11-26", cwd=workdir)) == before
@@ -329,7 +376,9 @@ def test_junit_failures_follow_fail_on_and_names_hold_when_lines_move(workdir):
 def test_junit_holds_no_character_xml_forbids(workdir):
     name = "maps/odd\ufffe\uffff\x01.yaml"
     (workdir / name).write_text(BAD_MAP.replace("id: onboarding", "id: odd"))
-    problem = Problem("maps/x\ud800.yaml", Span(1, 1, 1, 2), Check("JC201", "missing-exit-criteria"), "bad \ufffe\x0b text")
+    problem = Problem(
+        "maps/x\ud800.yaml", Span(1, 1, 1, 2), Check("JC201", "missing-exit-criteria"), "bad \ufffe\x0b text"
+    )
     stream = io.StringIO()
     reporter("junit")([problem], stream, files=1, seconds=0.0)
     for report in (run("lint", "maps/", "--format", "junit", cwd=workdir).stdout, stream.getvalue()):
@@ -341,8 +390,11 @@ def test_baseline_keys_hold_from_a_subfolder_and_when_lines_move(workdir):
     (workdir / "maps" / "unstable.yaml").write_text(UNSTABLE_MAP)
     written = run("lint", "maps/", "--write-baseline", "baseline.json", cwd=workdir)
     assert written.returncode == 0
-    entries = [json.loads(line.rstrip(",")) for line in (workdir / "baseline.json").read_text().splitlines()
-               if line.strip().startswith("{\"path\"")]
+    entries = [
+        json.loads(line.rstrip(","))
+        for line in (workdir / "baseline.json").read_text().splitlines()
+        if line.strip().startswith('{"path"')
+    ]
     assert {entry["subject"] for entry in entries if entry["code"] == "JC206"} == {"admin"}
     path = workdir / "maps" / "unstable.yaml"
     path.write_text("# a new first line\n" + path.read_text())

@@ -64,8 +64,9 @@ def test_rule_case(code, case, tmp_path, monkeypatch):
     described = "\n".join(f"{name}:{line} {message}" for name, line, message in found)
     for item in expected:
         where = (item.get("file", "map.yaml"), item["line"])
-        assert any((name, line) == where and item["message"] in message for name, line, message in found), \
+        assert any((name, line) == where and item["message"] in message for name, line, message in found), (
             f"expected {code} at {where[0]}:{where[1]} with {item['message']!r}; reported:\n{described or 'nothing'}"
+        )
     assert len(found) == len(expected), f"{code} reported other problems too:\n{described}"
 
 
@@ -81,4 +82,6 @@ def test_every_map_rule_has_two_failing_and_two_passing_cases():
         cases = CASE_FILES.get(code, {"cases": []})["cases"]
         failing = sum(1 for case in cases if case["expected"])
         passing = sum(1 for case in cases if not case["expected"])
-        assert failing >= 2 and passing >= 2, f"{code}: {failing} failing, {passing} passing cases in tests/lint/rule_cases/"
+        assert failing >= 2 and passing >= 2, (
+            f"{code}: {failing} failing, {passing} passing cases in tests/lint/rule_cases/"
+        )

@@ -97,8 +97,10 @@ def test_rules_command_lists_and_explains():
     assert unknown.exit_code == 2
 
 
-@pytest.mark.parametrize("typed, suggested", [("persona-coverage", "persona-coverage-gap"), ("JC2O3", "JC203"),
-                                              ("Missing-Customer", "missing-customer-view")])
+@pytest.mark.parametrize(
+    "typed, suggested",
+    [("persona-coverage", "persona-coverage-gap"), ("JC2O3", "JC203"), ("Missing-Customer", "missing-customer-view")],
+)
 def test_an_unknown_rule_suggests_the_nearest(typed, suggested):
     result = CliRunner().invoke(app, ["rules", typed])
     assert result.exit_code == 2

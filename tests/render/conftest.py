@@ -20,8 +20,12 @@ ARTIFACTS = HERE.parent / "artifacts"
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true", default=False,
-                     help="Rewrite tests/render/golden/* from the current output instead of comparing.")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite tests/render/golden/* from the current output instead of comparing.",
+    )
 
 
 @pytest.fixture
@@ -42,15 +46,17 @@ def golden(request):
     return check
 
 
-def render_documents(paths, fmt: str, audience: str, *, branding: Branding | None = None,
-                     page_size=None, templates: Path | None = None) -> dict[str, str | bytes]:
+def render_documents(
+    paths, fmt: str, audience: str, *, branding: Branding | None = None, page_size=None, templates: Path | None = None
+) -> dict[str, str | bytes]:
     """Render every journey under `paths` in one format: {map id: document}. Fails on map problems."""
     workspace = load_workspace([str(path) for path in paths])
     errors = [problem for problem in workspace.problems if problem.severity.value == "error"]
     assert not errors, errors
     views = journey_views(workspace.maps, audience)
-    renderer = Renderer(audience, views, workspace.journeys,
-                        branding_view(branding or Branding(), None, page_size), templates)
+    renderer = Renderer(
+        audience, views, workspace.journeys, branding_view(branding or Branding(), None, page_size), templates
+    )
     return {item.model.id: renderer.document(views[item.path], fmt) for item in workspace.journeys}
 
 

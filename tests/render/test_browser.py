@@ -14,18 +14,25 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ARTIFACTS, render_documents, write_map
 
 pytestmark = pytest.mark.slow  # a real browser
 
 ROOT = Path(__file__).resolve().parents[2]
 
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"]
-PAYLOAD = ('<script>window.__pwned=1</script>"><img src=x onerror="window.__pwned=1">'
-           "'><svg onload=window.__pwned=1></td></table></svg>[x](javascript:window.__pwned=1) | a | b |"
-           " {{ 7*7 }} {% raw %} <!-- c -->")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PAYLOAD = (
+    '<script>window.__pwned=1</script>"><img src=x onerror="window.__pwned=1">'
+    "'><svg onload=window.__pwned=1></td></table></svg>[x](javascript:window.__pwned=1) | a | b |"
+    " {{ 7*7 }} {% raw %} <!-- c -->"
+)
 
 
 def hostile(field: str) -> str:
@@ -34,26 +41,62 @@ def hostile(field: str) -> str:
 
 def hostile_map() -> dict:
     touchpoint = {
-        "name": hostile("name"), "customer_view": hostile("customer_view"), "description": hostile("description"),
-        "channel": "email", "mode": "human", "owner": "owner", "personas": ["persona"], "timing": hostile("timing"),
-        "pain_points": [hostile("pain_point")], "opportunities": [hostile("opportunity")],
-        "playbooks": [{"title": hostile("playbook"), "url": "javascript:window.__pwned=1",
-                       "trigger": hostile("trigger")}],
-        "backstage": [hostile("backstage")], "notes": hostile("notes"),
+        "name": hostile("name"),
+        "customer_view": hostile("customer_view"),
+        "description": hostile("description"),
+        "channel": "email",
+        "mode": "human",
+        "owner": "owner",
+        "personas": ["persona"],
+        "timing": hostile("timing"),
+        "pain_points": [hostile("pain_point")],
+        "opportunities": [hostile("opportunity")],
+        "playbooks": [
+            {"title": hostile("playbook"), "url": "javascript:window.__pwned=1", "trigger": hostile("trigger")}
+        ],
+        "backstage": [hostile("backstage")],
+        "notes": hostile("notes"),
     }
     return {
-        "journeyctl": 1, "kind": "journey", "id": "hostile", "title": hostile("title"), "summary": hostile("summary"),
-        "segment": hostile("segment"), "owner": "owner",
+        "journeyctl": 1,
+        "kind": "journey",
+        "id": "hostile",
+        "title": hostile("title"),
+        "summary": hostile("summary"),
+        "segment": hostile("segment"),
+        "owner": "owner",
         "owners": [{"id": "owner", "name": hostile("owner"), "team": hostile("team"), "contact": hostile("contact")}],
-        "personas": [{"id": "persona", "name": hostile("persona"), "role": hostile("role"), "goals": [hostile("goal")],
-                      "pain_points": [hostile("persona_pain")], "quote": hostile("quote")}],
+        "personas": [
+            {
+                "id": "persona",
+                "name": hostile("persona"),
+                "role": hostile("role"),
+                "goals": [hostile("goal")],
+                "pain_points": [hostile("persona_pain")],
+                "quote": hostile("quote"),
+            }
+        ],
         "phases": [
-            {"id": f"phase-{p}", "name": hostile(f"phase {p}"), "customer_goal": hostile("goal"),
-             "objective": hostile("objective"), "entry_criteria": [hostile("entry")], "exit_criteria": [hostile("exit")],
-             "metrics": [{"name": hostile("metric"), "target": hostile("target"), "source": hostile("source"),
-                          "visibility": "customer"}],
-             "touchpoints": [{**touchpoint, "id": f"tp-{p}-{t}", "emotion": (p + t) % 5 - 2,
-                              "moment_that_matters": t == 1} for t in range(3)]}
+            {
+                "id": f"phase-{p}",
+                "name": hostile(f"phase {p}"),
+                "customer_goal": hostile("goal"),
+                "objective": hostile("objective"),
+                "entry_criteria": [hostile("entry")],
+                "exit_criteria": [hostile("exit")],
+                "metrics": [
+                    {
+                        "name": hostile("metric"),
+                        "target": hostile("target"),
+                        "source": hostile("source"),
+                        "visibility": "customer",
+                    }
+                ],
+                "touchpoints": [
+                    {**touchpoint, "id": f"tp-{p}-{t}", "emotion": (p + t) % 5 - 2, "moment_that_matters": t == 1}
+                    for t in range(3)
+                ],
+            }
             for p in range(3)
         ],
     }
@@ -92,8 +135,11 @@ def browser(tmp_path_factory):
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("chromium-profile")),  # a fresh --user-data-dir
-            executable_path=executable, headless=True, args=CHROMIUM_FLAGS,
-            viewport={"width": 1400, "height": 1000}, offline=True,
+            executable_path=executable,
+            headless=True,
+            args=CHROMIUM_FLAGS,
+            viewport={"width": 1400, "height": 1000},
+            offline=True,
         )
         yield context
         context.close()
@@ -126,7 +172,8 @@ def test_hostile_text_runs_no_script_and_reads_as_written(browser, pages, varian
     assert page.evaluate("document.querySelectorAll('script, iframe, object, embed').length") == 0
     handlers = page.evaluate(
         "[...document.querySelectorAll('*')].flatMap(e => [...e.attributes].map(a => a.name))"
-        ".filter(name => name.startsWith('on'))")
+        ".filter(name => name.startsWith('on'))"
+    )
     assert handlers == []
     hrefs = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))")
     assert all(href.startswith(("#", "https://", "http://")) for href in hrefs), hrefs

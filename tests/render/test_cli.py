@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import FIXTURES, write_map
 from typer.testing import CliRunner
 
-from conftest import FIXTURES, write_map
 from journeyctl.cli.app import app
 
 RICH = FIXTURES / "rich"
@@ -51,12 +51,15 @@ def test_out_dash_writes_one_map_to_stdout_and_nothing_else(fmt, start):
     assert "Wrote" not in result.stdout
 
 
-@pytest.mark.parametrize("args, message", [
-    (["-f", "pdf", "--out", "-"], "--out - writes one Markdown or HTML document"),
-    (["-f", "md", "-f", "html", "--out", "-"], "--out - writes one Markdown or HTML document"),
-    (["-f", "bogus"], "bogus"),
-    (["--audience", "everyone"], "everyone"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["-f", "pdf", "--out", "-"], "--out - writes one Markdown or HTML document"),
+        (["-f", "md", "-f", "html", "--out", "-"], "--out - writes one Markdown or HTML document"),
+        (["-f", "bogus"], "bogus"),
+        (["--audience", "everyone"], "everyone"),
+    ],
+)
 def test_usage_errors_exit_2(args, message):
     result = render(RICH, *args)
     assert result.exit_code == 2
@@ -112,7 +115,8 @@ def test_a_user_template_overrides_one_block(tmp_path):
     templates = tmp_path / "templates" / "html"
     templates.mkdir(parents=True)
     (templates / "journey.html").write_text(
-        '{% extends "html/base.html" %}{% block footer %}<footer>Team footer for {{ view.title }}</footer>{% endblock %}')
+        '{% extends "html/base.html" %}{% block footer %}<footer>Team footer for {{ view.title }}</footer>{% endblock %}'
+    )
     result = render(RICH, "--templates", tmp_path / "templates", "-a", "customer", "--out", "-")
     assert result.exit_code == 0, result.output
     assert "<footer>Team footer for Onboarding &amp; first value</footer>" in result.stdout
@@ -128,13 +132,18 @@ def test_a_template_folder_from_the_configuration(tmp_path):
     assert result.stdout == "Custom: Onboarding \\& first value\n"
 
 
-@pytest.mark.parametrize("template, error", [
-    ("{{ view.__class__.__mro__ }}", "SecurityError"),
-    ("{{ ''.__class__.__subclasses__() }}", "SecurityError"),
-    # A customer template that reaches for internal data gets an error, never the data.
-    ("{% for p in view.phases %}{% for t in p.touchpoints %}{{ t.internal.description }}{% endfor %}{% endfor %}",
-     "UndefinedError"),
-])
+@pytest.mark.parametrize(
+    "template, error",
+    [
+        ("{{ view.__class__.__mro__ }}", "SecurityError"),
+        ("{{ ''.__class__.__subclasses__() }}", "SecurityError"),
+        # A customer template that reaches for internal data gets an error, never the data.
+        (
+            "{% for p in view.phases %}{% for t in p.touchpoints %}{{ t.internal.description }}{% endfor %}{% endfor %}",
+            "UndefinedError",
+        ),
+    ],
+)
 def test_user_templates_run_in_a_sandbox(tmp_path, template, error):
     (tmp_path / "t" / "md").mkdir(parents=True)
     (tmp_path / "t" / "md" / "journey.md").write_text(template)
@@ -144,13 +153,16 @@ def test_user_templates_run_in_a_sandbox(tmp_path, template, error):
     assert "CSM runs the kickoff deck" not in result.output
 
 
-@pytest.mark.parametrize("name, template, error", [
-    ("journey.md", "{{ 1/0 }}", "journey.md:1: template error: ZeroDivisionError"),
-    ("journey.md", '{% extends "md/journey.md" %}', "template error: RecursionError"),  # a common slip
-    # A template cannot carry a file from outside its folder, or a map's YAML, into a document.
-    ("journey.md", '{% include "md/secrets.md" %}', "template not found: md/secrets.md (only"),
-    ("journey.md", '{% include "md/map.yaml" %}', "template not found: md/map.yaml (only"),
-])
+@pytest.mark.parametrize(
+    "name, template, error",
+    [
+        ("journey.md", "{{ 1/0 }}", "journey.md:1: template error: ZeroDivisionError"),
+        ("journey.md", '{% extends "md/journey.md" %}', "template error: RecursionError"),  # a common slip
+        # A template cannot carry a file from outside its folder, or a map's YAML, into a document.
+        ("journey.md", '{% include "md/secrets.md" %}', "template not found: md/secrets.md (only"),
+        ("journey.md", '{% include "md/map.yaml" %}', "template not found: md/map.yaml (only"),
+    ],
+)
 def test_a_user_template_that_fails_or_reaches_outside_is_a_usage_error(tmp_path, name, template, error):
     folder = tmp_path / "t" / "md"
     folder.mkdir(parents=True)
@@ -165,12 +177,26 @@ def test_a_user_template_that_fails_or_reaches_outside_is_a_usage_error(tmp_path
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_jinja_syntax_in_a_map_prints_as_written(tmp_path, fmt):
-    write_map(tmp_path, "map.yaml", {
-        "journeyctl": 1, "kind": "journey", "id": "jinja", "title": "{{ 7+7 }} and {% raw %}",
-        "owners": [{"id": "o", "name": "{{ config }}"}],
-        "phases": [{"id": "p", "name": "P", "touchpoints": [
-            {"id": "t", "name": "T", "channel": "email", "owner": "o", "customer_view": "{{ 7+7 }}"}]}],
-    })
+    write_map(
+        tmp_path,
+        "map.yaml",
+        {
+            "journeyctl": 1,
+            "kind": "journey",
+            "id": "jinja",
+            "title": "{{ 7+7 }} and {% raw %}",
+            "owners": [{"id": "o", "name": "{{ config }}"}],
+            "phases": [
+                {
+                    "id": "p",
+                    "name": "P",
+                    "touchpoints": [
+                        {"id": "t", "name": "T", "channel": "email", "owner": "o", "customer_view": "{{ 7+7 }}"}
+                    ],
+                }
+            ],
+        },
+    )
     result = render(tmp_path / "map.yaml", "-f", fmt, "-a", "customer", "--out", "-")
     assert result.exit_code == 0, result.output
     assert "14" not in result.stdout
@@ -191,7 +217,8 @@ def test_lint_does_not_import_render_or_weasyprint():
     result = run_python(
         "import sys\nfrom journeyctl.cli.app import app\nfrom typer.testing import CliRunner\n"
         f"CliRunner().invoke(app, ['lint', {str(RICH)!r}])\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('journeyctl.render', 'weasyprint', 'playwright'))))")
+        "print(sorted(m for m in sys.modules if m.startswith(('journeyctl.render', 'weasyprint', 'playwright'))))"
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
 
@@ -200,6 +227,7 @@ def test_html_render_does_not_import_weasyprint(tmp_path):
     result = run_python(
         "import sys\nfrom journeyctl.cli.app import app\nfrom typer.testing import CliRunner\n"
         f"r = CliRunner().invoke(app, ['render', {str(RICH)!r}, '-f', 'html', '-f', 'md', '--out', {str(tmp_path)!r}])\n"
-        "assert r.exit_code == 0, r.output\nprint('weasyprint' in sys.modules)")
+        "assert r.exit_code == 0, r.output\nprint('weasyprint' in sys.modules)"
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import FIXTURES, pdf_text, render_documents
 
 RICH = FIXTURES / "rich"

@@ -11,8 +11,8 @@ import dataclasses
 import re
 
 import pytest
-
 from conftest import pdf_text, render_documents, squeeze, write_map
+
 from journeyctl.loading import load_workspace
 from journeyctl.render.view import People, build_view
 
@@ -22,82 +22,159 @@ REVIEW_DATE = "2031-07-19"  # review is internal: neither the date nor the next-
 
 
 def customer_facing_values() -> list[str]:
-    return [f"CUSTOMER-{name}" for name in (
-        "journey-title", "journey-summary", "journey-segment",
-        "phase-name", "phase-goal", "phase-entry", "phase-exit",
-        "metric-name", "metric-target", "metric-source",
-        "touchpoint-name", "touchpoint-customer-view", "touchpoint-timing",
-        "owner-name", "persona-name", "persona-role",
-    )] + ["email", "digital"]  # the touchpoint's channel and mode
+    return [
+        f"CUSTOMER-{name}"
+        for name in (
+            "journey-title",
+            "journey-summary",
+            "journey-segment",
+            "phase-name",
+            "phase-goal",
+            "phase-entry",
+            "phase-exit",
+            "metric-name",
+            "metric-target",
+            "metric-source",
+            "touchpoint-name",
+            "touchpoint-customer-view",
+            "touchpoint-timing",
+            "owner-name",
+            "persona-name",
+            "persona-role",
+        )
+    ] + ["email", "digital"]  # the touchpoint's channel and mode
 
 
 def marker_maps(folder):
     catalog = {
-        "journeyctl": 1, "kind": "catalog",
+        "journeyctl": 1,
+        "kind": "catalog",
         # Involved only in an internal touchpoint, so never shown to the customer.
-        "personas": [{"id": f"{ID}hidden-persona", "name": f"{INTERNAL}hidden-persona-name",
-                      "role": f"{INTERNAL}hidden-persona-role"}],
+        "personas": [
+            {
+                "id": f"{ID}hidden-persona",
+                "name": f"{INTERNAL}hidden-persona-name",
+                "role": f"{INTERNAL}hidden-persona-role",
+            }
+        ],
     }
     journey = {
-        "journeyctl": 1, "kind": "journey", "id": "leak-test",
-        "title": "CUSTOMER-journey-title", "summary": "CUSTOMER-journey-summary", "segment": "CUSTOMER-journey-segment",
-        "engagement": "hybrid", "status": "retired", "owner": f"{ID}map-owner",
+        "journeyctl": 1,
+        "kind": "journey",
+        "id": "leak-test",
+        "title": "CUSTOMER-journey-title",
+        "summary": "CUSTOMER-journey-summary",
+        "segment": "CUSTOMER-journey-segment",
+        "engagement": "hybrid",
+        "status": "retired",
+        "owner": f"{ID}map-owner",
         "review": {"last_reviewed": REVIEW_DATE, "every_days": 30},
         "owners": [
-            {"id": f"{ID}owner", "name": "CUSTOMER-owner-name", "team": f"{INTERNAL}owner-team",
-             "contact": f"{INTERNAL}owner-contact"},
+            {
+                "id": f"{ID}owner",
+                "name": "CUSTOMER-owner-name",
+                "team": f"{INTERNAL}owner-team",
+                "contact": f"{INTERNAL}owner-contact",
+            },
             {"id": f"{ID}map-owner", "name": f"{INTERNAL}map-owner-name", "team": f"{INTERNAL}map-owner-team"},
         ],
-        "personas": [{"id": f"{ID}persona", "name": "CUSTOMER-persona-name", "role": "CUSTOMER-persona-role",
-                      "goals": [f"{INTERNAL}persona-goal"], "pain_points": [f"{INTERNAL}persona-pain-point"],
-                      "quote": f"{INTERNAL}persona-quote"},
-                     # The map's own personas, involved only in an internal touchpoint or an internal
-                     # phase: customers see neither their name nor their role.
-                     {"id": f"{ID}map-hidden-persona", "name": f"{INTERNAL}map-hidden-persona-name",
-                      "role": f"{INTERNAL}map-hidden-persona-role"},
-                     {"id": f"{ID}internal-phase-persona", "name": f"{INTERNAL}internal-phase-persona-name",
-                      "role": f"{INTERNAL}internal-phase-persona-role"}],
+        "personas": [
+            {
+                "id": f"{ID}persona",
+                "name": "CUSTOMER-persona-name",
+                "role": "CUSTOMER-persona-role",
+                "goals": [f"{INTERNAL}persona-goal"],
+                "pain_points": [f"{INTERNAL}persona-pain-point"],
+                "quote": f"{INTERNAL}persona-quote",
+            },
+            # The map's own personas, involved only in an internal touchpoint or an internal
+            # phase: customers see neither their name nor their role.
+            {
+                "id": f"{ID}map-hidden-persona",
+                "name": f"{INTERNAL}map-hidden-persona-name",
+                "role": f"{INTERNAL}map-hidden-persona-role",
+            },
+            {
+                "id": f"{ID}internal-phase-persona",
+                "name": f"{INTERNAL}internal-phase-persona-name",
+                "role": f"{INTERNAL}internal-phase-persona-role",
+            },
+        ],
         "phases": [
             {
-                "id": f"{ID}phase", "name": "CUSTOMER-phase-name", "stage": "land",
-                "customer_goal": "CUSTOMER-phase-goal", "objective": f"{INTERNAL}phase-objective",
-                "entry_criteria": ["CUSTOMER-phase-entry"], "exit_criteria": ["CUSTOMER-phase-exit"],
+                "id": f"{ID}phase",
+                "name": "CUSTOMER-phase-name",
+                "stage": "land",
+                "customer_goal": "CUSTOMER-phase-goal",
+                "objective": f"{INTERNAL}phase-objective",
+                "entry_criteria": ["CUSTOMER-phase-entry"],
+                "exit_criteria": ["CUSTOMER-phase-exit"],
                 "metrics": [
-                    {"name": "CUSTOMER-metric-name", "target": "CUSTOMER-metric-target",
-                     "source": "CUSTOMER-metric-source", "visibility": "customer"},
-                    {"name": f"{INTERNAL}metric-name", "target": f"{INTERNAL}metric-target",
-                     "source": f"{INTERNAL}metric-source"},
+                    {
+                        "name": "CUSTOMER-metric-name",
+                        "target": "CUSTOMER-metric-target",
+                        "source": "CUSTOMER-metric-source",
+                        "visibility": "customer",
+                    },
+                    {
+                        "name": f"{INTERNAL}metric-name",
+                        "target": f"{INTERNAL}metric-target",
+                        "source": f"{INTERNAL}metric-source",
+                    },
                 ],
                 "touchpoints": [
                     {
-                        "id": f"{ID}touchpoint", "name": "CUSTOMER-touchpoint-name",
+                        "id": f"{ID}touchpoint",
+                        "name": "CUSTOMER-touchpoint-name",
                         "customer_view": "CUSTOMER-touchpoint-customer-view",
                         "description": f"{INTERNAL}touchpoint-description",
-                        "channel": "email", "mode": "digital", "owner": f"{ID}owner", "personas": [f"{ID}persona"],
-                        "timing": "CUSTOMER-touchpoint-timing", "emotion": -2, "moment_that_matters": True,
+                        "channel": "email",
+                        "mode": "digital",
+                        "owner": f"{ID}owner",
+                        "personas": [f"{ID}persona"],
+                        "timing": "CUSTOMER-touchpoint-timing",
+                        "emotion": -2,
+                        "moment_that_matters": True,
                         "pain_points": [f"{INTERNAL}touchpoint-pain-point"],
                         "opportunities": [f"{INTERNAL}touchpoint-opportunity"],
-                        "playbooks": [{"title": f"{INTERNAL}playbook-title",
-                                       "url": f"https://{INTERNAL.lower()}playbook-url.example.com/play",
-                                       "trigger": f"{INTERNAL}playbook-trigger"}],
+                        "playbooks": [
+                            {
+                                "title": f"{INTERNAL}playbook-title",
+                                "url": f"https://{INTERNAL.lower()}playbook-url.example.com/play",
+                                "trigger": f"{INTERNAL}playbook-trigger",
+                            }
+                        ],
                         "backstage": [f"{INTERNAL}touchpoint-backstage"],
                         "notes": f"{INTERNAL}touchpoint-notes",
                     },
                     {
-                        "id": f"{ID}internal-touchpoint", "name": f"{INTERNAL}internal-touchpoint-name",
-                        "customer_view": f"{INTERNAL}internal-touchpoint-customer-view", "channel": "meeting",
-                        "owner": f"{ID}map-owner", "personas": [f"{ID}hidden-persona", f"{ID}map-hidden-persona"],
-                        "timing": f"{INTERNAL}internal-touchpoint-timing", "visibility": "internal",
+                        "id": f"{ID}internal-touchpoint",
+                        "name": f"{INTERNAL}internal-touchpoint-name",
+                        "customer_view": f"{INTERNAL}internal-touchpoint-customer-view",
+                        "channel": "meeting",
+                        "owner": f"{ID}map-owner",
+                        "personas": [f"{ID}hidden-persona", f"{ID}map-hidden-persona"],
+                        "timing": f"{INTERNAL}internal-touchpoint-timing",
+                        "visibility": "internal",
                     },
                 ],
             },
             {
-                "id": f"{ID}internal-phase", "name": f"{INTERNAL}internal-phase-name", "visibility": "internal",
-                "customer_goal": f"{INTERNAL}internal-phase-goal", "entry_criteria": [f"{INTERNAL}internal-phase-entry"],
-                "touchpoints": [{"id": f"{ID}touchpoint-in-internal-phase", "name": f"{INTERNAL}touchpoint-in-internal-phase",
-                                 "customer_view": f"{INTERNAL}touchpoint-in-internal-phase-view",
-                                 "channel": "phone", "owner": f"{ID}owner",
-                                 "personas": [f"{ID}internal-phase-persona"]}],
+                "id": f"{ID}internal-phase",
+                "name": f"{INTERNAL}internal-phase-name",
+                "visibility": "internal",
+                "customer_goal": f"{INTERNAL}internal-phase-goal",
+                "entry_criteria": [f"{INTERNAL}internal-phase-entry"],
+                "touchpoints": [
+                    {
+                        "id": f"{ID}touchpoint-in-internal-phase",
+                        "name": f"{INTERNAL}touchpoint-in-internal-phase",
+                        "customer_view": f"{INTERNAL}touchpoint-in-internal-phase-view",
+                        "channel": "phone",
+                        "owner": f"{ID}owner",
+                        "personas": [f"{ID}internal-phase-persona"],
+                    }
+                ],
             },
         ],
     }
@@ -128,8 +205,17 @@ def assert_customer_safe(text: str, where: str) -> None:
 def test_the_markers_are_really_in_the_map(maps):
     """The control: the internal render shows every marker, so the test below can fail."""
     internal = render_documents([maps], "md", "internal")["leak-test"]
-    for marker in ("phase-objective", "touchpoint-notes", "owner-contact", "persona-quote", "playbook-trigger",
-                   "internal-phase-name", "internal-touchpoint-name", "metric-source", "map-owner-name"):
+    for marker in (
+        "phase-objective",
+        "touchpoint-notes",
+        "owner-contact",
+        "persona-quote",
+        "playbook-trigger",
+        "internal-phase-name",
+        "internal-touchpoint-name",
+        "metric-source",
+        "map-owner-name",
+    ):
         assert f"{INTERNAL}{marker}" in internal
     assert REVIEW_DATE in internal
 
@@ -154,9 +240,14 @@ def test_the_customer_text_rule_reads_exactly_the_customer_facing_text(maps):
     # The names and roles of every persona and owner are read: the safe side, as the rule cannot
     # know which of them a catalog's other maps show to customers.
     assert {text for text in read if INTERNAL in text} == {
-        f"{INTERNAL}map-owner-name", f"{INTERNAL}hidden-persona-name", f"{INTERNAL}hidden-persona-role",
-        f"{INTERNAL}map-hidden-persona-name", f"{INTERNAL}map-hidden-persona-role",
-        f"{INTERNAL}internal-phase-persona-name", f"{INTERNAL}internal-phase-persona-role"}
+        f"{INTERNAL}map-owner-name",
+        f"{INTERNAL}hidden-persona-name",
+        f"{INTERNAL}hidden-persona-role",
+        f"{INTERNAL}map-hidden-persona-name",
+        f"{INTERNAL}map-hidden-persona-role",
+        f"{INTERNAL}internal-phase-persona-name",
+        f"{INTERNAL}internal-phase-persona-role",
+    }
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

@@ -45,7 +45,16 @@ def test_escaped_text_keeps_a_table_row_to_its_cells(text):
     cells = [t for t in parser.parse(markdown) if t.type == "td_open"]
     assert len(cells) == 2
     types = {t.type for t in inline_tokens(markdown)}
-    assert not types & {"link_open", "image", "html_inline", "html_block", "code_inline", "em_open", "strong_open", "s_open"}
+    assert not types & {
+        "link_open",
+        "image",
+        "html_inline",
+        "html_block",
+        "code_inline",
+        "em_open",
+        "strong_open",
+        "s_open",
+    }
 
 
 def test_only_web_urls_become_links():

@@ -6,23 +6,27 @@ import io
 import os
 
 import pytest
+from conftest import FIXTURES, pdf_text, render_documents, squeeze, write_map
 from pypdf import PdfReader
 
-from conftest import FIXTURES, pdf_text, render_documents, squeeze, write_map
 from journeyctl.config import Branding
 from journeyctl.problems import UsageError
 
 RICH = FIXTURES / "rich"
 A4 = (595, 842)
 LETTER = (612, 792)
-PNG_1X1 = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                        "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201b4e0c4"
-                        "b90000000049454e44ae426082")
+PNG_1X1 = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201b4e0c4"
+    "b90000000049454e44ae426082"
+)
 
 
 def page_sizes(data: bytes) -> set[tuple[int, int]]:
-    return {(round(float(page.mediabox.width)), round(float(page.mediabox.height)))
-            for page in PdfReader(io.BytesIO(data)).pages}
+    return {
+        (round(float(page.mediabox.width)), round(float(page.mediabox.height)))
+        for page in PdfReader(io.BytesIO(data)).pages
+    }
 
 
 @pytest.mark.parametrize("size, expected", [("A4", A4), ("Letter", LETTER)])
@@ -56,13 +60,19 @@ def test_branding_company_logo_and_page_size_from_configuration(tmp_path):
     assert "--accent: #aa0033;" in html
 
 
-@pytest.mark.parametrize("make, fragment", [
-    (lambda folder: (folder / "logo.svg").symlink_to("/etc/passwd"), "not a PNG, JPEG or SVG image"),
-    (lambda folder: (folder / "logo.svg").write_text("root:x:0:0:root:/root:/bin/bash\n"), "not a PNG, JPEG or SVG image"),
-    (lambda folder: (folder / "logo.png").symlink_to("/dev/zero"), "not a file"),
-    (lambda folder: os.mkfifo(folder / "logo.png"), "not a file"),
-    (lambda folder: (folder / "logo.png").write_bytes(PNG_1X1 + bytes(2 * 1024 * 1024)), "larger than 1024 KiB"),
-])
+@pytest.mark.parametrize(
+    "make, fragment",
+    [
+        (lambda folder: (folder / "logo.svg").symlink_to("/etc/passwd"), "not a PNG, JPEG or SVG image"),
+        (
+            lambda folder: (folder / "logo.svg").write_text("root:x:0:0:root:/root:/bin/bash\n"),
+            "not a PNG, JPEG or SVG image",
+        ),
+        (lambda folder: (folder / "logo.png").symlink_to("/dev/zero"), "not a file"),
+        (lambda folder: os.mkfifo(folder / "logo.png"), "not a file"),
+        (lambda folder: (folder / "logo.png").write_bytes(PNG_1X1 + bytes(2 * 1024 * 1024)), "larger than 1024 KiB"),
+    ],
+)
 def test_only_a_real_image_file_becomes_the_logo(tmp_path, make, fragment):
     """The logo goes into every customer document: a link to a secret or a device must not."""
     from journeyctl.render.html import branding_view
@@ -77,29 +87,60 @@ def test_only_a_real_image_file_becomes_the_logo(tmp_path, make, fragment):
 def test_a_touchpoint_card_is_never_split_across_pages(tmp_path):
     """Many long cards force page breaks; each card's first and last words stay on one page."""
     touchpoints = [
-        {"id": f"t{i}", "name": f"Card{i:02d}Start", "channel": "email", "owner": "o", "timing": "Week 1",
-         "customer_view": " ".join(["A sentence that fills the card with text."] * 14) + f" Card{i:02d}End"}
+        {
+            "id": f"t{i}",
+            "name": f"Card{i:02d}Start",
+            "channel": "email",
+            "owner": "o",
+            "timing": "Week 1",
+            "customer_view": " ".join(["A sentence that fills the card with text."] * 14) + f" Card{i:02d}End",
+        }
         for i in range(14)
     ]
-    write_map(tmp_path, "long.yaml", {
-        "journeyctl": 1, "kind": "journey", "id": "long", "title": "Long map",
-        "owners": [{"id": "o", "name": "Customer Success Manager"}],
-        "phases": [{"id": "p", "name": "Only phase", "touchpoints": touchpoints}],
-    })
+    write_map(
+        tmp_path,
+        "long.yaml",
+        {
+            "journeyctl": 1,
+            "kind": "journey",
+            "id": "long",
+            "title": "Long map",
+            "owners": [{"id": "o", "name": "Customer Success Manager"}],
+            "phases": [{"id": "p", "name": "Only phase", "touchpoints": touchpoints}],
+        },
+    )
     pages = [squeeze(text) for text in pdf_text(render_documents([tmp_path], "pdf", "customer")["long"])]
     assert len(pages) >= 4
     for i in range(14):
-        start = [n for n, text in enumerate(pages) if f"Card{i:02d}Start" in text and "Week1" in text[text.rfind(f"Card{i:02d}Start"):]]
+        start = [
+            n
+            for n, text in enumerate(pages)
+            if f"Card{i:02d}Start" in text and "Week1" in text[text.rfind(f"Card{i:02d}Start") :]
+        ]
         end = [n for n, text in enumerate(pages) if f"Card{i:02d}End" in text]
         assert end and end[0] in start, f"card {i} is split across pages {start} and {end}"
 
 
 def test_a_draft_map_has_the_draft_mark_on_every_customer_page(tmp_path):
-    phases = [{"id": f"p{n}", "name": f"Phase {n}", "touchpoints": [
-        {"id": f"t{n}", "name": f"Step {n}", "channel": "email", "owner": "o", "customer_view": "We meet."}]}
-        for n in range(3)]  # a phase starts a page: several pages
-    map_ = {"journeyctl": 1, "kind": "journey", "id": "draft", "title": "Draft map", "status": "draft",
-            "owners": [{"id": "o", "name": "Customer Success Manager"}], "phases": phases}
+    phases = [
+        {
+            "id": f"p{n}",
+            "name": f"Phase {n}",
+            "touchpoints": [
+                {"id": f"t{n}", "name": f"Step {n}", "channel": "email", "owner": "o", "customer_view": "We meet."}
+            ],
+        }
+        for n in range(3)
+    ]  # a phase starts a page: several pages
+    map_ = {
+        "journeyctl": 1,
+        "kind": "journey",
+        "id": "draft",
+        "title": "Draft map",
+        "status": "draft",
+        "owners": [{"id": "o", "name": "Customer Success Manager"}],
+        "phases": phases,
+    }
     write_map(tmp_path, "draft.yaml", map_)
     pages = pdf_text(render_documents([tmp_path], "pdf", "customer")["draft"])
     assert len(pages) >= 4
@@ -110,7 +151,20 @@ def test_a_draft_map_has_the_draft_mark_on_every_customer_page(tmp_path):
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_a_draft_map_is_marked_in_the_customer_text_formats(tmp_path, fmt):
-    write_map(tmp_path, "draft.yaml", {"journeyctl": 1, "kind": "journey", "id": "draft", "title": "Draft map",
-                                       "status": "draft", "phases": [{"id": "p", "name": "Phase"}]})
-    assert "DRAFT</strong>" in render_documents([tmp_path], fmt, "customer")["draft"] if fmt == "html" else \
-        "**DRAFT**" in render_documents([tmp_path], fmt, "customer")["draft"]
+    write_map(
+        tmp_path,
+        "draft.yaml",
+        {
+            "journeyctl": 1,
+            "kind": "journey",
+            "id": "draft",
+            "title": "Draft map",
+            "status": "draft",
+            "phases": [{"id": "p", "name": "Phase"}],
+        },
+    )
+    assert (
+        "DRAFT</strong>" in render_documents([tmp_path], fmt, "customer")["draft"]
+        if fmt == "html"
+        else "**DRAFT**" in render_documents([tmp_path], fmt, "customer")["draft"]
+    )

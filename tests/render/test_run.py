@@ -36,7 +36,9 @@ def test_a_render_returns_what_it_wrote_and_prints_nothing(tmp_path: Path, capsy
     result = run(RenderRequest([str(path)], ["md", "html"], out=str(tmp_path / "out")))
     assert (result.exit_code, result.stopped, result.problems) == (0, "", [])
     assert result.folder == tmp_path / "out" and [output.name for output in result.outputs] == [
-        "onboarding.md", "onboarding.html"]
+        "onboarding.md",
+        "onboarding.html",
+    ]
     assert all((result.folder / output.name).is_file() for output in result.outputs)
     standard_output = run(RenderRequest([str(path)], ["md"], out="-"))
     assert standard_output.folder is None and standard_output.outputs[0].content.startswith("# Onboarding")

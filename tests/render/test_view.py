@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES
+
 from journeyctl.loading import load_workspace
 from journeyctl.render import curve
 from journeyctl.render.view import Emotion, People, build_view
@@ -24,12 +24,19 @@ def test_customer_view_drops_internal_phases_and_touchpoints_and_renumbers(views
     assert [p.name for p in customer.phases] == ["Land", "Adopt"]
     assert [t.number for t in internal.phases[0].touchpoints] == ["1.1", "1.2", "1.3"]
     # The handover is internal: the kickoff is step 1.1 for the customer, so no gap hints at it.
-    assert [(t.number, t.name) for t in customer.phases[0].touchpoints] == [("1.1", "Kickoff call"), ("1.2", "SSO setup session")]
+    assert [(t.number, t.name) for t in customer.phases[0].touchpoints] == [
+        ("1.1", "Kickoff call"),
+        ("1.2", "SSO setup session"),
+    ]
     assert [m.name for m in customer.phases[0].metrics] == ["Time to first value"]
 
 
 def test_personas_come_from_the_map_and_the_catalog_once_each(views):
-    assert [p.name for p in views["customer"].personas] == ["Marcus, the sponsor", "Dana, the champion", "Sam, the admin"]
+    assert [p.name for p in views["customer"].personas] == [
+        "Marcus, the sponsor",
+        "Dana, the champion",
+        "Sam, the admin",
+    ]
     assert views["customer"].personas[0].internal is None
     assert views["internal"].personas[0].internal.quote == "Tell me what changed in the business."
 
@@ -44,7 +51,9 @@ def test_only_web_playbook_urls_become_links(views):
     assert _playbook(Playbook(title="x", url="https://a.example/ b")).link is None
 
 
-@pytest.mark.parametrize("score, mermaid, label", [(-2, 1, "very negative"), (0, 3, "neutral"), (2, 5, "very positive")])
+@pytest.mark.parametrize(
+    "score, mermaid, label", [(-2, 1, "very negative"), (0, 3, "neutral"), (2, 5, "very positive")]
+)
 def test_emotion_maps_to_mermaids_one_to_five_scale(score, mermaid, label):
     assert (Emotion(score).mermaid, Emotion(score).label) == (mermaid, label)
 

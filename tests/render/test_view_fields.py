@@ -14,8 +14,14 @@ from journeyctl.schema import Catalog, Journey, Metric, Owner, Persona, Phase, T
 from journeyctl.schema.audience import Audience, fields_of
 from tests.test_audience import every_model
 
-VIEWS = {Journey: view.JourneyView, Phase: view.PhaseView, Touchpoint: view.TouchpointView,
-         Metric: view.MetricView, Owner: view.OwnerView, Persona: view.PersonaView}
+VIEWS = {
+    Journey: view.JourneyView,
+    Phase: view.PhaseView,
+    Touchpoint: view.TouchpointView,
+    Metric: view.MetricView,
+    Owner: view.OwnerView,
+    Persona: view.PersonaView,
+}
 
 # View fields that are no model field, each for a reason the customer may see.
 MADE_BY_THE_VIEW = {
@@ -40,15 +46,22 @@ def test_the_view_shows_exactly_the_customer_fields(model):
     shown = {field.name for field in dataclasses.fields(VIEWS[model])} - set(MADE_BY_THE_VIEW)
     customer = set(fields_of(model, Audience.customer)) - {name for m, name in SHOWN_ELSEWHERE if m is model}
     view_name = VIEWS[model].__name__
-    assert not customer - shown, (f"{model.__name__} marks {sorted(customer - shown)} customer-facing but "
-                                  f"{view_name} does not show it: add it to render/view.py or mark it internal")
-    assert not shown - customer, (f"{view_name} shows {sorted(shown - customer)}, which {model.__name__} does not "
-                                  "mark customer-facing: move it to the internal part or mark it customer_facing")
+    assert not customer - shown, (
+        f"{model.__name__} marks {sorted(customer - shown)} customer-facing but "
+        f"{view_name} does not show it: add it to render/view.py or mark it internal"
+    )
+    assert not shown - customer, (
+        f"{view_name} shows {sorted(shown - customer)}, which {model.__name__} does not "
+        "mark customer-facing: move it to the internal part or mark it customer_facing"
+    )
 
 
 def test_every_model_with_customer_fields_has_a_view():
-    without = [model.__name__ for model in every_model()
-               if fields_of(model, Audience.customer) and model not in VIEWS and model not in WITHOUT_A_VIEW]
+    without = [
+        model.__name__
+        for model in every_model()
+        if fields_of(model, Audience.customer) and model not in VIEWS and model not in WITHOUT_A_VIEW
+    ]
     assert not without, f"{without} have customer-facing fields but no view in render/view.py (VIEWS above)"
 
 

@@ -36,8 +36,13 @@ class Watching:
     def __init__(self, folder: Path, *options: str) -> None:
         self.folder = folder
         self.process = subprocess.Popen(
-            [str(JOURNEYCTL), "render", "maps", "--watch", "--out", "out", *options], cwd=folder,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "COLUMNS": "200"})
+            [str(JOURNEYCTL), "render", "maps", "--watch", "--out", "out", *options],
+            cwd=folder,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**os.environ, "COLUMNS": "200"},
+        )
         self.lines: list[str] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -144,16 +149,30 @@ def test_a_saved_title_is_served_and_a_broken_map_leaves_the_last_good_page(serv
 def test_a_new_map_in_the_folder_is_rendered(served, folder):
     watching, url = served
     text = (folder / "maps" / "smb-digital.yaml").read_text(encoding="utf-8")
-    save(folder / "maps" / "smb-copy.yaml",
-         text.replace("id: smb-digital", "id: smb-copy").replace(OLD_TITLE, "title: The copied journey"))
+    save(
+        folder / "maps" / "smb-copy.yaml",
+        text.replace("id: smb-digital", "id: smb-copy").replace(OLD_TITLE, "title: The copied journey"),
+    )
     assert _poll(lambda: "The copied journey" in fetch(url + "smb-copy.html")[1]), watching.output
 
 
-@pytest.mark.parametrize("path", [
-    "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", "/..%2f..%2fetc%2fpasswd",
-    "/%252e%252e/etc/passwd", "//etc/passwd", "/out/../../maps/smb-digital.yaml", "/%00index.html",
-    "/%ff", "/.journeyctl-1-abcdefgh.tmp", "/outside/passwd", "/nothing-here.html",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+        "/..%2f..%2fetc%2fpasswd",
+        "/%252e%252e/etc/passwd",
+        "//etc/passwd",
+        "/out/../../maps/smb-digital.yaml",
+        "/%00index.html",
+        "/%ff",
+        "/.journeyctl-1-abcdefgh.tmp",
+        "/outside/passwd",
+        "/nothing-here.html",
+    ],
+)
 def test_only_files_inside_the_output_folder_are_served(served, folder, path):
     watching, url = served
     (folder / "out" / "outside").symlink_to("/etc", target_is_directory=True)
@@ -191,14 +210,22 @@ def test_ctrl_c_stops_it_cleanly_even_in_the_middle_of_a_render(served, folder):
         urllib.request.urlopen(url, timeout=5)  # the server is gone with it
 
 
-@pytest.mark.parametrize("options, message", [
-    (["--serve", "--out", "-"], "use --out DIR, not --out -"),  # --serve implies --watch
-    (["--watch", "--out", "-"], "use --out DIR, not --out -"),
-    (["--watch", "--port", "8000"], "--port is the port of --serve"),
-])
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        (["--serve", "--out", "-"], "use --out DIR, not --out -"),  # --serve implies --watch
+        (["--watch", "--out", "-"], "use --out DIR, not --out -"),
+        (["--watch", "--port", "8000"], "--port is the port of --serve"),
+    ],
+)
 def test_usage_errors(folder, options, message):
-    result = subprocess.run([str(JOURNEYCTL), "render", "maps/smb-digital.yaml", *options], cwd=folder,
-                            capture_output=True, text=True, timeout=WAIT_SECONDS)
+    result = subprocess.run(
+        [str(JOURNEYCTL), "render", "maps/smb-digital.yaml", *options],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=WAIT_SECONDS,
+    )
     assert result.returncode == 2, result.stderr
     assert message in result.stderr and "Traceback" not in result.stderr
 
@@ -211,14 +238,16 @@ def test_the_page_reloads_itself_in_chromium_after_a_save(served, folder, tmp_pa
             pytest.fail(message)
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
-
     from test_browser import CHROMIUM_FLAGS
 
     watching, url = served
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=executable, headless=True,
-            args=CHROMIUM_FLAGS)
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=executable,
+            headless=True,
+            args=CHROMIUM_FLAGS,
+        )
         try:
             page = context.new_page()
             errors: list[str] = []

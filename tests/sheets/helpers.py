@@ -15,8 +15,9 @@ CASES = Path(__file__).resolve().parent / "cases"
 
 def journeyctl(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """The real command line, in a fresh process, as a user runs it."""
-    return subprocess.run([sys.executable, "-m", "journeyctl", *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "journeyctl", *args], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
 
 
 def write_map(path: Path, document: dict, *, dates: tuple[str, ...] = ()) -> Path:
@@ -34,7 +35,7 @@ def xlsx_text(path: Path) -> str:
         return "\n".join(archive.read(name).decode("utf-8") for name in archive.namelist())
 
 
-def run(*args: str) -> "Result":
+def run(*args: str) -> Result:
     """The command line in this process (faster), with journeyctl's own handling of usage errors."""
     from typer.testing import CliRunner
 

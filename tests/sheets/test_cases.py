@@ -31,10 +31,14 @@ def test_import_case(case: Path, tmp_path):
     if os.environ.get("JOURNEYCTL_UPDATE_CASES"):
         (case / "expected").write_text(f"exit {result.returncode}\n{result.stderr}", encoding="utf-8")
         if (folder / "out.yaml").exists():
-            (case / "expected.yaml").write_text((folder / "out.yaml").read_text(encoding="utf-8").split("\n", 1)[1],
-                                                encoding="utf-8")
-    expected = (folder / "expected").read_text(encoding="utf-8") if not os.environ.get("JOURNEYCTL_UPDATE_CASES") \
+            (case / "expected.yaml").write_text(
+                (folder / "out.yaml").read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8"
+            )
+    expected = (
+        (folder / "expected").read_text(encoding="utf-8")
+        if not os.environ.get("JOURNEYCTL_UPDATE_CASES")
         else (case / "expected").read_text(encoding="utf-8")
+    )
     status, lines = expected.split("\n", 1)
     assert f"exit {result.returncode}" == status, result.stderr
     assert result.stderr == lines

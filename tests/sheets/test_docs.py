@@ -4,16 +4,27 @@ from __future__ import annotations
 
 import re
 
-from tests.sheets.helpers import REPOSITORY
 from journeyctl.sheets.layout import (
-    MAP_COLUMNS, OWNER_COLUMNS, PERSONA_COLUMNS, PHASE_COLUMNS, SHEET_LINK, TOUCHPOINT_COLUMNS, normalized,
+    MAP_COLUMNS,
+    OWNER_COLUMNS,
+    PERSONA_COLUMNS,
+    PHASE_COLUMNS,
+    SHEET_LINK,
+    TOUCHPOINT_COLUMNS,
+    normalized,
 )
+from tests.sheets.helpers import REPOSITORY
 
 
 def test_every_column_and_synonym_is_documented():
     text = (REPOSITORY / "docs" / "sheets.md").read_text(encoding="utf-8")
-    cells = {normalized(cell) for line in text.splitlines() if line.startswith("|")
-             for cell in re.split(r"\s*[|,]\s*", line.strip("| ")) if cell}
+    cells = {
+        normalized(cell)
+        for line in text.splitlines()
+        if line.startswith("|")
+        for cell in re.split(r"\s*[|,]\s*", line.strip("| "))
+        if cell
+    }
     cells |= {normalized(re.sub(r"\s*\(.*\)", "", cell)) for cell in set(cells)}  # "Goals (list)" names Goals
     for column in (*MAP_COLUMNS, *PHASE_COLUMNS, *TOUCHPOINT_COLUMNS, *OWNER_COLUMNS, *PERSONA_COLUMNS, SHEET_LINK):
         assert normalized(column.header) in cells, f"docs/sheets.md does not name the column {column.header!r}"

@@ -19,55 +19,135 @@ def marker_map(folder):
     """A unique marker in every internal field and every id; CUSTOMER-... in every customer field."""
     folder.mkdir(exist_ok=True)
     journey = {
-        "journeyctl": 1, "kind": "journey", "id": f"{ID}map", "title": "CUSTOMER-title",
-        "summary": "CUSTOMER-summary", "segment": "CUSTOMER-segment", "engagement": "hybrid", "status": "retired",
-        "owner": f"{ID}map-owner", "review": {"last_reviewed": REVIEW_DATE, "every_days": 77},
+        "journeyctl": 1,
+        "kind": "journey",
+        "id": f"{ID}map",
+        "title": "CUSTOMER-title",
+        "summary": "CUSTOMER-summary",
+        "segment": "CUSTOMER-segment",
+        "engagement": "hybrid",
+        "status": "retired",
+        "owner": f"{ID}map-owner",
+        "review": {"last_reviewed": REVIEW_DATE, "every_days": 77},
         "owners": [
-            {"id": f"{ID}owner", "name": "CUSTOMER-owner-name", "team": f"{INTERNAL}team", "contact": f"{INTERNAL}contact"},
+            {
+                "id": f"{ID}owner",
+                "name": "CUSTOMER-owner-name",
+                "team": f"{INTERNAL}team",
+                "contact": f"{INTERNAL}contact",
+            },
             {"id": f"{ID}map-owner", "name": f"{INTERNAL}map-owner-name"},
         ],
-        "personas": [{"id": f"{ID}persona", "name": "CUSTOMER-persona-name", "role": "CUSTOMER-persona-role",
-                      "goals": [f"{INTERNAL}goal"], "pain_points": [f"{INTERNAL}persona-pain"], "quote": f"{INTERNAL}quote"}],
+        "personas": [
+            {
+                "id": f"{ID}persona",
+                "name": "CUSTOMER-persona-name",
+                "role": "CUSTOMER-persona-role",
+                "goals": [f"{INTERNAL}goal"],
+                "pain_points": [f"{INTERNAL}persona-pain"],
+                "quote": f"{INTERNAL}quote",
+            }
+        ],
         "phases": [
-            {"id": f"{ID}phase", "name": "CUSTOMER-phase", "stage": "land", "customer_goal": "CUSTOMER-goal",
-             "objective": f"{INTERNAL}objective", "entry_criteria": ["CUSTOMER-entry"], "exit_criteria": ["CUSTOMER-exit"],
-             "metrics": [{"name": "CUSTOMER-metric", "target": "CUSTOMER-target", "source": "CUSTOMER-source",
-                          "visibility": "customer"},
-                         {"name": f"{INTERNAL}metric", "target": f"{INTERNAL}target", "source": f"{INTERNAL}source"}],
-             "touchpoints": [
-                 {"id": f"{ID}touchpoint", "name": "CUSTOMER-touchpoint", "customer_view": "CUSTOMER-view",
-                  "description": f"{INTERNAL}description", "channel": "email", "mode": "digital",
-                  "owner": f"{ID}owner", "personas": [f"{ID}persona"], "timing": "CUSTOMER-timing",
-                  "emotion": -2, "moment_that_matters": True, "pain_points": [f"{INTERNAL}pain"],
-                  "opportunities": [f"{INTERNAL}opportunity"],
-                  "playbooks": [{"title": f"{INTERNAL}playbook", "url": "https://internal-marker-url.example.com/p",
-                                 "trigger": f"{INTERNAL}trigger"}],
-                  "backstage": [f"{INTERNAL}backstage"], "notes": f"{INTERNAL}notes"},
-                 {"id": f"{ID}hidden-touchpoint", "name": f"{INTERNAL}hidden-touchpoint", "channel": "phone",
-                  "owner": f"{ID}map-owner", "visibility": "internal", "customer_view": f"{INTERNAL}hidden-view"},
-             ]},
-            {"id": f"{ID}hidden-phase", "name": f"{INTERNAL}hidden-phase", "visibility": "internal",
-             "customer_goal": f"{INTERNAL}hidden-goal",
-             "touchpoints": [{"id": f"{ID}tp-in-hidden", "name": f"{INTERNAL}tp-in-hidden", "channel": "chat",
-                              "owner": f"{ID}owner"}]},
+            {
+                "id": f"{ID}phase",
+                "name": "CUSTOMER-phase",
+                "stage": "land",
+                "customer_goal": "CUSTOMER-goal",
+                "objective": f"{INTERNAL}objective",
+                "entry_criteria": ["CUSTOMER-entry"],
+                "exit_criteria": ["CUSTOMER-exit"],
+                "metrics": [
+                    {
+                        "name": "CUSTOMER-metric",
+                        "target": "CUSTOMER-target",
+                        "source": "CUSTOMER-source",
+                        "visibility": "customer",
+                    },
+                    {"name": f"{INTERNAL}metric", "target": f"{INTERNAL}target", "source": f"{INTERNAL}source"},
+                ],
+                "touchpoints": [
+                    {
+                        "id": f"{ID}touchpoint",
+                        "name": "CUSTOMER-touchpoint",
+                        "customer_view": "CUSTOMER-view",
+                        "description": f"{INTERNAL}description",
+                        "channel": "email",
+                        "mode": "digital",
+                        "owner": f"{ID}owner",
+                        "personas": [f"{ID}persona"],
+                        "timing": "CUSTOMER-timing",
+                        "emotion": -2,
+                        "moment_that_matters": True,
+                        "pain_points": [f"{INTERNAL}pain"],
+                        "opportunities": [f"{INTERNAL}opportunity"],
+                        "playbooks": [
+                            {
+                                "title": f"{INTERNAL}playbook",
+                                "url": "https://internal-marker-url.example.com/p",
+                                "trigger": f"{INTERNAL}trigger",
+                            }
+                        ],
+                        "backstage": [f"{INTERNAL}backstage"],
+                        "notes": f"{INTERNAL}notes",
+                    },
+                    {
+                        "id": f"{ID}hidden-touchpoint",
+                        "name": f"{INTERNAL}hidden-touchpoint",
+                        "channel": "phone",
+                        "owner": f"{ID}map-owner",
+                        "visibility": "internal",
+                        "customer_view": f"{INTERNAL}hidden-view",
+                    },
+                ],
+            },
+            {
+                "id": f"{ID}hidden-phase",
+                "name": f"{INTERNAL}hidden-phase",
+                "visibility": "internal",
+                "customer_goal": f"{INTERNAL}hidden-goal",
+                "touchpoints": [
+                    {
+                        "id": f"{ID}tp-in-hidden",
+                        "name": f"{INTERNAL}tp-in-hidden",
+                        "channel": "chat",
+                        "owner": f"{ID}owner",
+                    }
+                ],
+            },
         ],
     }
     write_map(folder / "leak.yaml", journey, dates=(REVIEW_DATE,))
     return folder
 
 
-CUSTOMER_VALUES = ["CUSTOMER-title", "CUSTOMER-summary", "CUSTOMER-segment", "CUSTOMER-phase", "CUSTOMER-goal",
-                   "CUSTOMER-entry", "CUSTOMER-exit", "CUSTOMER-metric", "CUSTOMER-target", "CUSTOMER-source",
-                   "CUSTOMER-touchpoint", "CUSTOMER-view", "CUSTOMER-timing", "CUSTOMER-owner-name",
-                   "CUSTOMER-persona-name", "CUSTOMER-persona-role"]
+CUSTOMER_VALUES = [
+    "CUSTOMER-title",
+    "CUSTOMER-summary",
+    "CUSTOMER-segment",
+    "CUSTOMER-phase",
+    "CUSTOMER-goal",
+    "CUSTOMER-entry",
+    "CUSTOMER-exit",
+    "CUSTOMER-metric",
+    "CUSTOMER-target",
+    "CUSTOMER-source",
+    "CUSTOMER-touchpoint",
+    "CUSTOMER-view",
+    "CUSTOMER-timing",
+    "CUSTOMER-owner-name",
+    "CUSTOMER-persona-name",
+    "CUSTOMER-persona-role",
+]
 
 
 def exported(tmp_path, fmt: str, audience: str) -> str:
     source = marker_map(tmp_path / "maps")
     out = tmp_path / f"out.{fmt}"
     # the lint gate would refuse this map (an owner's name says INTERNAL): the filter is what is tested here
-    result = journeyctl("export", str(source), "--format", fmt, "--audience", audience, "--out", str(out),
-                        "--allow-lint-errors")
+    result = journeyctl(
+        "export", str(source), "--format", fmt, "--audience", audience, "--out", str(out), "--allow-lint-errors"
+    )
     assert result.returncode == 0, result.stderr
     return out.read_bytes().decode("utf-8-sig") if fmt == "csv" else xlsx_text(out)
 
@@ -76,8 +156,21 @@ def exported(tmp_path, fmt: str, audience: str) -> str:
 def test_the_internal_export_holds_every_marker(tmp_path, fmt):
     """The control: internal exports show the markers, so the customer test below can fail."""
     text = exported(tmp_path, fmt, "internal")
-    for marker in ("objective", "notes", "trigger", "hidden-phase", "hidden-touchpoint", "source", "backstage",
-                   "hidden-goal", "contact", "quote", "map-owner-name", "goal", "persona-pain"):
+    for marker in (
+        "objective",
+        "notes",
+        "trigger",
+        "hidden-phase",
+        "hidden-touchpoint",
+        "source",
+        "backstage",
+        "hidden-goal",
+        "contact",
+        "quote",
+        "map-owner-name",
+        "goal",
+        "persona-pain",
+    ):
         assert f"{INTERNAL}{marker}" in text
     assert REVIEW_DATE in text and ID in text
 
@@ -86,8 +179,19 @@ def test_the_internal_export_holds_every_marker(tmp_path, fmt):
 def test_the_customer_export_leaks_nothing(tmp_path, fmt):
     text = exported(tmp_path, fmt, "customer")  # for XLSX: every XML part of the archive, unzipped
     upper = text.upper()
-    for forbidden in (INTERNAL, ID, REVIEW_DATE, "RETIRED", "HYBRID", "EMOTION", "PLAYBOOK", "MOMENT THAT",
-                      "OBJECTIVE", "BACKSTAGE", "INTERNAL-MARKER-URL"):
+    for forbidden in (
+        INTERNAL,
+        ID,
+        REVIEW_DATE,
+        "RETIRED",
+        "HYBRID",
+        "EMOTION",
+        "PLAYBOOK",
+        "MOMENT THAT",
+        "OBJECTIVE",
+        "BACKSTAGE",
+        "INTERNAL-MARKER-URL",
+    ):
         assert forbidden.upper() not in upper, f"{forbidden} leaked into the customer {fmt}"
     for value in CUSTOMER_VALUES:
         assert value in text, f"customer-facing {value} is missing from the customer {fmt}"
@@ -101,20 +205,37 @@ def test_the_customer_export_refuses_customer_text_that_looks_internal(tmp_path)
     assert not out.exists()
 
 
-FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)",
-            "\t=1+1", "'=already quoted"]
+FORMULAS = [
+    '=HYPERLINK("http://evil.example","x")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "\t=1+1",
+    "'=already quoted",
+]
 
 
 def formula_map(folder):
-    touchpoints = [{"id": f"t{number}", "name": text, "channel": "email", "owner": "csm", "notes": text}
-                   for number, text in enumerate(FORMULAS)]
-    touchpoints.append({"id": "number", "name": "A plain number stays one", "channel": "email", "owner": "csm",
-                        "emotion": -2})
+    touchpoints = [
+        {"id": f"t{number}", "name": text, "channel": "email", "owner": "csm", "notes": text}
+        for number, text in enumerate(FORMULAS)
+    ]
+    touchpoints.append(
+        {"id": "number", "name": "A plain number stays one", "channel": "email", "owner": "csm", "emotion": -2}
+    )
     folder = folder / "maps"
     folder.mkdir()
     write_map(folder / "catalog.yaml", {"journeyctl": 1, "kind": "catalog", "owners": [{"id": "csm", "name": "@CSM"}]})
-    write_map(folder / "formulas.yaml", {"journeyctl": 1, "kind": "journey", "id": "formulas", "title": "=1+1",
-                                         "phases": [{"id": "land", "name": "-Land", "touchpoints": touchpoints}]})
+    write_map(
+        folder / "formulas.yaml",
+        {
+            "journeyctl": 1,
+            "kind": "journey",
+            "id": "formulas",
+            "title": "=1+1",
+            "phases": [{"id": "land", "name": "-Land", "touchpoints": touchpoints}],
+        },
+    )
     return folder
 
 

@@ -40,8 +40,20 @@ def test_nothing_is_written_on_an_error(tmp_path):
 
 
 def test_map_fields_from_options(tmp_path):
-    result = run("import", "journey.csv", "--out", "map.yaml", "--id", "first-steps", "--title", "First steps",
-                 "--segment", "smb", "--owner", "csm")
+    result = run(
+        "import",
+        "journey.csv",
+        "--out",
+        "map.yaml",
+        "--id",
+        "first-steps",
+        "--title",
+        "First steps",
+        "--segment",
+        "smb",
+        "--owner",
+        "csm",
+    )
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "map.yaml").read_text()
     assert "id: first-steps\ntitle: First steps\nsegment: smb\nowner: csm\n" in text
@@ -52,11 +64,14 @@ def test_an_option_names_itself_in_a_problem(tmp_path):
     assert result.returncode == 1 and "journey.csv (--id): error" in result.stderr
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--columns", "Kanal=Chanel"], "'Kanal' is mapped to 'Chanel', which is no column (did you mean 'Channel'?)"),
-    (["--columns", "Kanal"], "--columns 'Kanal': expected HEADER=COLUMN"),
-    (["--sheet", "Touchpoints"], "no sheet 'Touchpoints'"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--columns", "Kanal=Chanel"], "'Kanal' is mapped to 'Chanel', which is no column (did you mean 'Channel'?)"),
+        (["--columns", "Kanal"], "--columns 'Kanal': expected HEADER=COLUMN"),
+        (["--sheet", "Touchpoints"], "no sheet 'Touchpoints'"),
+    ],
+)
 def test_usage_errors(args, message):
     result = run("import", "journey.csv", "--out", "map.yaml", *args)
     assert result.returncode == 2 and message in result.stderr, result.stderr
@@ -72,7 +87,10 @@ def test_an_unusual_header_is_mapped_in_the_configuration(tmp_path):
 def test_a_mistyped_configuration_key_is_named(tmp_path):
     (tmp_path / ".journeyctl.yaml").write_text("sheets:\n  colums: {Kanal: Channel}\n")
     result = run("import", "journey.csv", "--out", "map.yaml")
-    assert result.returncode == 2 and "unknown configuration key 'sheets.colums' (did you mean 'columns'?)" in result.stderr
+    assert (
+        result.returncode == 2
+        and "unknown configuration key 'sheets.colums' (did you mean 'columns'?)" in result.stderr
+    )
 
 
 def test_a_workbook_of_several_maps_needs_sheet(tmp_path):
@@ -86,10 +104,13 @@ def test_a_workbook_of_several_maps_needs_sheet(tmp_path):
     assert "id: c\ntitle: C\n" in (tmp_path / "map.yaml").read_text()  # the Journey row of sheet c
 
 
-@pytest.mark.parametrize("name, message", [
-    ("journey.txt", "not a .csv or .xlsx file"),
-    ("missing.csv", "cannot read missing.csv: No such file or directory"),
-])
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("journey.txt", "not a .csv or .xlsx file"),
+        ("missing.csv", "cannot read missing.csv: No such file or directory"),
+    ],
+)
 def test_files_that_are_not_spreadsheets(tmp_path, name, message):
     (tmp_path / "journey.txt").write_text(SHEET)
     result = run("import", name, "--out", "map.yaml")
@@ -106,11 +127,17 @@ def test_semicolons_and_a_byte_order_mark(tmp_path):
 def test_hostile_names_and_cells_print_only_printable_lines(tmp_path):
     """A file name and cells with a newline and ::error::, ESC and BEL, as tests/test_printed_lines.py checks."""
     name = "evil\n::error::forged.csv"
-    (tmp_path / name).write_text("Phase,Touchpoint,Channel,Owner,\x1b]0;PWNED\x07 ::error::x\n"
-                                 "Land,Kickoff,\x1b[2J::error::zoom,csm,x\n")
+    (tmp_path / name).write_text(
+        "Phase,Touchpoint,Channel,Owner,\x1b]0;PWNED\x07 ::error::x\nLand,Kickoff,\x1b[2J::error::zoom,csm,x\n"
+    )
     environment = dict(os.environ, GITHUB_ACTIONS="true")
-    done = subprocess.run([sys.executable, "-m", "journeyctl", "import", name, "--out", "map.yaml"], cwd=tmp_path,
-                          env=environment, capture_output=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "journeyctl", "import", name, "--out", "map.yaml"],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        timeout=120,
+    )
     assert done.returncode == 1 and b"Traceback" not in done.stderr, done.stderr
     check_lines(done.stdout, "stdout")
     check_lines(done.stderr, "stderr")

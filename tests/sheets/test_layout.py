@@ -8,14 +8,28 @@ import pytest
 from journeyctl.schema.audience import Audience, fields_of
 from journeyctl.schema.models import Journey, Metric, Owner, Persona, Phase, Playbook, Review, Touchpoint
 from journeyctl.sheets.layout import (
-    MAP_COLUMNS, METRIC_PARTS, OWNER_COLUMNS, PERSONA_COLUMNS, PHASE_COLUMNS, PLAYBOOK_PARTS, TOUCHPOINT_COLUMNS,
-    guard_csv, unguard_csv,
+    MAP_COLUMNS,
+    METRIC_PARTS,
+    OWNER_COLUMNS,
+    PERSONA_COLUMNS,
+    PHASE_COLUMNS,
+    PLAYBOOK_PARTS,
+    TOUCHPOINT_COLUMNS,
+    guard_csv,
+    unguard_csv,
 )
 
 # What the sheets hold as their structure, not as a column: the file's kind, and the tables themselves.
 STRUCTURE = {Journey: {"journeyctl", "kind", "owners", "personas", "phases"}, Phase: {"touchpoints"}}
-TABLES = [(Journey, MAP_COLUMNS), (Phase, PHASE_COLUMNS), (Touchpoint, TOUCHPOINT_COLUMNS), (Owner, OWNER_COLUMNS),
-          (Persona, PERSONA_COLUMNS), (Metric, METRIC_PARTS), (Playbook, PLAYBOOK_PARTS)]
+TABLES = [
+    (Journey, MAP_COLUMNS),
+    (Phase, PHASE_COLUMNS),
+    (Touchpoint, TOUCHPOINT_COLUMNS),
+    (Owner, OWNER_COLUMNS),
+    (Persona, PERSONA_COLUMNS),
+    (Metric, METRIC_PARTS),
+    (Playbook, PLAYBOOK_PARTS),
+]
 
 
 @pytest.mark.parametrize("model, columns", TABLES, ids=lambda item: getattr(item, "__name__", ""))

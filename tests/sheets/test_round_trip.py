@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.sheets.helpers import MAPS, REPOSITORY, run
 from journeyctl.loading import load_text
+from tests.sheets.helpers import MAPS, REPOSITORY, run
 
 JOURNEYS = sorted(path.stem for path in MAPS.glob("*.yaml") if path.name != "catalog.yaml")
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import openpyxl
-
 import pytest
 
 from tests.sheets.helpers import run, write_map
@@ -51,9 +50,15 @@ def test_the_template_imports_as_it_comes(tmp_path):
 
 
 def test_catalog_owners_and_personas_are_not_repeated(tmp_path):
-    write_map(tmp_path / "catalog.yaml", {"journeyctl": 1, "kind": "catalog",
-                                          "owners": [{"id": "csm", "name": "CSM"}],
-                                          "personas": [{"id": "champion", "name": "Champion"}]})
+    write_map(
+        tmp_path / "catalog.yaml",
+        {
+            "journeyctl": 1,
+            "kind": "catalog",
+            "owners": [{"id": "csm", "name": "CSM"}],
+            "personas": [{"id": "champion", "name": "Champion"}],
+        },
+    )
     (tmp_path / ".journeyctl.yaml").write_text("catalogs: [catalog.yaml]\n")
     path = tmp_path / "journey.xlsx"
     assert run("init", "--sheet", str(path)).returncode == 0

@@ -57,8 +57,9 @@ def journeyctl(*args: str, capture: bool = False) -> subprocess.CompletedProcess
     try:
         return subprocess.run(command, text=True, capture_output=capture, timeout=minutes * 60)
     except subprocess.TimeoutExpired:  # subprocess.run has stopped the command
-        raise StepTimeout(f"journeyctl {args[0]} did not finish within {minutes:g} minutes (timeout-minutes); "
-                          "it was stopped") from None
+        raise StepTimeout(
+            f"journeyctl {args[0]} did not finish within {minutes:g} minutes (timeout-minutes); it was stopped"
+        ) from None
 
 
 def work_dir() -> Path:
@@ -101,8 +102,11 @@ def lint() -> int:
     journeyctl("lint", "--format", "sarif", "--output", str(sarif), "--exit-zero", "--", *paths())
     journeyctl("lint", "--format", "markdown", "--output", str(summary), "--exit-zero", "--", *paths())
     add_to_summary(summary.read_text(encoding="utf-8"))
-    levels = [result.get("level", "warning") for run in json.loads(sarif.read_text(encoding="utf-8"))["runs"]
-              for result in run["results"]]
+    levels = [
+        result.get("level", "warning")
+        for run in json.loads(sarif.read_text(encoding="utf-8"))["runs"]
+        for result in run["results"]
+    ]
     set_output("sarif-file", str(sarif))
     set_output("errors", str(levels.count("error")))
     set_output("warnings", str(levels.count("warning")))
@@ -140,8 +144,9 @@ def fetch_base(base: str) -> str:
     remote_ref = f"refs/remotes/origin/{base}"
     have = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{remote_ref}^{{commit}}"], capture_output=True)
     if have.returncode != 0:
-        subprocess.run(["git", "fetch", "--no-tags", "--depth=1", "origin", f"+refs/heads/{base}:{remote_ref}"],
-                       check=False)
+        subprocess.run(
+            ["git", "fetch", "--no-tags", "--depth=1", "origin", f"+refs/heads/{base}:{remote_ref}"], check=False
+        )
     return f"origin/{base}"
 
 

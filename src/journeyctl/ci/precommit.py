@@ -41,8 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     if not maps:
         return 0  # no map among the staged files: nothing to check
     from journeyctl.cli.app import main as journeyctl
-    from journeyctl.problems import UsageError
     from journeyctl.paths import printable
+    from journeyctl.problems import UsageError
 
     if argv[0] == "lint":
         try:
@@ -78,7 +78,11 @@ def users_of_staged_catalogs(staged: list[str], config_file: str | None) -> list
         candidates = [path for path, _ in discover(config.map_roots)]
     else:
         root = gitsource.repository_root_or_none()
-        tracked = [os.path.join(root, name) for name in gitsource.working_tree_files(root, [], untracked=False)] if root else []
+        tracked = (
+            [os.path.join(root, name) for name in gitsource.working_tree_files(root, [], untracked=False)]
+            if root
+            else []
+        )
         candidates = [path for path in map(os.path.relpath, tracked) if could_be_map(path)]
     staged_files = {os.path.abspath(path) for path in staged}
     users = []

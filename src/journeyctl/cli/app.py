@@ -11,11 +11,17 @@ import typer
 from typer.exceptions import TyperException
 
 from journeyctl import __version__
-from journeyctl.cli import init_command, lint_command, rules_command, schema_command
-from journeyctl.cli import diff_command
-from journeyctl.cli import render_command
-from journeyctl.cli import fmt_command
-from journeyctl.cli import export_command, import_command
+from journeyctl.cli import (
+    diff_command,
+    export_command,
+    fmt_command,
+    import_command,
+    init_command,
+    lint_command,
+    render_command,
+    rules_command,
+    schema_command,
+)
 from journeyctl.paths import printable
 from journeyctl.problems import UsageError
 from journeyctl.report.streams import guarded_output
@@ -37,7 +43,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
 ) -> None:
     """Customer journey maps as code: lint, diff and render YAML journey maps."""
 
@@ -84,7 +92,9 @@ def _run() -> None:
         else:
             context = getattr(error, "ctx", None)
             command_path = context.command_path if context else "journeyctl"
-            typer.echo(f"journeyctl: error: {printable(error.format_message())} (see '{command_path} --help')", err=True)
+            typer.echo(
+                f"journeyctl: error: {printable(error.format_message())} (see '{command_path} --help')", err=True
+            )
         sys.exit(2)
     except typer.Abort:
         sys.exit(130)
@@ -97,7 +107,10 @@ def _run() -> None:
     except Exception as error:  # a bug, not the user's fault: keep it short, but let it be reported
         if os.environ.get("JOURNEYCTL_DEBUG"):
             traceback.print_exc()
-        print(f"journeyctl: internal error: {type(error).__name__}: {printable(str(error))} "
-              "(set JOURNEYCTL_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
+        print(
+            f"journeyctl: internal error: {type(error).__name__}: {printable(str(error))} "
+            "(set JOURNEYCTL_DEBUG=1 for the traceback, and please report it)",
+            file=sys.stderr,
+        )
         sys.exit(2)
     sys.exit(status or 0)

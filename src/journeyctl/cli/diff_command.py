@@ -9,7 +9,6 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 from typer.core import TyperCommand
@@ -22,7 +21,7 @@ class DiffCommand(TyperCommand):
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         if "--" in args:
             at = args.index("--")
-            args = [*args[:at], "--", "--", *args[at + 1:]]  # the first ends the options, the second is kept
+            args = [*args[:at], "--", "--", *args[at + 1 :]]  # the first ends the options, the second is kept
         return super().parse_args(ctx, args)
 
 
@@ -38,21 +37,35 @@ class FailOn(str, Enum):
 
 
 def diff(
-    args: Optional[List[str]] = typer.Argument(
-        None, metavar="OLD NEW | REV [REV] [[--] PATH...]",
+    args: list[str] | None = typer.Argument(
+        None,
+        metavar="OLD NEW | REV [REV] [[--] PATH...]",
         help="Two files or folders (either may be REV:path); or a revision to compare the working tree with; "
-             "or two revisions, A B or A..B (A...B: from the merge base). Paths after the revisions limit the "
-             "comparison (after --, a name is a path even if it is also a revision); without paths, the "
-             "repository's maps are compared (config `maps:`, else the tracked map files)."),
-    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text, markdown (a PR comment) or json."),
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when there is a customer-facing change, or any change."),
-    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when there are changes, 0 when none (like git diff)."),
+        "or two revisions, A B or A..B (A...B: from the merge base). Paths after the revisions limit the "
+        "comparison (after --, a name is a path even if it is also a revision); without paths, the "
+        "repository's maps are compared (config `maps:`, else the tracked map files).",
+    ),
+    output_format: OutputFormat = typer.Option(
+        OutputFormat.text, "--format", "-f", help="text, markdown (a PR comment) or json."
+    ),
+    fail_on: FailOn | None = typer.Option(
+        None, "--fail-on", help="Exit 1 when there is a customer-facing change, or any change."
+    ),
+    exit_code: bool = typer.Option(
+        False, "--exit-code", help="Exit 1 when there are changes, 0 when none (like git diff)."
+    ),
     order: bool = typer.Option(False, "--order", help="Also report position changes within a phase, and of phases."),
-    rename_threshold: Optional[float] = typer.Option(
-        None, "--rename-threshold", min=0.0, max=1.0,
-        help="How similar (0-1) a touchpoint with a new id must stay to be 'renamed' (default: config, 0.6)."),
+    rename_threshold: float | None = typer.Option(
+        None,
+        "--rename-threshold",
+        min=0.0,
+        max=1.0,
+        help="How similar (0-1) a touchpoint with a new id must stay to be 'renamed' (default: config, 0.6).",
+    ),
     git_driver: bool = typer.Option(False, "--git-driver", help="Run as git's external diff (git passes 7 arguments)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: the nearest .journeyctl.yaml)."),
+    config: Path | None = typer.Option(
+        None, "--config", help="Configuration file (default: the nearest .journeyctl.yaml)."
+    ),
 ) -> None:
     """Show what changed between two versions of journey maps, and whether customers will see it."""
     from journeyctl.config import load_config
@@ -85,5 +98,7 @@ def diff(
     if result.problems:
         raise typer.Exit(1)
     gate = exit_code or fail_on is FailOn.any
-    if (gate and result.changes) or (fail_on is FailOn.customer_facing and any(c.customer_facing for c in result.changes)):
+    if (gate and result.changes) or (
+        fail_on is FailOn.customer_facing and any(c.customer_facing for c in result.changes)
+    ):
         raise typer.Exit(1)

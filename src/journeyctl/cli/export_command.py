@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
-from journeyctl.problems import UsageError
 from journeyctl.paths import printable
+from journeyctl.problems import UsageError
 from journeyctl.wording import plural
 
 
@@ -24,19 +23,28 @@ class Audience(str, Enum):
 
 
 def export(
-    paths: List[str] = typer.Argument(..., metavar="PATH", help="Map files or folders."),
+    paths: list[str] = typer.Argument(..., metavar="PATH", help="Map files or folders."),
     out: Path = typer.Option(..., "--out", "-o", help="The file to write (.csv or .xlsx)."),
-    output_format: Optional[SheetFormat] = typer.Option(None, "--format", "-f", help="csv or xlsx [default: from --out]."),
-    audience: Audience = typer.Option(Audience.internal, "--audience", help="internal: every field (import reads it "
-                                      "back); customer: only what customers may see."),
-    config_file: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: the nearest .journeyctl.yaml)."),
-    allow_lint_errors: bool = typer.Option(False, "--allow-lint-errors", help="Export for the customer even when lint "
-                                           "finds errors in customer-facing text (as render does, it refuses by default)."),
+    output_format: SheetFormat | None = typer.Option(None, "--format", "-f", help="csv or xlsx [default: from --out]."),
+    audience: Audience = typer.Option(
+        Audience.internal,
+        "--audience",
+        help="internal: every field (import reads it back); customer: only what customers may see.",
+    ),
+    config_file: Path | None = typer.Option(
+        None, "--config", help="Configuration file (default: the nearest .journeyctl.yaml)."
+    ),
+    allow_lint_errors: bool = typer.Option(
+        False,
+        "--allow-lint-errors",
+        help="Export for the customer even when lint "
+        "finds errors in customer-facing text (as render does, it refuses by default).",
+    ),
 ) -> None:
     """Write journey maps as a spreadsheet, in the layout `journeyctl import` reads (docs/sheets.md)."""
+    from journeyctl.cli.render_command import print_problems
     from journeyctl.config import load_config
     from journeyctl.fileio import write_output
-    from journeyctl.cli.render_command import print_problems
     from journeyctl.render.run import customer_text_errors, load_maps
     from journeyctl.sheets.export import csv_sheet, workbook_sheets
     from journeyctl.sheets.files import csv_bytes, format_of, xlsx_bytes
@@ -49,8 +57,11 @@ def export(
     journey_files, maps, loaded = load_maps(paths, config, "exported")
     if print_problems(loaded):
         raise typer.Exit(1)
-    if audience is Audience.customer and not allow_lint_errors and print_problems(
-            customer_text_errors(paths, config, "exported")):
+    if (
+        audience is Audience.customer
+        and not allow_lint_errors
+        and print_problems(customer_text_errors(paths, config, "exported"))
+    ):
         raise typer.Exit(1)
     journeys = [item.model for item in journey_files]
     catalogs = [item.model for item in maps if item.kind == "catalog"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -14,11 +13,20 @@ from journeyctl.wording import plural
 
 
 def fmt(
-    paths: List[str] = typer.Argument(..., metavar="PATH", help="Map files or folders (a folder means every *.yaml/*.yml below it)."),
-    check: bool = typer.Option(False, "--check", help="Write nothing; list the files that would change, exit 1 if any."),
-    show_diff: bool = typer.Option(False, "--diff", help="Write nothing; print the change as a unified diff, exit 1 if any."),
-    config_file: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: the nearest "
-                                               ".journeyctl.yaml); its channels count as valid."),
+    paths: list[str] = typer.Argument(
+        ..., metavar="PATH", help="Map files or folders (a folder means every *.yaml/*.yml below it)."
+    ),
+    check: bool = typer.Option(
+        False, "--check", help="Write nothing; list the files that would change, exit 1 if any."
+    ),
+    show_diff: bool = typer.Option(
+        False, "--diff", help="Write nothing; print the change as a unified diff, exit 1 if any."
+    ),
+    config_file: Path | None = typer.Option(
+        None,
+        "--config",
+        help="Configuration file (default: the nearest .journeyctl.yaml); its channels count as valid.",
+    ),
 ) -> None:
     """Format map files: spec key order, 2-space indentation, block style, quotes only where needed,
     one blank line between phases; comments are kept. A file that does not parse or validate is
@@ -29,8 +37,9 @@ def fmt(
 
     config = load_config(config_file)
     mode = Mode.DIFF if show_diff else Mode.CHECK if check else Mode.WRITE
-    run = format_paths(paths, mode, diff_stream=sys.stdout, channels=config.all_channels,
-                       max_bytes=config.max_file_bytes)
+    run = format_paths(
+        paths, mode, diff_stream=sys.stdout, channels=config.all_channels, max_bytes=config.max_file_bytes
+    )
 
     errors = make_console(sys.stderr)
     for problem in run.problems:

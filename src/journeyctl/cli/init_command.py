@@ -7,7 +7,6 @@ import os
 import re
 from datetime import date
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -21,10 +20,16 @@ from journeyctl.schema.models import ID_PATTERN
 
 
 def init(
-    name: Optional[str] = typer.Argument(None, metavar="NAME", help="The new map's id (lowercase letters, digits, dashes), or a path ending in .yaml."),
-    title: Optional[str] = typer.Option(None, help="The map's title (default: made from the id)."),
-    sheet: Optional[Path] = typer.Option(None, "--sheet", metavar="FILE.xlsx",
-                                         help="Write the spreadsheet template that 'journeyctl import' reads, instead."),
+    name: str | None = typer.Argument(
+        None, metavar="NAME", help="The new map's id (lowercase letters, digits, dashes), or a path ending in .yaml."
+    ),
+    title: str | None = typer.Option(None, help="The map's title (default: made from the id)."),
+    sheet: Path | None = typer.Option(
+        None,
+        "--sheet",
+        metavar="FILE.xlsx",
+        help="Write the spreadsheet template that 'journeyctl import' reads, instead.",
+    ),
 ) -> None:
     """Write a new journey map from the LAER template. Never overwrites an existing file."""
     if sheet is not None:
@@ -45,8 +50,13 @@ def init(
 
     from journeyctl.fmt.canonical import needs_quotes
 
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(templates_dir()), keep_trailing_newline=True,
-                                     trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir()),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
     environment.filters["yaml_text"] = lambda text: json.dumps(text, ensure_ascii=False) if needs_quotes(text) else text
     text = environment.get_template("init/laer-journey.yaml").render(
         map_id=map_id,
@@ -66,9 +76,11 @@ def init(
     typer.echo(f"wrote {printable(str(path))}: edit it, then run 'journeyctl lint {printable(str(path))}'")
     if schema_url.startswith("file:"):
         # An absolute path into this machine's installation means nothing on a teammate's machine.
-        typer.echo("tip: its editor schema line points into this installation; for one the whole team can use, "
-                   "run 'journeyctl schema --output schema/journeyctl.schema.json' at the repository root "
-                   "and point the first line at it")
+        typer.echo(
+            "tip: its editor schema line points into this installation; for one the whole team can use, "
+            "run 'journeyctl schema --output schema/journeyctl.schema.json' at the repository root "
+            "and point the first line at it"
+        )
 
 
 def _init_sheet(path: Path) -> None:
@@ -85,16 +97,20 @@ def _init_sheet(path: Path) -> None:
         raise UsageError(f"{path} already exists; init never overwrites a file") from None
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
-    typer.echo(f"wrote {printable(str(path))}: fill it in, then run "
-               f"'journeyctl import {printable(str(path))} --out maps/NAME.yaml'")
+    typer.echo(
+        f"wrote {printable(str(path))}: fill it in, then run "
+        f"'journeyctl import {printable(str(path))} --out maps/NAME.yaml'"
+    )
 
 
 def _catalog_ids(config: Config) -> tuple[set[str], set[str]]:
     """Owner and persona ids the configured catalogs define."""
     workspace = load_workspace(config.catalog_paths, channels=config.all_channels, max_bytes=config.max_file_bytes)
     catalogs = [item.model for item in workspace.catalogs]
-    return ({owner.id for catalog in catalogs for owner in catalog.owners},
-            {persona.id for catalog in catalogs for persona in catalog.personas})
+    return (
+        {owner.id for catalog in catalogs for owner in catalog.owners},
+        {persona.id for catalog in catalogs for persona in catalog.personas},
+    )
 
 
 def _schema_url(folder: Path) -> str:

@@ -8,7 +8,6 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -27,7 +26,7 @@ class OutputFormat(str, Enum):
     markdown = "markdown"
 
 
-def _parse_day(value: Optional[str]) -> Optional[date]:
+def _parse_day(value: str | None) -> date | None:
     if value is None:
         return None
     try:
@@ -37,28 +36,44 @@ def _parse_day(value: Optional[str]) -> Optional[date]:
 
 
 def lint(
-    paths: List[str] = typer.Argument(..., metavar="PATH", help="Map files or folders (a folder means every *.yaml/*.yml below it)."),
-    output_format: Optional[OutputFormat] = typer.Option(
-        None, "--format", "-f", help="Output format [default: text; github when GITHUB_ACTIONS=true]."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically)."),
-    config_file: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: .journeyctl.yaml "
-                                               "or pyproject.toml found upwards; or $JOURNEYCTL_CONFIG)."),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="Run only these rules (code, name or prefix)."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Do not run these rules (code, name or prefix)."),
-    fail_on: Severity = typer.Option(Severity.ERROR, "--fail-on", help="Exit 1 when a finding is at least this severe."),
+    paths: list[str] = typer.Argument(
+        ..., metavar="PATH", help="Map files or folders (a folder means every *.yaml/*.yml below it)."
+    ),
+    output_format: OutputFormat | None = typer.Option(
+        None, "--format", "-f", help="Output format [default: text; github when GITHUB_ACTIONS=true]."
+    ),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically)."),
+    config_file: Path | None = typer.Option(
+        None,
+        "--config",
+        help="Configuration file (default: .journeyctl.yaml or pyproject.toml found upwards; or $JOURNEYCTL_CONFIG).",
+    ),
+    select: list[str] | None = typer.Option(None, "--select", help="Run only these rules (code, name or prefix)."),
+    ignore: list[str] | None = typer.Option(None, "--ignore", help="Do not run these rules (code, name or prefix)."),
+    fail_on: Severity = typer.Option(
+        Severity.ERROR, "--fail-on", help="Exit 1 when a finding is at least this severe."
+    ),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings."),
-    today: Optional[str] = typer.Option(None, "--today", help="The date review rules compare with (YYYY-MM-DD)."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline file."),
-    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record today's findings as the baseline."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes, at most one a core "
-                                       "[default: all cores, for large inputs only]."),
-    max_file_bytes: Optional[int] = typer.Option(None, "--max-file-bytes", min=1, max=2**30,
-                                                 help="Refuse files larger than this (at most 1 GiB)."),
+    today: str | None = typer.Option(None, "--today", help="The date review rules compare with (YYYY-MM-DD)."),
+    baseline: Path | None = typer.Option(None, "--baseline", help="Report only findings not in this baseline file."),
+    write_baseline: Path | None = typer.Option(
+        None, "--write-baseline", help="Record today's findings as the baseline."
+    ),
+    jobs: int | None = typer.Option(
+        None,
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes, at most one a core [default: all cores, for large inputs only].",
+    ),
+    max_file_bytes: int | None = typer.Option(
+        None, "--max-file-bytes", min=1, max=2**30, help="Refuse files larger than this (at most 1 GiB)."
+    ),
 ) -> None:
     """Check map files: schema, references and rules. Exit 0: clean; 1: findings; 2: usage error."""
+    from journeyctl.identity import repository_root
     from journeyctl.lint.baseline import write_baseline as save_baseline
     from journeyctl.lint.engine import make_settings, run_lint
-    from journeyctl.identity import repository_root
     from journeyctl.report import reporter
 
     config = load_config(config_file)
@@ -74,8 +89,13 @@ def lint(
 
     chosen = output_format or (OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.text)
     report = reporter(chosen.value)
-    context = {"files": result.files, "seconds": result.seconds, "checked": result.checked,
-               "root": repository_root(config.source), "fail_on": fail_on}
+    context = {
+        "files": result.files,
+        "seconds": result.seconds,
+        "checked": result.checked,
+        "root": repository_root(config.source),
+        "fail_on": fail_on,
+    }
     if output is None:
         report(result.problems, sys.stdout, **context)
     else:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -30,24 +29,50 @@ class PageSizeChoice(str, Enum):
 
 
 def render(
-    paths: List[str] = typer.Argument(..., metavar="PATH", help="Map files or folders; catalogs among them supply owners and personas."),
-    formats: List[FormatChoice] = typer.Option(
-        [FormatChoice.html], "--format", "-f", help="md, html or pdf; repeat for several."),
+    paths: list[str] = typer.Argument(
+        ..., metavar="PATH", help="Map files or folders; catalogs among them supply owners and personas."
+    ),
+    formats: list[FormatChoice] = typer.Option(
+        [FormatChoice.html], "--format", "-f", help="md, html or pdf; repeat for several."
+    ),
     audience: AudienceChoice = typer.Option(
-        AudienceChoice.internal, "--audience", "-a", help="internal (everything) or customer (customer-facing fields only)."),
-    out: str = typer.Option("build/journeys", "--out", "-o", help="Output folder, or '-' for standard output (one map, md or html)."),
-    templates: Optional[Path] = typer.Option(
-        None, "--templates", help="A folder of templates searched before the built-in ones (default: the config's `templates`)."),
-    page_size: Optional[PageSizeChoice] = typer.Option(None, "--page-size", help="PDF page size (default: the config's, else A4)."),
-    config_file: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: the nearest .journeyctl.yaml)."),
+        AudienceChoice.internal,
+        "--audience",
+        "-a",
+        help="internal (everything) or customer (customer-facing fields only).",
+    ),
+    out: str = typer.Option(
+        "build/journeys", "--out", "-o", help="Output folder, or '-' for standard output (one map, md or html)."
+    ),
+    templates: Path | None = typer.Option(
+        None,
+        "--templates",
+        help="A folder of templates searched before the built-in ones (default: the config's `templates`).",
+    ),
+    page_size: PageSizeChoice | None = typer.Option(
+        None, "--page-size", help="PDF page size (default: the config's, else A4)."
+    ),
+    config_file: Path | None = typer.Option(
+        None, "--config", help="Configuration file (default: the nearest .journeyctl.yaml)."
+    ),
     allow_lint_errors: bool = typer.Option(
-        False, "--allow-lint-errors", help="Render for the customer even when lint finds errors in customer text (JC212)."),
+        False,
+        "--allow-lint-errors",
+        help="Render for the customer even when lint finds errors in customer text (JC212).",
+    ),
     watch: bool = typer.Option(
-        False, "--watch", help="Render again on every save of a map, catalog, template or the configuration (Ctrl-C stops)."),
+        False,
+        "--watch",
+        help="Render again on every save of a map, catalog, template or the configuration (Ctrl-C stops).",
+    ),
     serve: bool = typer.Option(
-        False, "--serve", help="Watch, and show the output folder on http://127.0.0.1 with pages that reload themselves."),
-    port: Optional[int] = typer.Option(
-        None, "--port", min=0, max=65535, help="The port for --serve (default: a free one)."),
+        False,
+        "--serve",
+        help="Watch, and show the output folder on http://127.0.0.1 with pages that reload themselves.",
+    ),
+    port: int | None = typer.Option(
+        None, "--port", min=0, max=65535, help="The port for --serve (default: a free one)."
+    ),
 ) -> None:
     """Render journey maps to Markdown, a self-contained HTML page and a PDF, for the internal team or a customer."""
     from journeyctl.render.run import RenderRequest, run
@@ -91,13 +116,19 @@ def _print(result, audience: str) -> None:
         return
     # Text objects, not markup strings: a file name with [brackets] is printed as it is.
     console = Console(highlight=False, soft_wrap=True)
-    console.print(Text(f"Wrote {plural(len(result.outputs), 'file')} for the {audience} audience to "
-                       f"{printable(str(result.folder))} in {result.seconds:.2f}s", style="bold"))
+    console.print(
+        Text(
+            f"Wrote {plural(len(result.outputs), 'file')} for the {audience} audience to "
+            f"{printable(str(result.folder))} in {result.seconds:.2f}s",
+            style="bold",
+        )
+    )
     for output in result.outputs:
         size = len(output.content.encode("utf-8") if isinstance(output.content, str) else output.content)
         origin = f"from {printable(output.source)}" if output.source else "index of the maps"
-        console.print(Text.assemble(f"  {printable(str(result.folder / output.name))}  ",
-                                    (f"({_size(size)}, {origin})", "dim")))
+        console.print(
+            Text.assemble(f"  {printable(str(result.folder / output.name))}  ", (f"({_size(size)}, {origin})", "dim"))
+        )
 
 
 def print_problems(result) -> bool:

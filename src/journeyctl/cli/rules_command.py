@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 from journeyctl.problems import UsageError, did_you_mean
 
 
 def rules(
-    rule: Optional[str] = typer.Argument(None, metavar="RULE", help="A rule code (JC203) or name (missing-customer-view)."),
+    rule: str | None = typer.Argument(
+        None, metavar="RULE", help="A rule code (JC203) or name (missing-customer-view)."
+    ),
     markdown: bool = typer.Option(False, "--markdown", help="Print the whole rules page (docs/rules.md)."),
 ) -> None:
     """List every rule, or show the documentation of one."""

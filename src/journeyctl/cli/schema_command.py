@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -13,7 +12,9 @@ from journeyctl.schema.json_schema import json_schema_text
 
 
 def schema(
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the schema to this file instead of printing it."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write the schema to this file instead of printing it."
+    ),
 ) -> None:
     """Print the JSON Schema of both map kinds (journey and catalog), for editors and other tools."""
     text = json_schema_text()

@@ -10,7 +10,14 @@ from __future__ import annotations
 from journeyctl.schema.audience import Audience, fields_of, shown_to_customer
 from journeyctl.schema.models import Journey, Metric, Owner, Persona, Phase, Status, Touchpoint
 
-_SUBJECTS = {"map": Journey, "phase": Phase, "touchpoint": Touchpoint, "owner": Owner, "persona": Persona, "metric": Metric}
+_SUBJECTS = {
+    "map": Journey,
+    "phase": Phase,
+    "touchpoint": Touchpoint,
+    "owner": Owner,
+    "persona": Persona,
+    "metric": Metric,
+}
 # Derived from the audience each field declares (schema/audience.py, per docs/format.md); a
 # field not customer-facing is internal. A `visibility` switch counts although the customer never
 # reads it: it decides whether the customer sees the item at all. A touchpoint's `owner` and

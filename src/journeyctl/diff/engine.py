@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from journeyctl.diff.compare import Options, diff_sides
 from journeyctl.diff.model import Change
@@ -20,8 +20,9 @@ class DiffResult:
     files_compared: int
 
 
-def run_diff(operands: Operands, *, channels: Sequence[str] = DEFAULT_CHANNELS,
-             options: Options = Options()) -> DiffResult:
+def run_diff(
+    operands: Operands, *, channels: Sequence[str] = DEFAULT_CHANNELS, options: Options = Options()
+) -> DiffResult:
     old_texts, new_texts = drop_unchanged(operands.old, operands.new)
     old, new = load_side(old_texts, channels=channels), load_side(new_texts, channels=channels)
     if operands.pair_single_maps:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from journeyctl.mapfiles import MAP_SUFFIXES
 from journeyctl.problems import UsageError
@@ -28,8 +28,9 @@ def refuse_option_like(value: str, what: str) -> str:
 
 def _git(args: Sequence[str], cwd: str, *, input: bytes | None = None) -> bytes:
     try:
-        done = subprocess.run(["git", "--literal-pathspecs", *args], cwd=cwd, input=input,
-                              capture_output=True, check=False)
+        done = subprocess.run(
+            ["git", "--literal-pathspecs", *args], cwd=cwd, input=input, capture_output=True, check=False
+        )
     except FileNotFoundError:
         raise GitError("git is not installed (or not on PATH); revisions need git") from None
     if done.returncode != 0:
@@ -42,8 +43,9 @@ def repository_root(cwd: str = ".") -> str:
     try:
         return _git(["rev-parse", "--show-toplevel"], cwd).decode().strip()
     except GitError:
-        raise GitError(f"not a git repository: {os.path.abspath(cwd)} (revisions need one; "
-                       "give two files or folders instead)") from None
+        raise GitError(
+            f"not a git repository: {os.path.abspath(cwd)} (revisions need one; give two files or folders instead)"
+        ) from None
 
 
 def repository_root_or_none(cwd: str = ".") -> str | None:
@@ -116,8 +118,9 @@ def read_blobs(root: str, shas: Sequence[str], max_bytes: int) -> dict[str, byte
     for sha, line in zip(wanted, checked.decode("utf-8", "replace").splitlines(), strict=False):
         parts = line.split()
         if len(parts) != 3 or parts[1] != "blob":
-            raise GitError(f"object {sha} cannot be read from the repository ({line.strip()}): "
-                           "a damaged or partial clone?")
+            raise GitError(
+                f"object {sha} cannot be read from the repository ({line.strip()}): a damaged or partial clone?"
+            )
         if int(parts[2]) > max_bytes:
             found[sha] = int(parts[2])
     wanted = [sha for sha in wanted if sha not in found]
@@ -129,7 +132,7 @@ def read_blobs(root: str, shas: Sequence[str], max_bytes: int) -> dict[str, byte
         header_end = output.index(b"\n", position)
         header = output[position:header_end].decode().split()
         size = int(header[2])
-        found[sha] = output[header_end + 1:header_end + 1 + size]
+        found[sha] = output[header_end + 1 : header_end + 1 + size]
         position = header_end + 1 + size + 1  # the content is followed by a newline
     return found
 
@@ -143,8 +146,11 @@ def blob_ids(root: str, paths: Sequence[str], max_bytes: int) -> dict[str, str]:
     hashable = [path for path in paths if "\n" not in path and os.path.getsize(os.path.join(root, path)) <= max_bytes]
     if not hashable:
         return {}
-    output = _git(["hash-object", "--stdin-paths"], root, input="".join(f"{path}\n" for path in hashable).encode(
-        "utf-8", "surrogateescape"))
+    output = _git(
+        ["hash-object", "--stdin-paths"],
+        root,
+        input="".join(f"{path}\n" for path in hashable).encode("utf-8", "surrogateescape"),
+    )
     return dict(zip(hashable, output.decode().split(), strict=False))
 
 

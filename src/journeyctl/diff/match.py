@@ -8,9 +8,10 @@ quadratic candidate loop is cheap; quick_ratio() bounds skip hopeless pairs earl
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Any, Callable, Generic, Iterable, Sequence, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -23,8 +24,14 @@ class Pairing(Generic[T]):
     added: list[T] = field(default_factory=list)
 
 
-def pair(old: Sequence[T], new: Sequence[T], key: Callable[[T], Any], *,
-         words: Callable[[T], list[str]] | None = None, threshold: float = 1.0) -> Pairing[T]:
+def pair(
+    old: Sequence[T],
+    new: Sequence[T],
+    key: Callable[[T], Any],
+    *,
+    words: Callable[[T], list[str]] | None = None,
+    threshold: float = 1.0,
+) -> Pairing[T]:
     """Pair by `key`; then, if `words` is given, pair leftovers whose similarity is >= threshold."""
     result: Pairing[T] = Pairing()
     new_by_key = {key(item): item for item in new}

@@ -64,7 +64,13 @@ class Change:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "map": self.map, "kind": self.kind, "path": self.path, "old": self.old, "new": self.new,
-            "customer_facing": self.customer_facing, "moment_that_matters": self.moment_that_matters,
-            "line": self.line, "file": self.file,
+            "map": self.map,
+            "kind": self.kind,
+            "path": self.path,
+            "old": self.old,
+            "new": self.new,
+            "customer_facing": self.customer_facing,
+            "moment_that_matters": self.moment_that_matters,
+            "line": self.line,
+            "file": self.file,
         }

@@ -18,9 +18,9 @@ lying in the working tree is not compared.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 from journeyctl.diff import gitsource
 from journeyctl.diff.gitsource import refuse_option_like
@@ -43,12 +43,13 @@ class Operands:
     pair_single_maps: bool = False  # two files named directly are compared whatever their map ids
 
 
-def collect(args: Sequence[str], *, map_roots: Sequence[str] | None = None,
-            max_bytes: int = DEFAULT_MAX_BYTES) -> Operands:
+def collect(
+    args: Sequence[str], *, map_roots: Sequence[str] | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Operands:
     """`map_roots`: the configured maps (config.map_roots), compared when a revision is given without paths."""
     separated = SEPARATOR in args
-    words = list(args[:args.index(SEPARATOR)]) if separated else list(args)
-    paths = list(args[args.index(SEPARATOR) + 1:]) if separated else []
+    words = list(args[: args.index(SEPARATOR)]) if separated else list(args)
+    paths = list(args[args.index(SEPARATOR) + 1 :]) if separated else []
     if not words and not paths:
         raise UsageError("nothing to compare: give two files or folders, or a revision (e.g. 'journeyctl diff main')")
     for word in words:
@@ -66,8 +67,9 @@ def collect(args: Sequence[str], *, map_roots: Sequence[str] | None = None,
             if root is not None and os.path.exists(word) and _is_revision(root, word):
                 raise _ambiguous(word)
         if len(words) != 2:
-            raise UsageError(f"{words[0]} is a file, folder or REV:path: give exactly two of them (OLD NEW), "
-                             "or a revision first")
+            raise UsageError(
+                f"{words[0]} is a file, folder or REV:path: give exactly two of them (OLD NEW), or a revision first"
+            )
         if not _is_operand(words[1]):
             raise UsageError(f"no such file or folder: {words[1]}")
         return _two_operands(words[0], words[1], max_bytes)
@@ -89,8 +91,10 @@ def _split_revisions(root: str, words: list[str], separated: bool) -> tuple[list
         if not os.path.exists(word):
             if not revisions and ".." in word:
                 _sides(root, word)  # says which end of the range is unknown
-            raise UsageError(f"unknown revision or path {word!r}: not a revision, and no such file or folder "
-                             "(paths that exist only at a revision go after '--')")
+            raise UsageError(
+                f"unknown revision or path {word!r}: not a revision, and no such file or folder "
+                "(paths that exist only at a revision go after '--')"
+            )
     if len(revisions) > 2 or (len(revisions) == 2 and any(".." in revision for revision in revisions)):
         raise UsageError(f"give one revision, two (A B), or one range (A..B, A...B); got {' '.join(revisions)}")
     return revisions, rest
@@ -126,8 +130,10 @@ def _is_revision(root: str, word: str) -> bool:
 
 
 def _ambiguous(word: str) -> UsageError:
-    return UsageError(f"ambiguous argument {word!r}: both a revision and a file or folder here; "
-                      f"write './{word}' for the path, or put paths after '--'")
+    return UsageError(
+        f"ambiguous argument {word!r}: both a revision and a file or folder here; "
+        f"write './{word}' for the path, or put paths after '--'"
+    )
 
 
 def collect_git_driver(args: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Operands:
@@ -173,8 +179,10 @@ def _operand_texts(arg: str, max_bytes: int) -> tuple[list[FileText], bool]:
     """The files one operand names, keyed by their path inside it; and whether it is a single file."""
     if os.path.exists(arg):
         if os.path.isdir(arg):
-            return [FileText(Path(os.path.relpath(path, arg)).as_posix(), path, _read_file(path, max_bytes), named)
-                    for path, named in discover([arg])], False
+            return [
+                FileText(Path(os.path.relpath(path, arg)).as_posix(), path, _read_file(path, max_bytes), named)
+                for path, named in discover([arg])
+            ], False
         return [FileText(Path(arg).name, arg, _read_file(arg, max_bytes), True)], True
     revision, path = _split_revision_path(arg)  # type: ignore[misc]  # _is_operand said so
     root = gitsource.repository_root()
@@ -182,22 +190,31 @@ def _operand_texts(arg: str, max_bytes: int) -> tuple[list[FileText], bool]:
     inside = _root_relative(root, path) if path.startswith(("./", "../")) else path.strip("/") or "."
     blob = gitsource.blob_exists(root, commit, inside) if inside != "." else None
     if blob is not None:
-        text = _decode(f"{revision}:{blob.path}", gitsource.read_blobs(root, [blob.sha], max_bytes)[blob.sha], max_bytes)
+        text = _decode(
+            f"{revision}:{blob.path}", gitsource.read_blobs(root, [blob.sha], max_bytes)[blob.sha], max_bytes
+        )
         return [FileText(Path(blob.path).name, f"{revision}:{blob.path}", text, True)], True
     blobs = gitsource.list_map_blobs(root, commit, [] if inside == "." else [inside])
     if not blobs:
         raise UsageError(f"{path!r} does not exist in {revision!r}")
     contents = gitsource.read_blobs(root, [blob.sha for blob in blobs], max_bytes)
     prefix = "" if inside == "." else inside.rstrip("/") + "/"
-    return [FileText(blob.path[len(prefix):], f"{revision}:{blob.path}",
-                     _decode(f"{revision}:{blob.path}", contents[blob.sha], max_bytes)) for blob in blobs], False
+    return [
+        FileText(
+            blob.path[len(prefix) :],
+            f"{revision}:{blob.path}",
+            _decode(f"{revision}:{blob.path}", contents[blob.sha], max_bytes),
+        )
+        for blob in blobs
+    ], False
 
 
 # --- revisions ---------------------------------------------------------------------------
 
 
-def _revisions(root: str, revisions: list[str], paths: list[str], map_roots: Sequence[str] | None,
-               max_bytes: int) -> Operands:
+def _revisions(
+    root: str, revisions: list[str], paths: list[str], map_roots: Sequence[str] | None, max_bytes: int
+) -> Operands:
     """Two revisions, or one against the working tree, limited to `paths` (or the repository's maps)."""
     if paths:
         pathspecs = [_root_relative(root, path) for path in paths]
@@ -218,8 +235,11 @@ def _revisions(root: str, revisions: list[str], paths: list[str], map_roots: Seq
         ids = gitsource.blob_ids(root, [blob.path for blob in old_blobs if blob.path in present], max_bytes)
         same = {blob.path for blob in old_blobs if ids.get(blob.path) == blob.sha}
         old_blobs = [blob for blob in old_blobs if blob.path not in same]
-        new = [FileText(path, _shown(root, path), _read_file(_shown(root, path), max_bytes))
-               for path in on_disk if path not in same]
+        new = [
+            FileText(path, _shown(root, path), _read_file(_shown(root, path), max_bytes))
+            for path in on_disk
+            if path not in same
+        ]
         operands = Operands(_commit_texts(root, old[0], old[1], old_blobs, max_bytes), new)
     else:
         new_blobs = gitsource.list_map_blobs(root, new_side[0], listed)
@@ -239,8 +259,14 @@ def _is_map_text(item: FileText) -> bool:
     return not isinstance(item.text, str) or looks_like_map(item.text)  # an unreadable file says why
 
 
-def _refuse_unmatched(paths: list[str], pathspecs: list[str], blob_lists: list[list[gitsource.Blob]],
-                      on_disk: list[str], root: str, max_bytes: int) -> None:
+def _refuse_unmatched(
+    paths: list[str],
+    pathspecs: list[str],
+    blob_lists: list[list[gitsource.Blob]],
+    on_disk: list[str],
+    root: str,
+    max_bytes: int,
+) -> None:
     """A path that matches no map on either side is a mistake (a typo, a revision taken for a path)."""
     for path, spec in zip(paths, pathspecs, strict=False):  # no paths: the configured maps, none refused
         if any(_under(name, spec) and could_be_map(_shown(root, name)) for name in on_disk):
@@ -260,21 +286,26 @@ def _under(path: str, spec: str) -> bool:
     return spec == "." or path == spec or path.startswith(spec.rstrip("/") + "/")
 
 
-def _commit_against_commit(root: str, old: Side, new: Side, old_blobs: list[gitsource.Blob],
-                           new_blobs: list[gitsource.Blob], max_bytes: int) -> Operands:
+def _commit_against_commit(
+    root: str, old: Side, new: Side, old_blobs: list[gitsource.Blob], new_blobs: list[gitsource.Blob], max_bytes: int
+) -> Operands:
     # The same blob id is the same content: skip it without reading it.
     new_ids = {(blob.path, blob.sha) for blob in new_blobs}
     same = {blob.path for blob in old_blobs if (blob.path, blob.sha) in new_ids}
     old_blobs = [blob for blob in old_blobs if blob.path not in same]
     new_blobs = [blob for blob in new_blobs if blob.path not in same]
-    return Operands(_commit_texts(root, old[0], old[1], old_blobs, max_bytes),
-                    _commit_texts(root, new[0], new[1], new_blobs, max_bytes))
+    return Operands(
+        _commit_texts(root, old[0], old[1], old_blobs, max_bytes),
+        _commit_texts(root, new[0], new[1], new_blobs, max_bytes),
+    )
 
 
 def _commit_texts(root: str, commit: str, label: str, blobs: list[gitsource.Blob], max_bytes: int) -> list[FileText]:
     contents = gitsource.read_blobs(root, [blob.sha for blob in blobs], max_bytes)
-    return [FileText(blob.path, f"{label}:{blob.path}", _decode(f"{label}:{blob.path}", contents[blob.sha], max_bytes))
-            for blob in blobs]
+    return [
+        FileText(blob.path, f"{label}:{blob.path}", _decode(f"{label}:{blob.path}", contents[blob.sha], max_bytes))
+        for blob in blobs
+    ]
 
 
 def _root_relative(root: str, path: str) -> str:

@@ -7,8 +7,8 @@ parsing: it cannot hold a change, and an untouched broken file is lint's busines
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from journeyctl.lint.rules.jc101_unknown_reference import CHECK as UNKNOWN_REFERENCE
 from journeyctl.loading import MapFile, check_references, load_text

@@ -85,8 +85,11 @@ def rebuild(node, kind: str, keep_block: set[tuple], path: tuple = ()):
         if isinstance(value, dict):
             result[key] = rebuild(value, child_kind or "", keep_block, child_path)
         elif isinstance(value, list):
-            flow = (kind, key) in ID_LISTS and child_path not in keep_block and all(
-                not isinstance(item, (dict, list)) for item in value)
+            flow = (
+                (kind, key) in ID_LISTS
+                and child_path not in keep_block
+                and all(not isinstance(item, (dict, list)) for item in value)
+            )
             result[key] = _sequence(value, child_kind, keep_block, child_path, flow)
         else:
             result[key] = scalar(value, always_quote=(kind, key) in QUOTED_FIELDS)
@@ -135,9 +138,16 @@ def needs_quotes(text: str, *, in_flow: bool = False) -> bool:
     ruamel's emitter internals (whose analysis changed between releases): a text this says is
     plain is always one ruamel writes plain too (the character sweep in tests/fmt checks it).
     """
-    if (not text or text[0] in _SYNTAX_START or text.startswith("...") or text != text.strip()
-            or not text.isprintable()  # control, format (zero-width, direction marks), separators but space
-            or ": " in text or text.endswith(":") or " #" in text
-            or (in_flow and not _FLOW_SYNTAX.isdisjoint(text))):
+    if (
+        not text
+        or text[0] in _SYNTAX_START
+        or text.startswith("...")
+        or text != text.strip()
+        or not text.isprintable()  # control, format (zero-width, direction marks), separators but space
+        or ": " in text
+        or text.endswith(":")
+        or " #" in text
+        or (in_flow and not _FLOW_SYNTAX.isdisjoint(text))
+    ):
         return True
     return any(resolver.resolve(ScalarNode, text, (True, False)) != _STR_TAG for resolver in _RESOLVERS)

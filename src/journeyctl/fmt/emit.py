@@ -21,9 +21,24 @@ from journeyctl.fmt.tree import Verbatim
 INDENT = 2  # a mapping's keys, and a list's `- ` under its key
 # What ruamel's double-quoted writer escapes (allow_unicode): quotes, backslashes, line and
 # paragraph separators, the BOM, and whatever is not printable.
-_ESCAPED = re.compile("[\"\\\\\x85\u2028\u2029\ufeff]|[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_ESCAPES = {"\0": "0", "\x07": "a", "\x08": "b", "\t": "t", "\n": "n", "\x0b": "v", "\x0c": "f", "\r": "r",
-            "\x1b": "e", '"': '"', "\\": "\\", "\x85": "N", "\xa0": "_", "\u2028": "L", "\u2029": "P"}
+_ESCAPED = re.compile('["\\\\\x85\u2028\u2029\ufeff]|[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]')
+_ESCAPES = {
+    "\0": "0",
+    "\x07": "a",
+    "\x08": "b",
+    "\t": "t",
+    "\n": "n",
+    "\x0b": "v",
+    "\x0c": "f",
+    "\r": "r",
+    "\x1b": "e",
+    '"': '"',
+    "\\": "\\",
+    "\x85": "N",
+    "\xa0": "_",
+    "\u2028": "L",
+    "\u2029": "P",
+}
 
 
 class _Unsupported(Exception):
@@ -74,7 +89,7 @@ def _sequence(sequence: CommentedSeq, indent: int, lines: list[str]) -> None:
         if isinstance(item, CommentedMap):
             start = len(lines)
             _mapping(item, indent + INDENT, lines)
-            lines[start] = dash + lines[start][indent + INDENT:]
+            lines[start] = dash + lines[start][indent + INDENT :]
         elif isinstance(item, (CommentedSeq, FoldedScalarString, LiteralScalarString)):
             raise _Unsupported
         else:
@@ -123,8 +138,12 @@ def _block_text(prefix: str, value, indent: int, lines: list[str]) -> None:
             raise _Unsupported  # more-indented lines and trailing spaces keep their breaks: ruamel's
         start = 0
         for at in range(len(paragraph)):
-            if (offset + at in breaks and paragraph[at] == " " and paragraph[at - 1] != " "
-                    and paragraph[at + 1:at + 2] not in (" ", "")):
+            if (
+                offset + at in breaks
+                and paragraph[at] == " "
+                and paragraph[at - 1] != " "
+                and paragraph[at + 1 : at + 2] not in (" ", "")
+            ):
                 lines.append(margin + paragraph[start:at])
                 start = at + 1
         if paragraph:

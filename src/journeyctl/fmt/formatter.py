@@ -7,8 +7,8 @@ writes it: it must validate to the very same model and keep every comment, else 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from yaml.nodes import MappingNode, SequenceNode
 
@@ -38,8 +38,9 @@ class Formatted:
         return self.text is None and all(problem.severity is Severity.INFO for problem in self.problems)
 
 
-def format_text(path: str, text: str, *, named_directly: bool = True,
-                channels: Sequence[str] = DEFAULT_CHANNELS) -> Formatted:
+def format_text(
+    path: str, text: str, *, named_directly: bool = True, channels: Sequence[str] = DEFAULT_CHANNELS
+) -> Formatted:
     map_file, problems = load_text(path, text, named_directly, channels=channels)
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     if map_file is None or errors:
@@ -55,8 +56,19 @@ def format_text(path: str, text: str, *, named_directly: bool = True,
         # from the loader's C-composed nodes (the same lines: a lone CR was a line break to it too), else ruamel's reader
         tree = tree_from_nodes(map_file.source.root, map_file.source.data, text) or shared_yaml().load(text)
     except Exception as error:  # ruamel.yaml reads some valid files otherwise (`!!int abc`, 2026-02-30): leave them
-        return Formatted(path, None, [Problem(path, _TOP, FORMAT_UNSAFE, "not formatted: fmt cannot rewrite this "
-                                              f"file safely ({type(error).__name__}: {' '.join(str(error).split())[:120]}); it is left as it is")])
+        return Formatted(
+            path,
+            None,
+            [
+                Problem(
+                    path,
+                    _TOP,
+                    FORMAT_UNSAFE,
+                    "not formatted: fmt cannot rewrite this "
+                    f"file safely ({type(error).__name__}: {' '.join(str(error).split())[:120]}); it is left as it is",
+                )
+            ],
+        )
     comments = collect(text, tree)
     canonical_tree = rebuild(tree, tree["kind"], comments.parents_of_commented_items())
     canonical = emit(canonical_tree) or dump(canonical_tree)
@@ -72,11 +84,16 @@ def _check(path: str, before: str, after: str, original, channels) -> Problem | 
 
     again, _ = load_text(path, after, True, channels=channels)
     if again is None or again.model != original.model:
-        return Problem(path, _TOP, FORMAT_UNSAFE,
-                       "not formatted: the formatted text would mean something else (please report this)")
+        return Problem(
+            path,
+            _TOP,
+            FORMAT_UNSAFE,
+            "not formatted: the formatted text would mean something else (please report this)",
+        )
     if Counter(comment_texts(before)) != Counter(comment_texts(after)):
-        return Problem(path, _TOP, FORMAT_UNSAFE,
-                       "not formatted: a comment could not be kept in place (please report this)")
+        return Problem(
+            path, _TOP, FORMAT_UNSAFE, "not formatted: a comment could not be kept in place (please report this)"
+        )
     return _range_check(path, original, again)
 
 
@@ -88,9 +105,13 @@ def _range_check(path: str, before, after) -> Problem | None:
     ranges_after = [d for d in parse_directives(after.source) if d.kind == "disable"]
     for old, new in zip(ranges_before, ranges_after, strict=False):
         if _paths_in(before, old) != _paths_in(after, new):
-            return Problem(path, old.span, FORMAT_UNSAFE,
-                           f"not formatted: reordering keys would move them into or out of the '# journeyctl: "
-                           f"{old.text}' range; suppress with disable-line on the lines meant, or keep this order")
+            return Problem(
+                path,
+                old.span,
+                FORMAT_UNSAFE,
+                f"not formatted: reordering keys would move them into or out of the '# journeyctl: "
+                f"{old.text}' range; suppress with disable-line on the lines meant, or keep this order",
+            )
     return None
 
 

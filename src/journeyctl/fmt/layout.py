@@ -10,8 +10,17 @@ from pydantic import BaseModel
 
 from journeyctl.schema.models import Catalog, Journey, Metric, Owner, Persona, Phase, Playbook, Review, Touchpoint
 
-_MODELS: dict[str, type[BaseModel]] = {"journey": Journey, "catalog": Catalog, "review": Review, "owner": Owner, "persona": Persona,
-           "phase": Phase, "metric": Metric, "touchpoint": Touchpoint, "playbook": Playbook}
+_MODELS: dict[str, type[BaseModel]] = {
+    "journey": Journey,
+    "catalog": Catalog,
+    "review": Review,
+    "owner": Owner,
+    "persona": Persona,
+    "phase": Phase,
+    "metric": Metric,
+    "touchpoint": Touchpoint,
+    "playbook": Playbook,
+}
 KEY_ORDER: dict[str, tuple[str, ...]] = {kind: tuple(model.model_fields) for kind, model in _MODELS.items()}
 
 CHILDREN: dict[tuple[str, str], str] = {

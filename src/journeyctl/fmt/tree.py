@@ -67,8 +67,11 @@ class _Build:
             raise _Unsupported
         result = CommentedMap()
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag != _STR or (
-                    not key_node.style and self.tag_of_plain(key_node.value) != _STR):
+            if (
+                not isinstance(key_node, ScalarNode)
+                or key_node.tag != _STR
+                or (not key_node.style and self.tag_of_plain(key_node.value) != _STR)
+            ):
                 raise _Unsupported  # `<<` merges, `1:`, `[a]:` keys: not in a map, left to ruamel
             key = key_node.value
             if key in result or key not in data:
@@ -115,7 +118,7 @@ class _Build:
         """Where in the value the author's line breaks were folded into spaces, retraced from the source lines."""
         value = node.value.rstrip("\n")
         position, positions = 0, []
-        body = self.lines[node.start_mark.line + 1:node.end_mark.line + 1]
+        body = self.lines[node.start_mark.line + 1 : node.end_mark.line + 1]
         indent = next((len(line) - len(line.lstrip(" ")) for line in body if line.strip()), 0)
         blank_before = False
         for line in body:

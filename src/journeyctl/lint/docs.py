@@ -17,10 +17,16 @@ def rule_markdown(rule, heading_level: int = 2) -> str:
     heading = "#" * heading_level
     lines = [f"{heading} {rule.code} {rule.name}", "", f"Default severity: **{rule.severity.value}**.", ""]
     body = rule.doc.strip()
-    body = re.sub(r"^(Fails|Passes):\n\n((?:    .*\n?|\n)+)",
-                  lambda m: f"{m.group(1)}:\n\n```{_language(m.group(2))}\n"
-                  + "\n".join(line[4:] for line in m.group(2).rstrip().splitlines()) + "\n```\n",
-                  body + "\n", flags=re.M)
+    body = re.sub(
+        r"^(Fails|Passes):\n\n((?:    .*\n?|\n)+)",
+        lambda m: (
+            f"{m.group(1)}:\n\n```{_language(m.group(2))}\n"
+            + "\n".join(line[4:] for line in m.group(2).rstrip().splitlines())
+            + "\n```\n"
+        ),
+        body + "\n",
+        flags=re.M,
+    )
     lines.append(body.strip())
     return "\n".join(lines) + "\n"
 

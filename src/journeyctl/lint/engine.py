@@ -12,10 +12,10 @@ import dataclasses
 import gc
 import os
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Sequence
 
 from journeyctl.config import Config
 from journeyctl.lint import suppressions
@@ -129,27 +129,32 @@ def _lint_files(tasks: list[tuple[str, bool]], settings: LintSettings, jobs: int
 
     # fork: the workers start with every module already imported, in milliseconds
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                             initializer=_init_worker, initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context(method), initializer=_init_worker, initargs=(settings,)
+    ) as pool:
         chunk = max(1, len(tasks) // (workers * 4))
         return list(pool.map(_lint_in_worker, tasks, chunksize=chunk))
 
 
-def run_lint(paths: Sequence[str], settings: LintSettings, *, baseline: str | Path | None = None,
-             jobs: int | None = None) -> LintResult:
+def run_lint(
+    paths: Sequence[str], settings: LintSettings, *, baseline: str | Path | None = None, jobs: int | None = None
+) -> LintResult:
     started = time.perf_counter()
     tasks, catalogs = discover_with_catalogs(paths, settings.config.catalog_paths)
     context_tasks = [(path, True) for path in catalogs]
     outcomes = _lint_files(tasks + context_tasks, settings, jobs)
-    for outcome in outcomes[len(tasks):]:
+    for outcome in outcomes[len(tasks) :]:
         outcome.context_only = True
 
     indexes = [outcome.index for outcome in outcomes if outcome.index is not None]
     reference_problems, uses = resolve(indexes)
-    every_map_read = all(outcome.index is not None or all(p.code == SKIPPED_FILE.code for p in outcome.problems)
-                         for outcome in outcomes)
+    every_map_read = all(
+        outcome.index is not None or all(p.code == SKIPPED_FILE.code for p in outcome.problems) for outcome in outcomes
+    )
     workspace = WorkspaceContext(indexes, uses, every_map_read)
-    workspace_problems = reference_problems + [problem for rule in _WORKSPACE_RULES for problem in rule.check(workspace)]
+    workspace_problems = reference_problems + [
+        problem for rule in _WORKSPACE_RULES for problem in rule.check(workspace)
+    ]
     by_path: dict[str, list[Problem]] = {outcome.path: list(outcome.problems) for outcome in outcomes}
     for problem in workspace_problems:
         by_path.setdefault(problem.path, []).append(problem)

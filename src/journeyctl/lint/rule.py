@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Literal, Mapping, Sequence
+from typing import TYPE_CHECKING, Literal
 
 from journeyctl.mapfiles import MapKind
 from journeyctl.problems import Check, Problem, Severity
@@ -85,8 +86,15 @@ class MapContext:
             raise TypeError(f"{self.map_file.path} is a {self.map_file.kind}, not a journey")
         return self.map_file.model
 
-    def problem(self, check: Check, message: str, loc: tuple[str | int, ...] = (), *, point: str | None = None,
-                subject: str = "") -> Problem:
+    def problem(
+        self,
+        check: Check,
+        message: str,
+        loc: tuple[str | int, ...] = (),
+        *,
+        point: str | None = None,
+        subject: str = "",
+    ) -> Problem:
         """A finding about the thing at `loc` (its semantic path), shown at its `point` key if given;
         `subject` tells it from the rule's other findings there (Problem.subject)."""
         span = self.map_file.locate(loc + (point,) if point else loc)

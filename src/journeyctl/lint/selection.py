@@ -19,15 +19,18 @@ from journeyctl.config import Config
 from journeyctl.lint.registry import RULES, RULES_BY_NAME
 from journeyctl.problems import Severity, UsageError, did_you_mean
 
-
-ALWAYS_ON = frozenset(code for code, rule in RULES.items()
-                      if rule.scope in ("loader", "references") and rule.severity is Severity.ERROR)
+ALWAYS_ON = frozenset(
+    code for code, rule in RULES.items() if rule.scope in ("loader", "references") and rule.severity is Severity.ERROR
+)
 
 
 def matches(selector: str, code: str) -> bool:
     selector_upper = selector.upper()
-    return code == selector_upper or RULES[code].name == selector.lower() or (
-        selector_upper.startswith("JC") and code.startswith(selector_upper))
+    return (
+        code == selector_upper
+        or RULES[code].name == selector.lower()
+        or (selector_upper.startswith("JC") and code.startswith(selector_upper))
+    )
 
 
 def expand(selector: str, where: str) -> frozenset[str]:
@@ -71,8 +74,11 @@ class RuleSelection:
             for selector in selectors or ():
                 named = expand(selector, where)
                 if turns_off and len(named) == 1 and named <= ALWAYS_ON:
-                    why = ("render and diff rely on every id resolving" if RULES[min(named)].scope == "references"
-                           else "a file with this problem cannot be checked at all")
+                    why = (
+                        "render and diff rely on every id resolving"
+                        if RULES[min(named)].scope == "references"
+                        else "a file with this problem cannot be checked at all"
+                    )
                     raise UsageError(f"{selector!r} in {where}: {min(named)} cannot be ignored or re-graded; {why}")
                 found |= named
             return frozenset(found)
@@ -82,14 +88,24 @@ class RuleSelection:
             return {code: severity for key, severity in mapping.items() for code in expand(key, where)}
 
         select = extra_select if extra_select else config.select
-        self.layers = [_Layer((), codes(select, "select") if select is not None else None,
-                              codes(list(config.ignore) + list(extra_ignore or []), "ignore", turns_off=True),
-                              severities(config.severity, "severity"))]
+        self.layers = [
+            _Layer(
+                (),
+                codes(select, "select") if select is not None else None,
+                codes(list(config.ignore) + list(extra_ignore or []), "ignore", turns_off=True),
+                severities(config.severity, "severity"),
+            )
+        ]
         for number, override in enumerate(config.overrides, 1):
             where = f"overrides[{number}]"
-            self.layers.append(_Layer(tuple(override.files),
-                                      codes(override.select, where) if override.select is not None else None,
-                                      codes(override.ignore, where, turns_off=True), severities(override.severity, where)))
+            self.layers.append(
+                _Layer(
+                    tuple(override.files),
+                    codes(override.select, where) if override.select is not None else None,
+                    codes(override.ignore, where, turns_off=True),
+                    severities(override.severity, where),
+                )
+            )
         self._cache: dict[str, Policy] = {}
 
     def policy(self, path: str) -> Policy:

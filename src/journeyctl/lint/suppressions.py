@@ -34,7 +34,8 @@ class Directive:
 
     def covers(self, code: str, line: int, codes_of) -> bool:
         return self.first_line <= line <= self.last_line and (
-            not self.selectors or any(code in codes_of(selector) for selector in self.selectors))
+            not self.selectors or any(code in codes_of(selector) for selector in self.selectors)
+        )
 
     @property
     def text(self) -> str:
@@ -123,15 +124,35 @@ def apply(problems: list[Problem], directives: list[Directive], path: str) -> li
             kept.append(problem)
     for directive in directives:
         if directive.kind not in KINDS:
-            kept.append(Problem(path, directive.span, UNUSED_SUPPRESSION,
-                                f"unknown directive '# journeyctl: {directive.kind}'{did_you_mean(directive.kind, KINDS)}"
-                                f" suppresses nothing; the directives are {', '.join(KINDS)}", subject=directive.text))
+            kept.append(
+                Problem(
+                    path,
+                    directive.span,
+                    UNUSED_SUPPRESSION,
+                    f"unknown directive '# journeyctl: {directive.kind}'{did_you_mean(directive.kind, KINDS)}"
+                    f" suppresses nothing; the directives are {', '.join(KINDS)}",
+                    subject=directive.text,
+                )
+            )
         elif not directive.used:
             unknown = [selector for selector in directive.selectors if not codes_of(selector)]
-            always_on = [selector for selector in directive.selectors if codes_of(selector) and codes_of(selector) <= ALWAYS_ON]
-            reason = (f" (unknown rule {unknown[0]!r})" if unknown else
-                      f" ({always_on[0]} is always on: fix the problem instead)" if always_on else "")
-            kept.append(Problem(path, directive.span, UNUSED_SUPPRESSION,
-                                f"'# journeyctl: {directive.text}' suppresses nothing{reason}; remove it",
-                                subject=directive.text))
+            always_on = [
+                selector for selector in directive.selectors if codes_of(selector) and codes_of(selector) <= ALWAYS_ON
+            ]
+            reason = (
+                f" (unknown rule {unknown[0]!r})"
+                if unknown
+                else f" ({always_on[0]} is always on: fix the problem instead)"
+                if always_on
+                else ""
+            )
+            kept.append(
+                Problem(
+                    path,
+                    directive.span,
+                    UNUSED_SUPPRESSION,
+                    f"'# journeyctl: {directive.text}' suppresses nothing{reason}; remove it",
+                    subject=directive.text,
+                )
+            )
     return kept

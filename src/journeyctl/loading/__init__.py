@@ -5,4 +5,16 @@ from journeyctl.loading.references import check_references
 from journeyctl.loading.workspace import Workspace, discover, discover_with_catalogs, load_workspace
 from journeyctl.problems import UsageError
 
-__all__ = ["CatalogFile", "JourneyFile", "MapFile", "UsageError", "Workspace", "check_references", "discover", "discover_with_catalogs", "load_file", "load_text", "load_workspace"]
+__all__ = [
+    "CatalogFile",
+    "JourneyFile",
+    "MapFile",
+    "UsageError",
+    "Workspace",
+    "check_references",
+    "discover",
+    "discover_with_catalogs",
+    "load_file",
+    "load_text",
+    "load_workspace",
+]

@@ -6,7 +6,8 @@ clean file pays nothing for them.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from yaml.nodes import MappingNode, SequenceNode
 

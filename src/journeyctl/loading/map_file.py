@@ -4,8 +4,9 @@ and load_text (a Workspace is many)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Iterable, Literal, Sequence
+from typing import ClassVar, Literal
 
 from journeyctl.lint.rules.jc006_skipped_file import CHECK as SKIPPED_FILE
 from journeyctl.loading.locate import locate, semantic_path
@@ -53,8 +54,9 @@ def _file_of(source: Source, model: Journey | Catalog) -> MapFile:
     return JourneyFile(source, model) if isinstance(model, Journey) else CatalogFile(source, model)
 
 
-def load_file(path: str, named_directly: bool, *, channels: Sequence[str] = DEFAULT_CHANNELS,
-              max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[MapFile | None, list[Problem]]:
+def load_file(
+    path: str, named_directly: bool, *, channels: Sequence[str] = DEFAULT_CHANNELS, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[MapFile | None, list[Problem]]:
     """Read, parse and validate one file. Pure function of its arguments, so it can run in a worker."""
     if os.path.isdir(path):  # a folder below a named one that could not be listed
         return None, [Problem(path, FILE_START, SKIPPED_FILE, "skipped: this folder cannot be read")]
@@ -64,14 +66,22 @@ def load_file(path: str, named_directly: bool, *, channels: Sequence[str] = DEFA
     return load_text(path, text, named_directly, channels=channels)
 
 
-def load_text(path: str, text: str, named_directly: bool = True, *,
-              channels: Sequence[str] = DEFAULT_CHANNELS) -> tuple[MapFile | None, list[Problem]]:
+def load_text(
+    path: str, text: str, named_directly: bool = True, *, channels: Sequence[str] = DEFAULT_CHANNELS
+) -> tuple[MapFile | None, list[Problem]]:
     """Parse and validate text that claims to be the file `path` (e.g. read from a git revision)."""
     source = parse(path, text)
     if isinstance(source, Problem):
         return None, [source]
     is_map_file = isinstance(source.data, dict) and "journeyctl" in source.data
     if not is_map_file and not named_directly:  # empty and comment-only files included: they hold no map either
-        return None, [Problem(path, locate(source.root, ()), SKIPPED_FILE, "skipped: not a journeyctl map (no top-level 'journeyctl:' key)")]
+        return None, [
+            Problem(
+                path,
+                locate(source.root, ()),
+                SKIPPED_FILE,
+                "skipped: not a journeyctl map (no top-level 'journeyctl:' key)",
+            )
+        ]
     model, problems = validate(source, channels)
     return (_file_of(source, model) if model is not None else None), problems

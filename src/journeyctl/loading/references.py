@@ -8,8 +8,9 @@ comes back for the checks that need every file of the run.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
 from journeyctl.lint.rules.jc101_unknown_reference import CHECK as UNKNOWN_REFERENCE
 from journeyctl.lint.rules.jc102_duplicate_id import CHECK as DUPLICATE_ID
@@ -101,7 +102,7 @@ def _items(node) -> list:
 class _Scope:
     """Definitions visible in one scope (a map, or all catalogs), falling back to a parent scope."""
 
-    parent: "_Scope | None" = None
+    parent: _Scope | None = None
     found: dict[tuple[str, str], tuple[str, Mention]] = field(default_factory=dict)
 
     def lookup(self, noun: str, item_id: str) -> tuple[str, Mention] | None:
@@ -121,9 +122,15 @@ def _define(scope: _Scope, path: str, mention: Mention, problems: list[Problem])
         return True
     first_path, first_mention = first
     where = f"line {first_mention.span.line}" if first_path == path else f"{first_path}:{first_mention.span.line}"
-    problems.append(Problem(path, mention.span, DUPLICATE_ID,
-                            f"duplicate {mention.noun} id {mention.item_id!r} (first defined at {where})",
-                            mention.semantic_path))
+    problems.append(
+        Problem(
+            path,
+            mention.span,
+            DUPLICATE_ID,
+            f"duplicate {mention.noun} id {mention.item_id!r} (first defined at {where})",
+            mention.semantic_path,
+        )
+    )
     return False
 
 
@@ -168,8 +175,15 @@ def resolve(indexes: Sequence[FileIndex]) -> tuple[list[Problem], dict[tuple[str
                 told_about_catalogs = True
             elif not hint and not known:
                 hint = f"; define it under '{mention.noun}s:' in this map or a catalog"
-            problems.append(Problem(index.path, mention.span, UNKNOWN_REFERENCE,
-                                    f"unknown {mention.noun} {mention.item_id!r}{hint}", mention.semantic_path))
+            problems.append(
+                Problem(
+                    index.path,
+                    mention.span,
+                    UNKNOWN_REFERENCE,
+                    f"unknown {mention.noun} {mention.item_id!r}{hint}",
+                    mention.semantic_path,
+                )
+            )
     return problems, uses
 
 
@@ -200,8 +214,14 @@ def nearby_catalog(map_path: str, unknown: Mention) -> str | None:
             if not os.path.isfile(path) or os.path.getsize(path) > NEARBY_FILE_MAX_BYTES:
                 continue
             map_file, problems = load_file(path, False, max_bytes=NEARBY_FILE_MAX_BYTES)
-            if map_file is not None and not problems and isinstance(map_file.model, Catalog) and any(
-                    (m.noun, m.item_id) == (unknown.noun, unknown.item_id) for m in index_file(map_file).definitions):
+            if (
+                map_file is not None
+                and not problems
+                and isinstance(map_file.model, Catalog)
+                and any(
+                    (m.noun, m.item_id) == (unknown.noun, unknown.item_id) for m in index_file(map_file).definitions
+                )
+            ):
                 return path
     return None
 

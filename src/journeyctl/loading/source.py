@@ -50,8 +50,11 @@ _TAB_INDENT = re.compile(r"^ *\t", re.M)
 
 # The C parser where PyYAML was built with libyaml (every wheel is); else the pure-Python one.
 _BaseLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-_DEFAULT_TAGS = {ScalarNode: "tag:yaml.org,2002:str", SequenceNode: "tag:yaml.org,2002:seq",
-                 MappingNode: "tag:yaml.org,2002:map"}
+_DEFAULT_TAGS = {
+    ScalarNode: "tag:yaml.org,2002:str",
+    SequenceNode: "tag:yaml.org,2002:seq",
+    MappingNode: "tag:yaml.org,2002:map",
+}
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -66,6 +69,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     def ascend_resolver(self):
         pass
+
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
@@ -107,7 +111,9 @@ def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str | Problem:
 
 
 def too_large(path: str, max_bytes: int) -> Problem:
-    return Problem(path, FILE_START, UNREADABLE_FILE, f"file is larger than the limit of {max_bytes:,} bytes (max_file_bytes)")
+    return Problem(
+        path, FILE_START, UNREADABLE_FILE, f"file is larger than the limit of {max_bytes:,} bytes (max_file_bytes)"
+    )
 
 
 def decode_text(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str | Problem:
@@ -278,10 +284,15 @@ class _Builder:
         self.expanded += values
         self.expanded_characters += characters
         if self.expanded > MAX_ALIAS_EXPANSION:
-            self.stop(node, UNSUPPORTED_YAML, f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} values (an alias bomb?)")
+            self.stop(
+                node, UNSUPPORTED_YAML, f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} values (an alias bomb?)"
+            )
         if self.expanded_characters > MAX_ALIAS_CHARACTERS:
-            self.stop(node, UNSUPPORTED_YAML,
-                      f"aliases repeat more than {MAX_ALIAS_CHARACTERS:,} characters of text (an alias bomb?)")
+            self.stop(
+                node,
+                UNSUPPORTED_YAML,
+                f"aliases repeat more than {MAX_ALIAS_CHARACTERS:,} characters of text (an alias bomb?)",
+            )
 
     def mapping(self, node, depth: int) -> dict:
         if node.tag != _MAP:
@@ -295,7 +306,9 @@ class _Builder:
             if key_node.value == "<<" and not key_node.style:
                 self.stop(key_node, UNSUPPORTED_YAML, "merge keys (<<) are not supported; write the fields out")
             if key_node.tag not in _SCALAR_TAGS:
-                self.stop(key_node, UNSUPPORTED_YAML, f"tag {_short(key_node.tag)} is not allowed; map files use plain YAML")
+                self.stop(
+                    key_node, UNSUPPORTED_YAML, f"tag {_short(key_node.tag)} is not allowed; map files use plain YAML"
+                )
             key = key_node.value
             if key in result:
                 first = first_key_node[key].start_mark.line + 1
@@ -335,7 +348,7 @@ class _Builder:
 
 
 def _short(tag: str) -> str:
-    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
 
 
 # YAML 1.2 core schema, plus dates and times as every YAML library reads them.
@@ -343,10 +356,14 @@ _MAYBE_TYPED = frozenset("0123456789-+.~ntfNTF")
 _NULL_WORDS = {"~", "null", "Null", "NULL"}
 _BOOL_WORDS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT_TEXT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
-_FLOAT_TEXT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+_FLOAT_TEXT = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # YAML 1.1's date; 2026-9-5 is text, as for the editor
-_DATETIME = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
-                       r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?")
+_DATETIME = re.compile(
+    r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+    r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?"
+)
 
 
 def _plain_value(text: str) -> Any:

@@ -6,8 +6,9 @@ import difflib
 import re
 import types
 import typing
+from collections.abc import Sequence
 from datetime import date
-from typing import Any, Sequence
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -57,7 +58,9 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
-def validate(source: Source, channels: Sequence[str] = DEFAULT_CHANNELS) -> tuple[Journey | Catalog | None, list[Problem]]:
+def validate(
+    source: Source, channels: Sequence[str] = DEFAULT_CHANNELS
+) -> tuple[Journey | Catalog | None, list[Problem]]:
     """Return (model or None, problems). A file without a `journeyctl:` key gives no model and one problem."""
     path, data = source.path, source.data
 
@@ -65,35 +68,65 @@ def validate(source: Source, channels: Sequence[str] = DEFAULT_CHANNELS) -> tupl
         return Problem(path, locate(source.root, loc, want_key=want_key), check, message, semantic_path(data, loc))
 
     if data is None:
-        return None, [Problem(path, FILE_START, NOT_A_MAP_FILE, "file is empty; a map file starts with 'journeyctl: 1' and 'kind:'")]
+        return None, [
+            Problem(
+                path, FILE_START, NOT_A_MAP_FILE, "file is empty; a map file starts with 'journeyctl: 1' and 'kind:'"
+            )
+        ]
     if not isinstance(data, dict):
         # Not a map at all (a token file a symlink points to, say): say what it holds, never quote it.
         shape = "text" if isinstance(data, str) else "a list" if isinstance(data, list) else "a single value"
-        return None, [file_problem(f"not a journeyctl map file: its top level is {shape}, not a mapping "
-                                   "(journeyctl:, kind:, ...); its content is not shown")]
+        return None, [
+            file_problem(
+                f"not a journeyctl map file: its top level is {shape}, not a mapping "
+                "(journeyctl:, kind:, ...); its content is not shown"
+            )
+        ]
     if "journeyctl" not in data:
-        return None, [file_problem("not a journeyctl map file: no top-level 'journeyctl:' key" + did_you_mean_key(data, "journeyctl"))]
+        return None, [
+            file_problem(
+                "not a journeyctl map file: no top-level 'journeyctl:' key" + did_you_mean_key(data, "journeyctl")
+            )
+        ]
     version = data["journeyctl"]
     if isinstance(version, str) and version.strip() == str(FORMAT_VERSION):
-        return None, [file_problem(f"'journeyctl:' must be the number {FORMAT_VERSION}, not text; remove the quotes",
-                                   ("journeyctl",), INVALID_VALUE)]
+        return None, [
+            file_problem(
+                f"'journeyctl:' must be the number {FORMAT_VERSION}, not text; remove the quotes",
+                ("journeyctl",),
+                INVALID_VALUE,
+            )
+        ]
     if version != FORMAT_VERSION or isinstance(version, bool):
-        return None, [file_problem(
-            f"unsupported format version {version!r}; this journeyctl reads 'journeyctl: {FORMAT_VERSION}'", ("journeyctl",),
-        )]
+        return None, [
+            file_problem(
+                f"unsupported format version {version!r}; this journeyctl reads 'journeyctl: {FORMAT_VERSION}'",
+                ("journeyctl",),
+            )
+        ]
     written = _version_text(source.root)
     if written != str(FORMAT_VERSION):  # 1.0 or 0x1 has the value 1, but is not how a version is written
-        return None, [file_problem(f"write the format version as 'journeyctl: {FORMAT_VERSION}', not {written!r}",
-                                   ("journeyctl",), INVALID_VALUE)]
+        return None, [
+            file_problem(
+                f"write the format version as 'journeyctl: {FORMAT_VERSION}', not {written!r}",
+                ("journeyctl",),
+                INVALID_VALUE,
+            )
+        ]
     kind = data.get("kind")
     if not isinstance(kind, str) or kind not in MODEL_BY_KIND:
         if "kind" not in data:
-            return None, [file_problem(f"missing 'kind:'; expected one of {', '.join(MODEL_BY_KIND)}", (), MISSING_FIELD)]
+            return None, [
+                file_problem(f"missing 'kind:'; expected one of {', '.join(MODEL_BY_KIND)}", (), MISSING_FIELD)
+            ]
         wrong = f"unknown kind {kind!r}" if isinstance(kind, str) else f"'kind:' holds {describe(kind)}"
-        return None, [file_problem(
-            f"{wrong}; expected one of {', '.join(MODEL_BY_KIND)}" + did_you_mean(kind, list(MODEL_BY_KIND)),
-            ("kind",), INVALID_VALUE,
-        )]
+        return None, [
+            file_problem(
+                f"{wrong}; expected one of {', '.join(MODEL_BY_KIND)}" + did_you_mean(kind, list(MODEL_BY_KIND)),
+                ("kind",),
+                INVALID_VALUE,
+            )
+        ]
     model_class = MODEL_BY_KIND[kind]
     try:
         model = model_class.model_validate(data, context={"channels": tuple(channels)})
@@ -121,7 +154,7 @@ def _problems_from(error: ValidationError, model_class: type[BaseModel], source:
     for item in error.errors(include_url=False):
         by_loc.setdefault(_data_loc(source.data, item["loc"]), []).append(item)
     problems = []
-    for loc, items in list(by_loc.items())[:MAX_SCHEMA_PROBLEMS + 1]:
+    for loc, items in list(by_loc.items())[: MAX_SCHEMA_PROBLEMS + 1]:
         # A union (text or a number) reports once per member: one line per value is enough.
         expected = [_EXPECTED[item["type"]] for item in items if item["type"] in _EXPECTED]
         if "a number" in expected:
@@ -130,9 +163,16 @@ def _problems_from(error: ValidationError, model_class: type[BaseModel], source:
     if len(by_loc) > MAX_SCHEMA_PROBLEMS:
         # Each problem's position is a walk of the file's nodes: listing 200,000 would take minutes.
         first_unlisted = problems.pop()
-        problems.append(Problem(first_unlisted.path, first_unlisted.span, first_unlisted.check,
-                                f"{len(by_loc) - MAX_SCHEMA_PROBLEMS:,} more problems like these from here on are not "
-                                "listed; fix the ones above and lint again", first_unlisted.semantic_path))
+        problems.append(
+            Problem(
+                first_unlisted.path,
+                first_unlisted.span,
+                first_unlisted.check,
+                f"{len(by_loc) - MAX_SCHEMA_PROBLEMS:,} more problems like these from here on are not "
+                "listed; fix the ones above and lint again",
+                first_unlisted.semantic_path,
+            )
+        )
     return problems
 
 
@@ -152,7 +192,9 @@ def _data_loc(data: Any, loc: tuple) -> tuple:
     return tuple(kept)
 
 
-def _problem(item: ErrorDetails, loc: tuple, model_class: type[BaseModel], source: Source, expected_type: str) -> Problem:
+def _problem(
+    item: ErrorDetails, loc: tuple, model_class: type[BaseModel], source: Source, expected_type: str
+) -> Problem:
     error_type = item["type"]
     field = next((step for step in reversed(loc) if isinstance(step, str)), "value")
     value = item.get("input")
@@ -170,11 +212,17 @@ def _problem(item: ErrorDetails, loc: tuple, model_class: type[BaseModel], sourc
     elif error_type == "unknown_channel":
         check = INVALID_VALUE
         expected = context.get("expected", ())
-        message = f"unknown channel {value!r}" + (did_you_mean(value, expected) or (
-            f"; known channels: {', '.join(expected)} (a repository adds its own under 'channels:' in its configuration)"))
+        message = f"unknown channel {value!r}" + (
+            did_you_mean(value, expected)
+            or (
+                f"; known channels: {', '.join(expected)} (a repository adds its own under 'channels:' in its configuration)"
+            )
+        )
     elif error_type in ("enum", "literal_error"):
         check = INVALID_VALUE
-        expected = re.findall(r"'([^']*)'", str(context.get("expected", ""))) or re.findall(r"\d+", str(context.get("expected", "")))
+        expected = re.findall(r"'([^']*)'", str(context.get("expected", ""))) or re.findall(
+            r"\d+", str(context.get("expected", ""))
+        )
         message = f"invalid {field} {value!r}" + (f"; expected one of: {', '.join(expected)}" if expected else "")
         message += did_you_mean(value, expected)
     elif error_type in _EXPECTED:
@@ -192,8 +240,10 @@ def _problem(item: ErrorDetails, loc: tuple, model_class: type[BaseModel], sourc
         message = f"{field} {value!r} may contain only lowercase letters, digits and dashes"
     elif error_type == "string_too_long":
         check = INVALID_VALUE
-        message = (f"{field} is {len(value):,} characters long; at most {context.get('max_length')} are allowed "
-                   "(ids name files and links in every output)")
+        message = (
+            f"{field} is {len(value):,} characters long; at most {context.get('max_length')} are allowed "
+            "(ids name files and links in every output)"
+        )
     elif error_type == "string_too_short":
         check = INVALID_VALUE
         message = f"{field} must not be empty"

@@ -6,9 +6,9 @@ Catalogs found in the same run are shared by every journey in it.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from journeyctl.loading.map_file import CatalogFile, JourneyFile, MapFile, load_file
 from journeyctl.loading.references import check_references
@@ -62,11 +62,15 @@ def discover(paths: Iterable[str]) -> list[tuple[str, bool]]:
 
             for folder, folders, files in os.walk(path, onerror=unreadable):
                 folders[:] = sorted(name for name in folders if not name.startswith("."))
-                below.extend(os.path.normpath(os.path.join(folder, name)) for name in sorted(files)
-                             if name.endswith(MAP_SUFFIXES))
+                below.extend(
+                    os.path.normpath(os.path.join(folder, name))
+                    for name in sorted(files)
+                    if name.endswith(MAP_SUFFIXES)
+                )
             if not any(could_be_map(candidate) for candidate in below):
-                raise UsageError(f"no journey maps in {raw} (no *.yaml or *.yml file below it with a "
-                                 "top-level 'journeyctl:' key)")
+                raise UsageError(
+                    f"no journey maps in {raw} (no *.yaml or *.yml file below it with a top-level 'journeyctl:' key)"
+                )
             for candidate in below:
                 add(candidate, False)
         elif path.exists():
@@ -76,7 +80,9 @@ def discover(paths: Iterable[str]) -> list[tuple[str, bool]]:
     return found
 
 
-def discover_with_catalogs(paths: Iterable[str], catalog_paths: Iterable[str]) -> tuple[list[tuple[str, bool]], list[str]]:
+def discover_with_catalogs(
+    paths: Iterable[str], catalog_paths: Iterable[str]
+) -> tuple[list[tuple[str, bool]], list[str]]:
     """What a run reads: the files `paths` name (as discover gives them), and the configured
     catalogs that are not among them, read for the owners and personas they define. Compared by
     real path, so a catalog named through a symbolic link is one file, not two with the same ids."""
@@ -85,8 +91,9 @@ def discover_with_catalogs(paths: Iterable[str], catalog_paths: Iterable[str]) -
     return named, [path for path, _ in discover(catalog_paths) if os.path.realpath(path) not in seen]
 
 
-def load_workspace(paths: Iterable[str], *, channels: Sequence[str] = DEFAULT_CHANNELS,
-                   max_bytes: int = DEFAULT_MAX_BYTES) -> Workspace:
+def load_workspace(
+    paths: Iterable[str], *, channels: Sequence[str] = DEFAULT_CHANNELS, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Workspace:
     workspace = Workspace()
     for path, named_directly in discover(paths):
         workspace.files_read += 1

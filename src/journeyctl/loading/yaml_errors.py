@@ -15,7 +15,7 @@ from journeyctl.lint.rules.jc003_unsupported_yaml import CHECK as UNSUPPORTED_YA
 from journeyctl.problems import FILE_START, Problem, Span
 
 INDENTATION_HINT = "check the indentation of this line against the line above"
-_QUOTES = {'"': "double quote (\")", "'": "single quote (')"}
+_QUOTES = {'"': 'double quote (")', "'": "single quote (')"}
 _CLOSERS = {"[": "]", "{": "}"}
 
 
@@ -80,51 +80,81 @@ def explain(path: str, text: str, error: YAMLError, loader_class, max_depth: int
     if "another document" in words:
         return at(mark, "a map file holds one YAML document, but a second one starts here")
     if "quoted scalar" in context and "escape" in words:
-        return at(mark, "unknown escape after a backslash in a double-quoted value: write \\\\ for a backslash, "
-                        "or put the value in single quotes")
+        return at(
+            mark,
+            "unknown escape after a backslash in a double-quoted value: write \\\\ for a backslash, "
+            "or put the value in single quotes",
+        )
     if "quoted scalar" in context and started is not None:
         quote = _QUOTES.get(_char_at(text, started), "quote")
-        return at(started, f"unclosed {quote}: the value that starts here never ends; close it with the same quote "
-                           "on the line where the value ends")
-    if ("flow sequence" in context or "flow mapping" in context) and started is not None and (
-            "did not find expected ','" in words or "end of stream" in words):
+        return at(
+            started,
+            f"unclosed {quote}: the value that starts here never ends; close it with the same quote "
+            "on the line where the value ends",
+        )
+    if (
+        ("flow sequence" in context or "flow mapping" in context)
+        and started is not None
+        and ("did not find expected ','" in words or "end of stream" in words)
+    ):
         opener = _char_at(text, started) or ("[" if "sequence" in context else "{")
         what = "list" if opener == "[" else "mapping"
-        return at(started, f"unclosed '{opener}': the {what} that starts here has no matching "
-                           f"'{_CLOSERS.get(opener, ']')}' (or a ',' is missing between its items)")
+        return at(
+            started,
+            f"unclosed '{opener}': the {what} that starts here has no matching "
+            f"'{_CLOSERS.get(opener, ']')}' (or a ',' is missing between its items)",
+        )
     if context.startswith(("while scanning an alias", "while scanning an anchor")) and started is not None:
         sign = _char_at(text, started)
-        return at(started, f"a value that starts with '{sign}' is read as a YAML {'alias' if sign == '*' else 'anchor'}; "
-                           "put the value in quotes")
+        return at(
+            started,
+            f"a value that starts with '{sign}' is read as a YAML {'alias' if sign == '*' else 'anchor'}; "
+            "put the value in quotes",
+        )
     if "cannot start any token" in words:
         character = _char_at(text, mark)
         if character == "\t":
             return at(mark, "tab character where YAML expects spaces")
         return at(mark, f"a value cannot start with {character!r}; put the value in quotes")
     if "block sequence entries are not allowed" in words:
-        return at(mark, "a list cannot start on the line of its key: put each '- item' on its own line below, "
-                        "indented, or put the value in quotes")
+        return at(
+            mark,
+            "a list cannot start on the line of its key: put each '- item' on its own line below, "
+            "indented, or put the value in quotes",
+        )
     if "could not find expected ':'" in words and started is not None:
-        return at(started, "this line has no ': ' after its key; write 'key: value' (or quote a text that "
-                           "goes on from the line above)")
+        return at(
+            started,
+            "this line has no ': ' after its key; write 'key: value' (or quote a text that "
+            "goes on from the line above)",
+        )
     if "expected '-' indicator" in words:
-        return at(mark, f"this line is not an item of the list started at line {started.line + 1 if started else '?'}: "
-                        f"{INDENTATION_HINT} (each item starts with '- ' at the same indentation)")
+        return at(
+            mark,
+            f"this line is not an item of the list started at line {started.line + 1 if started else '?'}: "
+            f"{INDENTATION_HINT} (each item starts with '- ' at the same indentation)",
+        )
     if "mapping values are not allowed" in words:
         line = _line(text, mark.line)
-        before = line[:mark.column].strip()
+        before = line[: mark.column].strip()
         if ": " not in before and _indent(line) > _indent(_previous_content_line(text, mark.line)):
-            return at(mark, f"this line is indented deeper than the line above, so it reads as part of that value: "
-                            f"{INDENTATION_HINT}")
+            return at(
+                mark,
+                f"this line is indented deeper than the line above, so it reads as part of that value: "
+                f"{INDENTATION_HINT}",
+            )
         return at(mark, "': ' inside a value that is not in quotes; put the whole value in quotes")
     if "did not find expected key" in words:
-        before = _line(text, mark.line)[:mark.column].rstrip()
+        before = _line(text, mark.line)[: mark.column].rstrip()
         if before.endswith(("'", '"')):
             scalar = _last_scalar_before(loader_class, text, mark.index)
             start, end = (scalar.start_mark, scalar.end_mark) if scalar is not None else (None, None)
             if scalar is not None and scalar.style in ('"', "'") and start and end and start.line < end.line:
-                return at(start, f"the {_QUOTES[scalar.style]} that starts this value closes only on line "
-                                 f"{end.line + 1}: is a closing quote missing on this line?")
+                return at(
+                    start,
+                    f"the {_QUOTES[scalar.style]} that starts this value closes only on line "
+                    f"{end.line + 1}: is a closing quote missing on this line?",
+                )
             return at(mark, "text after the closing quote; put the whole value in quotes")
         if before.endswith(("]", "}")):
             return at(mark, f"text after the closing '{before[-1]}'; put the whole value in quotes")
@@ -132,5 +162,6 @@ def explain(path: str, text: str, error: YAMLError, loader_class, max_depth: int
     message = words
     if context:
         message += f" ({context.strip()}" + (
-            f" started at line {started.line + 1})" if started is not None and started.line != mark.line else ")")
+            f" started at line {started.line + 1})" if started is not None and started.line != mark.line else ")"
+        )
     return at(mark, message)

@@ -15,10 +15,10 @@ if TYPE_CHECKING:
 
 WIDTH = 1000
 HEIGHT = 280
-LEFT = 120     # room for the y-axis labels
+LEFT = 120  # room for the y-axis labels
 RIGHT = 16
-TOP = 44       # room for the phase names
-BOTTOM = 36    # room for the touchpoint numbers
+TOP = 44  # room for the phase names
+BOTTOM = 36  # room for the touchpoint numbers
 SCORES = (2, 1, 0, -1, -2)
 EMOTION_LABELS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
 LABEL_CHAR_WIDTH = 9.5  # user units per character of a bold band label at the default 16px (a wide average)
@@ -78,7 +78,7 @@ def _y(score: int) -> float:
     return round(TOP + (2 - score) / 4 * plot, 1)
 
 
-def emotion_curve(phases: "tuple[PhaseView, ...]") -> Curve:
+def emotion_curve(phases: tuple[PhaseView, ...]) -> Curve:
     # Each touchpoint gets one slot; an empty phase still gets one, so its band is visible.
     slots = sum(max(1, len(phase.touchpoints)) for phase in phases) or 1
     slot = (WIDTH - LEFT - RIGHT) / slots
@@ -91,15 +91,31 @@ def emotion_curve(phases: "tuple[PhaseView, ...]") -> Curve:
             internal = touchpoint.internal
             emotion = internal.emotion if internal else None
             if internal and emotion is not None:
-                points.append(Point(
-                    x=round(x + slot * (index + 0.5), 1), y=_y(emotion.score), number=touchpoint.number,
-                    name=touchpoint.name, score=emotion.score, label=emotion.label,
-                    moment_that_matters=internal.moment_that_matters,
-                ))
+                points.append(
+                    Point(
+                        x=round(x + slot * (index + 0.5), 1),
+                        y=_y(emotion.score),
+                        number=touchpoint.number,
+                        name=touchpoint.name,
+                        score=emotion.score,
+                        label=emotion.label,
+                        moment_that_matters=internal.moment_that_matters,
+                    )
+                )
         x += width
     ticks = tuple(Tick(_y(score), score, EMOTION_LABELS[score]) for score in SCORES)
-    return Curve(WIDTH, HEIGHT, LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM, tuple(bands), tuple(points), ticks,
-                 _smooth_path(points))
+    return Curve(
+        WIDTH,
+        HEIGHT,
+        LEFT,
+        WIDTH - RIGHT,
+        TOP,
+        HEIGHT - BOTTOM,
+        tuple(bands),
+        tuple(points),
+        ticks,
+        _smooth_path(points),
+    )
 
 
 def _smooth_path(points: list[Point]) -> str:

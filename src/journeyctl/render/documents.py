@@ -5,10 +5,11 @@ Everything is rendered before anything is written, so a broken template leaves n
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Literal, Sequence
+from typing import Literal
 
 from journeyctl.loading import JourneyFile, MapFile
 from journeyctl.render.environment import make_environment, render_template, search_path
@@ -23,9 +24,9 @@ INDEX_STEM = "index"
 
 @dataclass(frozen=True, slots=True)
 class Output:
-    name: str            # file name inside the output folder
+    name: str  # file name inside the output folder
     content: str | bytes
-    source: str | None   # the map file it was made from; None for an index
+    source: str | None  # the map file it was made from; None for an index
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,8 @@ def journey_views(maps: Sequence[MapFile], audience: Audience) -> dict[str, Jour
     catalogs = [item.model for item in maps if item.kind == "catalog"]
     return {
         item.path: build_view(item.model, People.for_journey(item.model, catalogs), audience)
-        for item in maps if item.kind == "journey"
+        for item in maps
+        if item.kind == "journey"
     }
 
 
@@ -66,8 +68,14 @@ def plan(journeys: Sequence[JourneyFile], formats: Iterable[Format], with_index:
 class Renderer:
     """Renders jobs for one audience with one branding; environments are made on first use."""
 
-    def __init__(self, audience: Audience, views: dict[str, JourneyView], journeys: Sequence[JourneyFile],
-                 branding: BrandingView, user_templates: Path | None = None):
+    def __init__(
+        self,
+        audience: Audience,
+        views: dict[str, JourneyView],
+        journeys: Sequence[JourneyFile],
+        branding: BrandingView,
+        user_templates: Path | None = None,
+    ):
         self.audience = audience
         self.views = views
         self.journeys = journeys
@@ -102,5 +110,6 @@ class Renderer:
     def _index(self, fmt: Format) -> str:
         entries = [IndexEntry(self.views[item.path], f"{item.model.id}.{fmt}") for item in self.journeys]
         environment = self._md if fmt == "md" else self._html
-        return render_template(environment, f"{fmt}/index.{fmt}", entries=entries, audience=self.audience,
-                               branding=self.branding)
+        return render_template(
+            environment, f"{fmt}/index.{fmt}", entries=entries, audience=self.audience, branding=self.branding
+        )

@@ -65,8 +65,10 @@ class ContainedLoader(jinja2.FileSystemLoader):
             if not os.path.isfile(filename):
                 continue
             if not _inside(root, filename) or not os.path.realpath(filename).endswith(TEMPLATE_SUFFIXES):
-                raise jinja2.TemplateNotFound(f"{template} (only {', '.join(TEMPLATE_SUFFIXES)} files inside "
-                                              "the templates folder, not links out of it)")
+                raise jinja2.TemplateNotFound(
+                    f"{template} (only {', '.join(TEMPLATE_SUFFIXES)} files inside "
+                    "the templates folder, not links out of it)"
+                )
             return super().get_source(environment, template)
         raise jinja2.TemplateNotFound(template)
 
@@ -88,7 +90,11 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
                 raise jinja2.sandbox.SecurityError(f"exponent {right} is larger than {MAX_EXPONENT}")
             return operator.pow(left, right)
         for sequence, count in ((left, right), (right, left)):
-            if isinstance(sequence, (str, list, tuple)) and isinstance(count, int) and len(sequence) * count > MAX_VALUE_ITEMS:
+            if (
+                isinstance(sequence, (str, list, tuple))
+                and isinstance(count, int)
+                and len(sequence) * count > MAX_VALUE_ITEMS
+            ):
                 raise jinja2.sandbox.SecurityError(f"a value of more than {MAX_VALUE_ITEMS:,} items")
         return operator.mul(left, right)
 
@@ -126,8 +132,9 @@ def render_template(environment: jinja2.Environment, name: str, **context) -> st
     except Exception as error:  # `{{ 1/0 }}`, a template that extends itself: the user's, if it failed in theirs
         where = _template_line(error)  # "file:line"
         loader = environment.loader
-        user_folder = (loader.searchpath[0] if isinstance(loader, jinja2.FileSystemLoader) and len(loader.searchpath) > 1
-                       else None)
+        user_folder = (
+            loader.searchpath[0] if isinstance(loader, jinja2.FileSystemLoader) and len(loader.searchpath) > 1 else None
+        )
         if where is None or user_folder is None or not _inside(user_folder, where.rsplit(":", 1)[0]):
             raise  # a bug in journeyctl or its built-in templates: keep the traceback
         raise UsageError(f"{where}: template error: {type(error).__name__}: {str(error)[:300]}") from None

@@ -65,6 +65,7 @@ def _image_type(data: bytes) -> str | None:
     return "image/svg+xml" if b"<svg" in data[:4096] else None
 
 
-def render_journey_html(environment: jinja2.Environment, view: JourneyView, branding: BrandingView,
-                        medium: Medium = "screen") -> str:
+def render_journey_html(
+    environment: jinja2.Environment, view: JourneyView, branding: BrandingView, medium: Medium = "screen"
+) -> str:
     return render_template(environment, "html/journey.html", view=view, branding=branding, medium=medium)

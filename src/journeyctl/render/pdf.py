@@ -10,29 +10,34 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 from urllib.parse import unquote, urlparse
 
 from journeyctl.problems import UsageError
 
 # Where a user finds how to install the pdf extra and the system libraries it needs.
-INSTALL_HELP = "see \"Install\" in journeyctl's README.md"
+INSTALL_HELP = 'see "Install" in journeyctl\'s README.md'
 PANGO_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
 
 
 def html_to_pdf(html: str, template_folders: Sequence[Path]) -> bytes:
     # The optional dependency and the system libraries it loads: usage errors with the fix, not a traceback.
     try:
-        with contextlib.redirect_stdout(io.StringIO()):  # its own banner when Pango is missing: ours says it in one line
+        with contextlib.redirect_stdout(
+            io.StringIO()
+        ):  # its own banner when Pango is missing: ours says it in one line
             import weasyprint
     except ImportError:
-        raise UsageError(f"PDF output needs WeasyPrint: install journeyctl with its pdf extra, "
-                         f"'journeyctl[pdf]' ({INSTALL_HELP})") from None
+        raise UsageError(
+            f"PDF output needs WeasyPrint: install journeyctl with its pdf extra, 'journeyctl[pdf]' ({INSTALL_HELP})"
+        ) from None
     except OSError as error:  # WeasyPrint loads Pango when it is imported
         library = str(error).split(":")[0]  # "cannot load library 'libpango-1.0-0'", without the loader's details
-        raise UsageError(f"PDF output needs Pango, which WeasyPrint could not load ({library}): "
-                         f"on Debian or Ubuntu, apt-get install {PANGO_PACKAGES} ({INSTALL_HELP})") from None
+        raise UsageError(
+            f"PDF output needs Pango, which WeasyPrint could not load ({library}): "
+            f"on Debian or Ubuntu, apt-get install {PANGO_PACKAGES} ({INSTALL_HELP})"
+        ) from None
     roots = [folder.resolve() for folder in template_folders]
     logger = logging.getLogger("weasyprint")
     level = logger.level

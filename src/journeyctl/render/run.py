@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -105,7 +105,9 @@ def run(request: RenderRequest) -> RenderResult:
     return RenderResult(outputs, folder, time.perf_counter() - started, loaded.problems, loaded.files)
 
 
-def load_maps(paths: Sequence[str], config: Config, done: str = "rendered") -> tuple[list[JourneyFile], list[MapFile], RenderResult]:
+def load_maps(
+    paths: Sequence[str], config: Config, done: str = "rendered"
+) -> tuple[list[JourneyFile], list[MapFile], RenderResult]:
     """The journeys to render (or export: `done` names what is not done), every map loaded (with
     the config's catalogs for owners and personas), and the problems found: stopped when one is an error."""
     started = time.perf_counter()
@@ -133,16 +135,24 @@ def customer_text_errors(paths: Sequence[str], config: Config, done: str = "rend
     from journeyctl.lint.engine import make_settings, run_lint  # only customer renders pay for lint
 
     result = run_lint([*paths, *config.catalog_paths], make_settings(config, select=list(CUSTOMER_GUARD_RULES)))
-    errors = [problem for problem in result.problems
-              if problem.code in CUSTOMER_GUARD_RULES and problem.severity is Severity.ERROR]
+    errors = [
+        problem
+        for problem in result.problems
+        if problem.code in CUSTOMER_GUARD_RULES and problem.severity is Severity.ERROR
+    ]
     stopped = f"nothing {done} for the customer: fix the errors above first (or pass --allow-lint-errors)"
     return RenderResult(seconds=result.seconds, problems=errors, files=result.files, stopped=stopped if errors else "")
 
 
 def _render_all(renderer: Renderer, jobs: list[Job]) -> list[Output]:
     console = Console(stderr=True)
-    columns = (TextColumn("rendering"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-               TextColumn("{task.description}", markup=False))
+    columns = (
+        TextColumn("rendering"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}", markup=False),
+    )
     with Progress(*columns, console=console, transient=True, disable=len(jobs) <= PROGRESS_ABOVE) as progress:
         task = progress.add_task("", total=len(jobs))
         outputs = []
@@ -160,12 +170,16 @@ def _check_targets(folder: Path, outputs: list[Output]) -> None:
         raise UsageError(f"--out {printable(str(folder))}: not a folder")
     for output in outputs:
         if len(output.name.encode()) > MAX_NAME_BYTES:
-            raise UsageError(f"cannot write {output.name[:40]}…: a file name (the map id) longer than "
-                             f"{MAX_NAME_BYTES} bytes; shorten the id")
+            raise UsageError(
+                f"cannot write {output.name[:40]}…: a file name (the map id) longer than "
+                f"{MAX_NAME_BYTES} bytes; shorten the id"
+            )
         target = folder / output.name
         if target.is_symlink():  # a committed link would make the rename write wherever it points
-            raise UsageError(f"cannot write {printable(str(target))}: it is a symbolic link; remove it "
-                             "(render writes only real files inside the output folder)")
+            raise UsageError(
+                f"cannot write {printable(str(target))}: it is a symbolic link; remove it "
+                "(render writes only real files inside the output folder)"
+            )
         if target.is_dir():
             raise UsageError(f"cannot write {printable(str(target))}: a folder has that name")
 
@@ -174,4 +188,6 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise UsageError(f"--out {printable(str(folder))}: cannot create the folder: {error.strerror or error}") from None
+        raise UsageError(
+            f"--out {printable(str(folder))}: cannot create the folder: {error.strerror or error}"
+        ) from None

@@ -77,7 +77,9 @@ class Preview:
         self.folder = folder
         self.reloads = Reloads()
         # a handler class of this server's own: http.server makes one handler object per request
-        handler: type[_Handler] = type("Handler", (_Handler,), {"root": os.path.realpath(folder), "reloads": self.reloads})
+        handler: type[_Handler] = type(
+            "Handler", (_Handler,), {"root": os.path.realpath(folder), "reloads": self.reloads}
+        )
         try:
             self._server = ThreadingHTTPServer((HOST, port), handler)
         except OSError as error:
@@ -118,7 +120,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self, with_body: bool) -> None:
         if self.headers.get("Host", "").lower() not in self.hosts:
-            return self._send(HTTPStatus.FORBIDDEN, b"journeyctl serves only http://127.0.0.1\n", "text/plain", with_body)
+            return self._send(
+                HTTPStatus.FORBIDDEN, b"journeyctl serves only http://127.0.0.1\n", "text/plain", with_body
+            )
         url = urlsplit(self.path)
         if url.path == RELOAD_PATH:
             try:
@@ -173,10 +177,11 @@ class _Handler(BaseHTTPRequestHandler):
 def with_reload_script(page: str, generation: int) -> str:
     """The page with the reload script before </body>, its security policy allowing just that script."""
     nonce = secrets.token_urlsafe(16)
-    page = _CSP.sub(lambda match: f"{match[1]}{match[2]}; script-src 'nonce-{nonce}'; connect-src 'self'{match[3]}",
-                    page, count=1)
+    page = _CSP.sub(
+        lambda match: f"{match[1]}{match[2]}; script-src 'nonce-{nonce}'; connect-src 'self'{match[3]}", page, count=1
+    )
     script = _SCRIPT.format(nonce=nonce, generation=generation, path=RELOAD_PATH)
     ends = list(_BODY_END.finditer(page))
     if not ends:
         return page + script
-    return page[:ends[-1].start()] + script + page[ends[-1].start():]
+    return page[: ends[-1].start()] + script + page[ends[-1].start() :]

@@ -13,12 +13,24 @@ output are made from positions (`phase-2`, `tp-2-3`), never from ids.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable, Literal
+from typing import Literal
 
 from journeyctl.render.curve import EMOTION_LABELS, Curve, emotion_curve
-from journeyctl.schema.models import Catalog, Journey, Metric, Owner, Persona, Phase, Playbook, Status, Touchpoint, Visibility
+from journeyctl.schema.models import (
+    Catalog,
+    Journey,
+    Metric,
+    Owner,
+    Persona,
+    Phase,
+    Playbook,
+    Status,
+    Touchpoint,
+    Visibility,
+)
 from journeyctl.wording import mid_sentence
 
 Audience = Literal["internal", "customer"]
@@ -180,7 +192,7 @@ class People:
     personas: dict[str, Persona]
 
     @classmethod
-    def for_journey(cls, journey: Journey, catalogs: Iterable[Catalog]) -> "People":
+    def for_journey(cls, journey: Journey, catalogs: Iterable[Catalog]) -> People:
         owners: dict[str, Owner] = {}
         personas: dict[str, Persona] = {}
         sources: list[Journey | Catalog] = [*catalogs, journey]
@@ -237,7 +249,9 @@ def _phase(phase: Phase, number: int, people: People, internal: bool) -> PhaseVi
             objective=phase.objective,
             stage=phase.stage.value if phase.stage else None,
             internal_only=phase.visibility is Visibility.internal,
-        ) if internal else None,
+        )
+        if internal
+        else None,
     )
 
 
@@ -250,7 +264,9 @@ def _metric(metric: Metric, internal: bool) -> MetricView:
     )
 
 
-def _touchpoint(touchpoint: Touchpoint, phase_number: int, index: int, people: People, internal: bool) -> TouchpointView:
+def _touchpoint(
+    touchpoint: Touchpoint, phase_number: int, index: int, people: People, internal: bool
+) -> TouchpointView:
     owner = people.owners.get(touchpoint.owner)
     return TouchpointView(
         anchor=f"tp-{phase_number}-{index}",
@@ -261,7 +277,9 @@ def _touchpoint(touchpoint: Touchpoint, phase_number: int, index: int, people: P
         mode=touchpoint.mode.value if touchpoint.mode else None,
         timing=touchpoint.timing,
         owner=_owner(owner, internal) if owner else None,
-        personas=tuple(_persona(people.personas[pid], internal) for pid in touchpoint.personas if pid in people.personas),
+        personas=tuple(
+            _persona(people.personas[pid], internal) for pid in touchpoint.personas if pid in people.personas
+        ),
         internal=TouchpointInternal(
             id=touchpoint.id,
             description=touchpoint.description,
@@ -273,7 +291,9 @@ def _touchpoint(touchpoint: Touchpoint, phase_number: int, index: int, people: P
             emotion=Emotion(touchpoint.emotion) if touchpoint.emotion is not None else None,
             moment_that_matters=touchpoint.moment_that_matters,
             internal_only=touchpoint.visibility is Visibility.internal,
-        ) if internal else None,
+        )
+        if internal
+        else None,
     )
 
 

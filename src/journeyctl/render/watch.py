@@ -17,8 +17,8 @@ from __future__ import annotations
 import os
 import stat
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 from urllib.parse import quote
 
 from journeyctl.config import find_config_file, load_config
@@ -34,8 +34,9 @@ Stamp = tuple[int, int] | None  # mtime and size; None: missing
 Stamps = dict[str, Stamp]
 
 
-def watch(request: RenderRequest, show: Callable[[RenderResult], None], *, serve: bool = False,
-          port: int | None = None) -> None:
+def watch(
+    request: RenderRequest, show: Callable[[RenderResult], None], *, serve: bool = False, port: int | None = None
+) -> None:
     """Render, then render again on every change, until Ctrl-C (KeyboardInterrupt, let through:
     the command line's exit status for it). A usage error in the first render ends it (exit 2);
     later ones are printed, and it goes on watching."""
@@ -99,8 +100,11 @@ def _watched(request: RenderRequest, previous: list[tuple[str, bool]]) -> list[t
     account = getattr(request, "account", None)  # --account, where the render has it (issue 13)
     if account:
         maps.append(account)
-    templates = [path for path in (request.templates, config.resolve(config.templates) if config.templates else None)
-                 if path is not None]
+    templates = [
+        path
+        for path in (request.templates, config.resolve(config.templates) if config.templates else None)
+        if path is not None
+    ]
     others = [*templates, *([config_file] if config_file else [])]
     return [*((str(path), False) for path in maps), *((str(path), True) for path in others)]
 

@@ -5,8 +5,8 @@ the whole output: `checked` the files read, `root` the repository root that mach
 paths from (journeyctl.identity), `fail_on` the severity that fails the run.
 """
 
+from collections.abc import Callable
 from importlib import import_module
-from typing import Callable
 
 # Format name -> the module under journeyctl/report/ that defines report_<name>. A run imports
 # only the one it uses: Rich, XML and the rule registry cost a one-map lint more than its checks.

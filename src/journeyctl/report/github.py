@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import TextIO
 
 from journeyctl.identity import repository_root
 from journeyctl.paths import printable, relative_posix
@@ -40,8 +41,16 @@ def annotation(problem: Problem, root: Path | None = None) -> str:
     return f"::{_COMMAND[problem.severity]} {rendered}::{escape_data(printable(problem.message, keep_lines=True))}"
 
 
-def report_github(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float,
-                  checked: Sequence[str] = (), root: Path | None = None, fail_on: Severity = Severity.ERROR) -> None:
+def report_github(
+    problems: Sequence[Problem],
+    stream: TextIO,
+    *,
+    files: int,
+    seconds: float,
+    checked: Sequence[str] = (),
+    root: Path | None = None,
+    fail_on: Severity = Severity.ERROR,
+) -> None:
     root = root or repository_root()
     for problem in problems:
         workflow_command(stream, annotation(problem, root))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import TextIO
 
 from journeyctl.paths import printable
 from journeyctl.problems import Problem, Severity
@@ -25,7 +26,15 @@ def as_dict(problem: Problem) -> dict:
     }
 
 
-def report_json(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float,
-                checked: Sequence[str] = (), root: Path | None = None, fail_on: Severity = Severity.ERROR) -> None:
+def report_json(
+    problems: Sequence[Problem],
+    stream: TextIO,
+    *,
+    files: int,
+    seconds: float,
+    checked: Sequence[str] = (),
+    root: Path | None = None,
+    fail_on: Severity = Severity.ERROR,
+) -> None:
     json.dump([as_dict(problem) for problem in problems], stream, indent=2, ensure_ascii=False)
     stream.write("\n")

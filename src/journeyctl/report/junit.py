@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import TextIO
 
 from journeyctl.identity import Identity, numbered_identities, repository_root
 from journeyctl.paths import printable, relative_posix
@@ -29,8 +30,16 @@ def case_name(identity: Identity, number: int, rule_name: str) -> str:
     return " ".join(part for part in parts if part) + (f" #{number}" if number > 1 else "")
 
 
-def report_junit(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float,
-                 checked: Sequence[str] = (), root: Path | None = None, fail_on: Severity = Severity.ERROR) -> None:
+def report_junit(
+    problems: Sequence[Problem],
+    stream: TextIO,
+    *,
+    files: int,
+    seconds: float,
+    checked: Sequence[str] = (),
+    root: Path | None = None,
+    fail_on: Severity = Severity.ERROR,
+) -> None:
     root = root or repository_root()
     cases: list[tuple[str, str, Problem | None]] = [
         (identity.path, case_name(identity, number, problem.name), problem)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import TextIO
 
 from journeyctl.markdown import code_span, escape_markdown
 from journeyctl.paths import printable, relative_posix
@@ -18,8 +19,16 @@ def code_cell(text: str) -> str:
     return code_span(" ".join(text.split()).replace("|", "\\|"))
 
 
-def report_markdown(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float,
-                    checked: Sequence[str] = (), root: Path | None = None, fail_on: Severity = Severity.ERROR) -> None:
+def report_markdown(
+    problems: Sequence[Problem],
+    stream: TextIO,
+    *,
+    files: int,
+    seconds: float,
+    checked: Sequence[str] = (),
+    root: Path | None = None,
+    fail_on: Severity = Severity.ERROR,
+) -> None:
     stream.write("## journeyctl lint\n\n")
     stream.write(f"{summary_line(problems, files, seconds)}\n\n")
     if not problems:
@@ -30,4 +39,6 @@ def report_markdown(problems: Sequence[Problem], stream: TextIO, *, files: int, 
         location = code_cell(f"{relative_posix(problem.path)}:{problem.line}:{problem.column}")
         rule = f"{problem.code} {problem.name}"
         # a message quotes map text: escaped like any map text, so it cannot become a link or markup
-        stream.write(f"| {_ICON[problem.severity.value]} | {location} | {rule} | {escape_markdown(printable(problem.message, keep_lines=True))} |\n")
+        stream.write(
+            f"| {_ICON[problem.severity.value]} | {location} | {rule} | {escape_markdown(printable(problem.message, keep_lines=True))} |\n"
+        )

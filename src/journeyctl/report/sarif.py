@@ -6,8 +6,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence, TextIO
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from journeyctl import REPOSITORY_URL, __version__
@@ -69,7 +70,9 @@ def _result(problem: Problem, rule_index: dict[str, int], root: Path, identity: 
     region = {"startLine": span.line, "startColumn": span.column}
     if (span.end_line, span.end_column) > (span.line, span.column):
         region.update(endLine=span.end_line, endColumn=span.end_column)
-    location: dict[str, Any] = {"physicalLocation": {"artifactLocation": artifact_location(problem.path, root), "region": region}}
+    location: dict[str, Any] = {
+        "physicalLocation": {"artifactLocation": artifact_location(problem.path, root), "region": region}
+    }
     if problem.semantic_path:
         location["logicalLocations"] = [{"fullyQualifiedName": printable(problem.semantic_path), "kind": "object"}]
     return {
@@ -86,27 +89,43 @@ def build_sarif(problems: Sequence[Problem], root: Path | None = None) -> dict:
     root = root or repository_root()
     rules = list(RULES.values())
     rule_index = {rule.code: index for index, rule in enumerate(rules)}
-    results = [_result(problem, rule_index, root, identity, number)
-               for problem, (identity, number) in zip(problems, numbered_identities(problems, root), strict=True)]
+    results = [
+        _result(problem, rule_index, root, identity, number)
+        for problem, (identity, number) in zip(problems, numbered_identities(problems, root), strict=True)
+    ]
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "journeyctl",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "informationUri": REPOSITORY_URL,
-                "rules": [_rule_descriptor(rule) for rule in rules],
-            }},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": "file://" + quote(_uri(os.path.abspath(root))).rstrip("/") + "/"}},
-            "results": results,
-            "columnKind": "unicodeCodePoints",
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "journeyctl",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": REPOSITORY_URL,
+                        "rules": [_rule_descriptor(rule) for rule in rules],
+                    }
+                },
+                "originalUriBaseIds": {
+                    "%SRCROOT%": {"uri": "file://" + quote(_uri(os.path.abspath(root))).rstrip("/") + "/"}
+                },
+                "results": results,
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
     }
 
 
-def report_sarif(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float,
-                 checked: Sequence[str] = (), root: Path | None = None, fail_on: Severity = Severity.ERROR) -> None:
+def report_sarif(
+    problems: Sequence[Problem],
+    stream: TextIO,
+    *,
+    files: int,
+    seconds: float,
+    checked: Sequence[str] = (),
+    root: Path | None = None,
+    fail_on: Severity = Severity.ERROR,
+) -> None:
     json.dump(build_sarif(problems, root), stream, indent=2, ensure_ascii=False)
     stream.write("\n")

@@ -14,7 +14,8 @@ import io
 import os
 import re
 import sys
-from typing import Iterator, TextIO
+from collections.abc import Iterator
+from typing import TextIO
 
 from journeyctl.paths import printable
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from journeyctl.paths import printable
 from journeyctl.problems import Problem, Severity
@@ -71,8 +72,16 @@ def _unstyled(stream: TextIO) -> bool:
         return True
 
 
-def report_text(problems: Sequence[Problem], stream: TextIO, *, files: int, seconds: float,
-                checked: Sequence[str] = (), root: Path | None = None, fail_on: Severity = Severity.ERROR) -> None:
+def report_text(
+    problems: Sequence[Problem],
+    stream: TextIO,
+    *,
+    files: int,
+    seconds: float,
+    checked: Sequence[str] = (),
+    root: Path | None = None,
+    fail_on: Severity = Severity.ERROR,
+) -> None:
     lines = ["".join(text for text, _ in _parts(problem)) for problem in problems]
     summary = summary_line(problems, files, seconds)
     if _unstyled(stream) and not any(_RICH_REWRITES.search(line) for line in lines):

@@ -22,7 +22,21 @@ MODEL_BY_KIND: dict[str, type[Journey] | type[Catalog]] = {"journey": Journey, "
 FORMAT_VERSION = 1
 
 __all__ = [
-    "Catalog", "DEFAULT_CHANNELS", "Engagement", "FORMAT_VERSION", "Journey", "MODEL_BY_KIND",
-    "Metric", "Mode", "Owner", "Persona", "Phase", "Playbook", "Review", "Stage", "Status",
-    "Touchpoint", "Visibility",
+    "Catalog",
+    "DEFAULT_CHANNELS",
+    "Engagement",
+    "FORMAT_VERSION",
+    "Journey",
+    "MODEL_BY_KIND",
+    "Metric",
+    "Mode",
+    "Owner",
+    "Persona",
+    "Phase",
+    "Playbook",
+    "Review",
+    "Stage",
+    "Status",
+    "Touchpoint",
+    "Visibility",
 ]

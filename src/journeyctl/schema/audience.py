@@ -67,8 +67,10 @@ def audience_of(model: type[BaseModel], name: str) -> Audience:
     """The declared audience of `model.name`; a field declared without a marker is an error."""
     extra = model.model_fields[name].json_schema_extra
     if not isinstance(extra, dict) or AUDIENCE_KEY not in extra:
-        raise LookupError(f"{model.__name__}.{name} declares no audience: use customer_facing(...), "
-                          "internal(...) or decides_visibility(...) from journeyctl.schema.audience")
+        raise LookupError(
+            f"{model.__name__}.{name} declares no audience: use customer_facing(...), "
+            "internal(...) or decides_visibility(...) from journeyctl.schema.audience"
+        )
     return Audience(extra[AUDIENCE_KEY])
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Sequence
+from collections.abc import Sequence
 
 from pydantic.json_schema import models_json_schema
 
@@ -13,9 +13,7 @@ from journeyctl.schema.models import Catalog, Journey
 
 
 def build_json_schema(channels: Sequence[str] = DEFAULT_CHANNELS) -> dict:
-    _, top = models_json_schema(
-        [(Journey, "validation"), (Catalog, "validation")], ref_template="#/$defs/{model}"
-    )
+    _, top = models_json_schema([(Journey, "validation"), (Catalog, "validation")], ref_template="#/$defs/{model}")
     definitions = top["$defs"]
     definitions["Touchpoint"]["properties"]["channel"]["enum"] = list(channels)
     enums = {name for name, definition in definitions.items() if "enum" in definition}

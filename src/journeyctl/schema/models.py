@@ -12,11 +12,23 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from enum import Enum
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from annotated_types import Interval
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StrictBool, StrictFloat, StrictInt, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from journeyctl.schema.audience import Visibility, customer_facing, decides_visibility, internal
@@ -63,8 +75,10 @@ TextList = Annotated[list[str], Field(default_factory=list)]
 # and 1.0 is the integer 1. Lint reads the same values the same way where the meaning is plain.
 # A calendar date, by pattern alone: yaml-language-server checks `format: date` by its shape only,
 # so 2026-02-30 would be clean in the editor and JC012 in lint. Year 0000 is no date in Python.
-_DAY_OF_ANY_YEAR = (r"(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
-                    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8])")
+_DAY_OF_ANY_YEAR = (
+    r"(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8])"
+)
 _LEAP_YEAR = r"[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00"
 ISO_DATE_PATTERN = rf"^(?!0000)(?:[0-9]{{4}}-(?:{_DAY_OF_ANY_YEAR})|(?:{_LEAP_YEAR})-02-29)$"
 ISO_DATE_MESSAGE = "a calendar date such as 2026-09-15"
@@ -86,8 +100,11 @@ def _int_from_whole_float(value):
 
 # Strict: a number is not read as a timestamp, nor `true` or "5" as a number.
 # patternErrorMessage: what yaml-language-server says instead of quoting the pattern.
-IsoDate = Annotated[date, BeforeValidator(_date_from_iso_text), Field(strict=True, json_schema_extra={
-    "pattern": ISO_DATE_PATTERN, "patternErrorMessage": ISO_DATE_MESSAGE})]
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_date_from_iso_text),
+    Field(strict=True, json_schema_extra={"pattern": ISO_DATE_PATTERN, "patternErrorMessage": ISO_DATE_MESSAGE}),
+]
 WholeNumber = Annotated[int, Strict(), BeforeValidator(_int_from_whole_float)]
 # Bounds written before the validator: pydantic then puts them in the JSON Schema (minimum, maximum).
 Emotion = Annotated[int, Strict(), Interval(ge=-2, le=2), BeforeValidator(_int_from_whole_float)]
@@ -96,39 +113,60 @@ Emotion = Annotated[int, Strict(), Interval(ge=-2, le=2), BeforeValidator(_int_f
 class Owner(_Model):
     """A team or role on the supplier side that owns touchpoints or maps."""
 
-    id: Id = internal(description="Identifier that touchpoints and maps use in `owner`. At most 64 characters.", examples=["csm"])
-    name: Text = customer_facing(description="The role as the customer may see it.", examples=["Customer Success Manager"])
+    id: Id = internal(
+        description="Identifier that touchpoints and maps use in `owner`. At most 64 characters.", examples=["csm"]
+    )
+    name: Text = customer_facing(
+        description="The role as the customer may see it.", examples=["Customer Success Manager"]
+    )
     team: str | None = internal(None, description="The team this role belongs to.", examples=["Customer Success"])
     contact: str | None = internal(
-        None, description="How the team reaches this owner, e.g. a mailing list.", examples=["cs-team@example.com"],
+        None,
+        description="How the team reaches this owner, e.g. a mailing list.",
+        examples=["cs-team@example.com"],
     )
 
 
 class Persona(_Model):
     """A person on the customer side."""
 
-    id: Id = internal(description="Identifier that touchpoints use in `personas`. At most 64 characters.", examples=["champion"])
+    id: Id = internal(
+        description="Identifier that touchpoints use in `personas`. At most 64 characters.", examples=["champion"]
+    )
     name: Text = customer_facing(description="A short human name for the persona.", examples=["Dana, the champion"])
-    role: str | None = customer_facing(None, description="Their job on the customer side.", examples=["Operations lead"])
-    goals: TextList = internal(description="What this persona wants to achieve.",
-                               examples=[["Roll the product out to her team within a quarter"]])
-    pain_points: TextList = internal(description="What gets in this persona's way.", examples=[["Too many tools already"]])
+    role: str | None = customer_facing(
+        None, description="Their job on the customer side.", examples=["Operations lead"]
+    )
+    goals: TextList = internal(
+        description="What this persona wants to achieve.",
+        examples=[["Roll the product out to her team within a quarter"]],
+    )
+    pain_points: TextList = internal(
+        description="What gets in this persona's way.", examples=[["Too many tools already"]]
+    )
     quote: str | None = internal(
-        None, description="A line in the persona's own words.", examples=["I need this to work without a consultant."],
+        None,
+        description="A line in the persona's own words.",
+        examples=["I need this to work without a consultant."],
     )
 
 
 class Review(_Model):
     """When the map was last reviewed and how often it must be reviewed (internal)."""
 
-    last_reviewed: IsoDate = internal(description="ISO date of the last review, e.g. 2026-09-15.", examples=["2026-09-15"])
+    last_reviewed: IsoDate = internal(
+        description="ISO date of the last review, e.g. 2026-09-15.", examples=["2026-09-15"]
+    )
     every_days: WholeNumber = internal(ge=1, le=3660, description="Review-and-refresh cadence in days.", examples=[90])
 
     @model_validator(mode="after")
-    def _due_date_exists(self) -> "Review":
+    def _due_date_exists(self) -> Review:
         if self.last_reviewed > date.max - timedelta(days=self.every_days):
-            raise PydanticCustomError("review_after_9999", "the next review ({days} days after {last}) would fall "
-                                      "after the year 9999", {"days": self.every_days, "last": str(self.last_reviewed)})
+            raise PydanticCustomError(
+                "review_after_9999",
+                "the next review ({days} days after {last}) would fall after the year 9999",
+                {"days": self.every_days, "last": str(self.last_reviewed)},
+            )
         return self
 
 
@@ -137,8 +175,12 @@ class Metric(_Model):
 
     # customer-facing when the metric is shown, i.e. has `visibility: customer`
     name: Text = customer_facing(description="What is measured.", examples=["Time to first value"])
-    target: Union[str, StrictInt, StrictFloat, None] = customer_facing(None, description="The target value.", examples=["< 30 days"])
-    source: str | None = customer_facing(None, description="Where the number comes from.", examples=["product telemetry"])
+    target: str | StrictInt | StrictFloat | None = customer_facing(
+        None, description="The target value.", examples=["< 30 days"]
+    )
+    source: str | None = customer_facing(
+        None, description="Where the number comes from.", examples=["product telemetry"]
+    )
     visibility: Visibility = decides_visibility(
         Visibility.internal,
         description="`customer` to show the metric in customer-facing renders; internal by default.",
@@ -150,7 +192,10 @@ class Playbook(_Model):
     """An if/then play for the team: what to do when the trigger happens (internal)."""
 
     title: Text = internal(description="The playbook's title.", examples=["Kickoff playbook"])
-    url: Text = internal(description="Where the playbook lives, an absolute http(s) URL.", examples=["https://wiki.example.com/cs/kickoff"])
+    url: Text = internal(
+        description="Where the playbook lives, an absolute http(s) URL.",
+        examples=["https://wiki.example.com/cs/kickoff"],
+    )
     trigger: str | None = internal(
         None, description="The condition that starts the play (the 'if').", examples=["Champion misses the kickoff"]
     )
@@ -177,41 +222,61 @@ class Touchpoint(_Model):
     id: Id = internal(description="Identifier, unique within the map. At most 64 characters.", examples=["kickoff"])
     name: Text = customer_facing(description="Short name.", examples=["Kickoff call"])
     customer_view: str | None = customer_facing(
-        None, description="What the customer experiences, in their words.",
+        None,
+        description="What the customer experiences, in their words.",
         examples=["A one-hour call to agree goals and the rollout plan."],
     )
-    description: str | None = internal(None, description="What the team does.",
-                                       examples=["CSM runs the kickoff deck; sales hands over notes."])
+    description: str | None = internal(
+        None, description="What the team does.", examples=["CSM runs the kickoff deck; sales hands over notes."]
+    )
     # References: the customer reads the channel, the owner's name and the personas' names and roles.
     channel: Text = customer_facing(
-        reference=True, description="How the customer is reached: one of the channels (a repository may add its own).",
+        reference=True,
+        description="How the customer is reached: one of the channels (a repository may add its own).",
         examples=["video-call"],
     )
     mode: Mode | None = customer_facing(None, description="`human` or `digital`.", examples=["human"])
-    owner: Text = customer_facing(reference=True, description="Owner id accountable for this touchpoint; customers see the owner's name.",
-                                  examples=["csm"])
+    owner: Text = customer_facing(
+        reference=True,
+        description="Owner id accountable for this touchpoint; customers see the owner's name.",
+        examples=["csm"],
+    )
     personas: TextList = customer_facing(
-        reference=True, description="Persona ids of the customer-side people involved; customers see their names and roles.",
+        reference=True,
+        description="Persona ids of the customer-side people involved; customers see their names and roles.",
         examples=[["champion", "exec-sponsor"]],
     )
     timing: str | None = customer_facing(None, description="When it happens.", examples=["Week 1"])
     emotion: Emotion | None = internal(
-        None, description="How the customer feels: -2 (very negative) to 2 (very positive).", examples=[1],
+        None,
+        description="How the customer feels: -2 (very negative) to 2 (very positive).",
+        examples=[1],
     )
     moment_that_matters: StrictBool = internal(
-        False, description="A moment that decides whether the customer stays; needs an owner and a playbook.",
+        False,
+        description="A moment that decides whether the customer stays; needs an owner and a playbook.",
         examples=[True],
     )
-    pain_points: TextList = internal(description="What goes wrong here.", examples=[["Sales promises are not written down"]])
-    opportunities: TextList = internal(description="What could be better.",
-                                       examples=[["Share the handover notes with the customer"]])
-    playbooks: list[Playbook] = internal(default_factory=list, description="If/then plays for the team.",
-                                         examples=[[{"title": "Kickoff playbook", "url": "https://wiki.example.com/cs/kickoff"}]])
-    backstage: TextList = internal(description="Internal actions the customer does not see.",
-                                   examples=[["Sales-to-CS handover note"]])
-    notes: str | None = internal(None, description="Free notes for the team.", examples=["Legal review sometimes delays this."])
+    pain_points: TextList = internal(
+        description="What goes wrong here.", examples=[["Sales promises are not written down"]]
+    )
+    opportunities: TextList = internal(
+        description="What could be better.", examples=[["Share the handover notes with the customer"]]
+    )
+    playbooks: list[Playbook] = internal(
+        default_factory=list,
+        description="If/then plays for the team.",
+        examples=[[{"title": "Kickoff playbook", "url": "https://wiki.example.com/cs/kickoff"}]],
+    )
+    backstage: TextList = internal(
+        description="Internal actions the customer does not see.", examples=[["Sales-to-CS handover note"]]
+    )
+    notes: str | None = internal(
+        None, description="Free notes for the team.", examples=["Legal review sometimes delays this."]
+    )
     visibility: Visibility = decides_visibility(
-        Visibility.customer, description="`internal` hides the touchpoint from customer-facing renders.",
+        Visibility.customer,
+        description="`internal` hides the touchpoint from customer-facing renders.",
         examples=["internal"],
     )
 
@@ -235,28 +300,40 @@ class Phase(_Model):
     name: Text = customer_facing(description="Name shown to readers.", examples=["Land"])
     stage: Stage | None = internal(None, description="The LAER stage this phase belongs to.", examples=["land"])
     visibility: Visibility = decides_visibility(
-        Visibility.customer, description="`internal` hides the phase from customer-facing renders.",
+        Visibility.customer,
+        description="`internal` hides the phase from customer-facing renders.",
         examples=["internal"],
     )
     customer_goal: str | None = customer_facing(
-        None, description="What the customer achieves in this phase.",
+        None,
+        description="What the customer achieves in this phase.",
         examples=["Your team is set up and knows its first outcome."],
     )
-    objective: str | None = internal(None, description="What the team aims for in this phase.",
-                                     examples=["Contract signed, success plan agreed."])
-    entry_criteria: TextList = customer_facing(description="What must be true to enter the phase.", examples=[["Contract signed"]])
-    exit_criteria: TextList = customer_facing(description="What must be true to move to the next phase.",
-                                              examples=[["Success plan agreed with the champion"]])
-    metrics: list[Metric] = customer_facing(default_factory=list, description="Measures of value in this phase.",
-                                            examples=[[{"name": "Time to first value", "target": "< 30 days"}]])
+    objective: str | None = internal(
+        None, description="What the team aims for in this phase.", examples=["Contract signed, success plan agreed."]
+    )
+    entry_criteria: TextList = customer_facing(
+        description="What must be true to enter the phase.", examples=[["Contract signed"]]
+    )
+    exit_criteria: TextList = customer_facing(
+        description="What must be true to move to the next phase.", examples=[["Success plan agreed with the champion"]]
+    )
+    metrics: list[Metric] = customer_facing(
+        default_factory=list,
+        description="Measures of value in this phase.",
+        examples=[[{"name": "Time to first value", "target": "< 30 days"}]],
+    )
     touchpoints: list[Touchpoint] = customer_facing(
-        default_factory=list, description="Touchpoints of this phase, in order.",
+        default_factory=list,
+        description="Touchpoints of this phase, in order.",
         examples=[[{"id": "kickoff", "name": "Kickoff call", "channel": "video-call", "owner": "csm"}]],
     )
 
 
 class _File(_Model):
-    journeyctl: Literal[1] = internal(description="Format version of the file: `1`, written as the plain number.", examples=[1])
+    journeyctl: Literal[1] = internal(
+        description="Format version of the file: `1`, written as the plain number.", examples=[1]
+    )
 
 
 class Catalog(_File):
@@ -264,10 +341,16 @@ class Catalog(_File):
 
     kind: Literal["catalog"] = internal(description="`catalog` for shared definitions.", examples=["catalog"])
     # customers read their names beside the touchpoints that refer to them
-    owners: list[Owner] = customer_facing(default_factory=list, description="Teams or roles on the supplier side.",
-                                          examples=[[{"id": "csm", "name": "Customer Success Manager"}]])
-    personas: list[Persona] = customer_facing(default_factory=list, description="People on the customer side.",
-                                              examples=[[{"id": "champion", "name": "Dana, the champion"}]])
+    owners: list[Owner] = customer_facing(
+        default_factory=list,
+        description="Teams or roles on the supplier side.",
+        examples=[[{"id": "csm", "name": "Customer Success Manager"}]],
+    )
+    personas: list[Persona] = customer_facing(
+        default_factory=list,
+        description="People on the customer side.",
+        examples=[[{"id": "champion", "name": "Dana, the champion"}]],
+    )
 
 
 class Journey(_File):
@@ -276,27 +359,44 @@ class Journey(_File):
     kind: Literal["journey"] = internal(description="`journey` for a journey map.", examples=["journey"])
     # Internal as a text; it names the customer's rendered files, which docs/format.md says apart.
     id: Id = internal(
-        pattern=ID_PATTERN, description="Identifier, unique in the repository: lowercase letters, digits and dashes, at most 64 characters.",
+        pattern=ID_PATTERN,
+        description="Identifier, unique in the repository: lowercase letters, digits and dashes, at most 64 characters.",
         examples=["enterprise-laer"],
     )
     title: Text = customer_facing(description="Title of the map.", examples=["Enterprise customer journey"])
-    summary: str | None = customer_facing(None, description="One or two sentences on what the map covers.",
-                                          examples=["From signed contract to renewal for enterprise accounts."])
-    segment: str | None = customer_facing(None, description="The customer segment this map serves.", examples=["enterprise"])
-    engagement: Engagement | None = internal(None, description="`human`, `digital` or `hybrid` engagement model.",
-                                             examples=["hybrid"])
+    summary: str | None = customer_facing(
+        None,
+        description="One or two sentences on what the map covers.",
+        examples=["From signed contract to renewal for enterprise accounts."],
+    )
+    segment: str | None = customer_facing(
+        None, description="The customer segment this map serves.", examples=["enterprise"]
+    )
+    engagement: Engagement | None = internal(
+        None, description="`human`, `digital` or `hybrid` engagement model.", examples=["hybrid"]
+    )
     # Internal; customers see only a DRAFT mark while it is `draft` (diff/classify.py, render/view.py).
     status: Status | None = internal(None, description="`draft`, `active` or `retired`.", examples=["active"])
     owner: str | None = internal(None, description="Owner id accountable for this map.", examples=["cs-ops"])
-    review: Review | None = internal(None, description="Review-and-refresh cadence.",
-                                     examples=[{"last_reviewed": "2026-09-15", "every_days": 90}])
+    review: Review | None = internal(
+        None, description="Review-and-refresh cadence.", examples=[{"last_reviewed": "2026-09-15", "every_days": 90}]
+    )
     # customers read an owner's name beside the touchpoints it runs, a persona's in the map's list
-    owners: list[Owner] = customer_facing(default_factory=list, description="Owners defined in this map only.",
-                                          examples=[[{"id": "csm", "name": "Customer Success Manager"}]])
-    personas: list[Persona] = customer_facing(default_factory=list, description="Personas defined in this map only.",
-                                              examples=[[{"id": "champion", "name": "Dana, the champion"}]])
-    phases: list[Phase] = customer_facing(default_factory=list, description="The phases of the journey, in order.",
-                                          examples=[[{"id": "land", "name": "Land", "stage": "land"}]])
+    owners: list[Owner] = customer_facing(
+        default_factory=list,
+        description="Owners defined in this map only.",
+        examples=[[{"id": "csm", "name": "Customer Success Manager"}]],
+    )
+    personas: list[Persona] = customer_facing(
+        default_factory=list,
+        description="Personas defined in this map only.",
+        examples=[[{"id": "champion", "name": "Dana, the champion"}]],
+    )
+    phases: list[Phase] = customer_facing(
+        default_factory=list,
+        description="The phases of the journey, in order.",
+        examples=[[{"id": "land", "name": "Land", "stage": "land"}]],
+    )
 
     def touchpoints(self):
         """Every touchpoint with its phase, in map order."""

@@ -9,15 +9,28 @@ be written, whatever a column says.
 from __future__ import annotations
 
 import re
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from journeyctl.problems import UsageError
 from journeyctl.render.view import Audience, People, build_view
 from journeyctl.schema.models import Catalog, Journey
 from journeyctl.sheets.files import Sheet
 from journeyctl.sheets.layout import (
-    ITEM_PARTS, JOURNEY_SHEET, MAP_COLUMNS, MAP_LINK, OWNER_ROW_COLUMNS, OWNERS_SHEET, PERSONA_ROW_COLUMNS,
-    PERSONAS_SHEET, PHASE_COLUMNS, SHEET_COLUMNS, SHEET_LINK, TOUCHPOINT_COLUMNS, Column, write_cell,
+    ITEM_PARTS,
+    JOURNEY_SHEET,
+    MAP_COLUMNS,
+    MAP_LINK,
+    OWNER_ROW_COLUMNS,
+    OWNERS_SHEET,
+    PERSONA_ROW_COLUMNS,
+    PERSONAS_SHEET,
+    PHASE_COLUMNS,
+    SHEET_COLUMNS,
+    SHEET_LINK,
+    TOUCHPOINT_COLUMNS,
+    Column,
+    write_cell,
 )
 
 _ALWAYS_ON_EVERY_ROW = ("id", "name")  # a phase's id and name: every row of it can be sorted and filtered
@@ -55,27 +68,36 @@ def map_rows(source: Any, audience: Audience, *, with_map_columns: bool) -> list
     for phase in source.phases:
         for number, touchpoint in enumerate(phase.touchpoints or [None]):
             row = [_cell(column, source, audience) if not rows[1:] else None for column in map_columns]
-            row += [_cell(column, phase, audience) if number == 0 or column.field in _ALWAYS_ON_EVERY_ROW else None
-                    for column in phase_columns]
+            row += [
+                _cell(column, phase, audience) if number == 0 or column.field in _ALWAYS_ON_EVERY_ROW else None
+                for column in phase_columns
+            ]
             row += [_cell(column, touchpoint, audience) if touchpoint else None for column in touchpoint_columns]
             rows.append(row)
     if len(rows) == 1 and map_columns:  # a map without phases still has its map fields
-        rows.append([_cell(column, source, audience) for column in map_columns]
-                    + [None] * (len(phase_columns) + len(touchpoint_columns)))
+        rows.append(
+            [_cell(column, source, audience) for column in map_columns]
+            + [None] * (len(phase_columns) + len(touchpoint_columns))
+        )
     return rows
 
 
 def csv_sheet(journeys: Sequence[Journey], catalogs: Sequence[Catalog], audience: Audience) -> Sheet:
     if len(journeys) != 1:
-        raise UsageError(f"a CSV file holds one map, and {len(journeys)} were named; name one map file, "
-                         "or use --format xlsx (a sheet per map)")
+        raise UsageError(
+            f"a CSV file holds one map, and {len(journeys)} were named; name one map file, "
+            "or use --format xlsx (a sheet per map)"
+        )
     source = _source(journeys[0], catalogs, audience)
     rows = map_rows(source, audience, with_map_columns=True)
     for columns, people in ((OWNER_ROW_COLUMNS, getattr(source, "owners", ())), (PERSONA_ROW_COLUMNS, source.personas)):
         if people:
             columns = shown(columns, audience)
-            _beside(rows, [[column.header for column in columns]]
-                    + [[_cell(column, person, audience) for column in columns] for person in people])
+            _beside(
+                rows,
+                [[column.header for column in columns]]
+                + [[_cell(column, person, audience) for column in columns] for person in people],
+            )
     return Sheet("", rows)
 
 
@@ -91,14 +113,20 @@ def workbook_sheets(journeys: Sequence[Journey], catalogs: Sequence[Catalog], au
     """Journey (a row per map), then a sheet per map, then Owners and Personas."""
     several = len(journeys) > 1
     sources = [_source(journey, catalogs, audience) for journey in journeys]
-    names = _sheet_names([journey.id if audience == "internal" else source.title
-                          for journey, source in zip(journeys, sources, strict=True)])
+    names = _sheet_names(
+        [
+            journey.id if audience == "internal" else source.title
+            for journey, source in zip(journeys, sources, strict=True)
+        ]
+    )
     map_columns = (SHEET_LINK, *shown(MAP_COLUMNS, audience))
     journey_sheet = Sheet(JOURNEY_SHEET, [[column.header for column in map_columns]])
     for name, source in zip(names, sources, strict=True):
         journey_sheet.rows.append([name, *(_cell(column, source, audience) for column in map_columns[1:])])
-    sheets = [journey_sheet] + [Sheet(name, map_rows(source, audience, with_map_columns=False))
-                                for name, source in zip(names, sources, strict=True)]
+    sheets = [journey_sheet] + [
+        Sheet(name, map_rows(source, audience, with_map_columns=False))
+        for name, source in zip(names, sources, strict=True)
+    ]
     people = {OWNERS_SHEET: "owners", PERSONAS_SHEET: "personas"}
     for sheet_name, field in people.items():
         columns = (MAP_LINK,) * several + shown(SHEET_COLUMNS[sheet_name], audience)
@@ -121,7 +149,7 @@ def _sheet_names(wanted: Sequence[str]) -> list[str]:
         name, number = base, 2
         while name.lower() in taken:
             suffix = f" ({number})"
-            name, number = base[:_SHEET_NAME_LIMIT - len(suffix)] + suffix, number + 1
+            name, number = base[: _SHEET_NAME_LIMIT - len(suffix)] + suffix, number + 1
         taken.add(name.lower())
         names.append(name)
     return names

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from journeyctl.problems import UsageError
 from journeyctl.paths import printable
+from journeyctl.problems import UsageError
 from journeyctl.sheets.layout import guard_csv, needs_text_guard, unguard_csv
 from journeyctl.sheets.safety import MAX_COLUMNS, MAX_ROWS, check_csv_bytes, check_xlsx_archive
 
@@ -31,8 +31,10 @@ class Sheet:
 def format_of(path: str | Path) -> str:
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix not in FORMATS:
-        raise UsageError(f"{printable(str(path))}: not a .csv or .xlsx file (a spreadsheet saved from another "
-                         "program: save it as CSV UTF-8 or as an Excel workbook .xlsx)")
+        raise UsageError(
+            f"{printable(str(path))}: not a .csv or .xlsx file (a spreadsheet saved from another "
+            "program: save it as CSV UTF-8 or as an Excel workbook .xlsx)"
+        )
     return suffix
 
 
@@ -44,8 +46,9 @@ def csv_bytes(sheet: Sheet) -> bytes:
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\r\n")
     for row in sheet.rows:
-        writer.writerow(["" if value is None else guard_csv(value) if isinstance(value, str) else value
-                         for value in row])
+        writer.writerow(
+            ["" if value is None else guard_csv(value) if isinstance(value, str) else value for value in row]
+        )
     return ("\ufeff" + stream.getvalue()).encode("utf-8")
 
 
@@ -155,7 +158,11 @@ def _xlsx_sheets(where: str, data: bytes) -> list[Sheet]:
         raise
     except Exception as error:  # openpyxl's many ways of saying the archive is not a workbook
         if isinstance(error, DefusedXmlException) or isinstance(error.__cause__, DefusedXmlException):
-            raise UsageError(f"{where}: refused: the workbook's XML declares entities or a document type; "
-                             "a spreadsheet program never writes them") from None
-        raise UsageError(f"{where}: not a readable XLSX workbook ({type(error).__name__}: "
-                         f"{printable(' '.join(str(error).split())[:120])})") from None
+            raise UsageError(
+                f"{where}: refused: the workbook's XML declares entities or a document type; "
+                "a spreadsheet program never writes them"
+            ) from None
+        raise UsageError(
+            f"{where}: not a readable XLSX workbook ({type(error).__name__}: "
+            f"{printable(' '.join(str(error).split())[:120])})"
+        ) from None

@@ -8,15 +8,32 @@ Personas sheets. Validating the result is the caller's (sheets/run.py): it knows
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from journeyctl.problems import UsageError, did_you_mean
 from journeyctl.schema.models import ID_PATTERN
 from journeyctl.sheets.files import Sheet
 from journeyctl.sheets.layout import (
-    HELP_SHEET, ITEM_PARTS, JOURNEY_SHEET, MAP_COLUMNS, MAP_LINK, OWNER_COLUMNS, OWNER_ROW_COLUMNS, OWNERS_SHEET,
-    PERSONA_COLUMNS, PERSONA_ROW_COLUMNS, PERSONAS_SHEET, PHASE_COLUMNS, SHEET_LINK, TOUCHPOINT_COLUMNS, CellError, Column, header_index, normalized,
+    HELP_SHEET,
+    ITEM_PARTS,
+    JOURNEY_SHEET,
+    MAP_COLUMNS,
+    MAP_LINK,
+    OWNER_COLUMNS,
+    OWNER_ROW_COLUMNS,
+    OWNERS_SHEET,
+    PERSONA_COLUMNS,
+    PERSONA_ROW_COLUMNS,
+    PERSONAS_SHEET,
+    PHASE_COLUMNS,
+    SHEET_LINK,
+    TOUCHPOINT_COLUMNS,
+    CellError,
+    Column,
+    header_index,
+    normalized,
     read_cell,
 )
 
@@ -92,7 +109,7 @@ class Imported:
             prefix = semantic_path(source.data, loc)
             if semantic is None:  # an item named by its line: its id
                 semantic = f"{prefix}.id"
-            rest = semantic[len(prefix):].lstrip(".") if semantic.startswith(prefix) else ""
+            rest = semantic[len(prefix) :].lstrip(".") if semantic.startswith(prefix) else ""
             steps = re.split(r"\[[^\]]*\]", rest, maxsplit=1)[0].split(".")
             for length in range(len(steps), 0, -1):  # review.last_reviewed, else review
                 if ".".join(steps[:length]) in place.fields:
@@ -125,12 +142,21 @@ def import_sheets(sheets: Sequence[Sheet], options: Options) -> Imported:
     rows_sheet = _rows_sheet(sheets, options)
     reader = _Reader(options)
     rows = reader.table(rows_sheet, _ROW_TABLE)
-    journey_rows = reader.table(by_name[normalized(JOURNEY_SHEET)], (SHEET_LINK, *MAP_COLUMNS)) \
-        if normalized(JOURNEY_SHEET) in by_name else []
-    owner_rows = reader.table(by_name[normalized(OWNERS_SHEET)], (MAP_LINK, *OWNER_COLUMNS)) \
-        if normalized(OWNERS_SHEET) in by_name else []
-    persona_rows = reader.table(by_name[normalized(PERSONAS_SHEET)], (MAP_LINK, *PERSONA_COLUMNS)) \
-        if normalized(PERSONAS_SHEET) in by_name else []
+    journey_rows = (
+        reader.table(by_name[normalized(JOURNEY_SHEET)], (SHEET_LINK, *MAP_COLUMNS))
+        if normalized(JOURNEY_SHEET) in by_name
+        else []
+    )
+    owner_rows = (
+        reader.table(by_name[normalized(OWNERS_SHEET)], (MAP_LINK, *OWNER_COLUMNS))
+        if normalized(OWNERS_SHEET) in by_name
+        else []
+    )
+    persona_rows = (
+        reader.table(by_name[normalized(PERSONAS_SHEET)], (MAP_LINK, *PERSONA_COLUMNS))
+        if normalized(PERSONAS_SHEET) in by_name
+        else []
+    )
     return reader.build(rows_sheet, rows, _journey_row(journey_rows, rows_sheet, options), owner_rows, persona_rows)
 
 
@@ -139,26 +165,38 @@ def _check_column_names(columns: dict[str, str]) -> None:
     ours = [column.header for column in (*_ROW_TABLE, *OWNER_COLUMNS, *PERSONA_COLUMNS)]
     for header, column in columns.items():
         if normalized(column) not in {normalized(name) for name in ours}:
-            raise UsageError(f"columns: {header!r} is mapped to {column!r}, which is no column"
-                             f"{did_you_mean(column, ours)}; the columns are listed in docs/sheets.md")
+            raise UsageError(
+                f"columns: {header!r} is mapped to {column!r}, which is no column"
+                f"{did_you_mean(column, ours)}; the columns are listed in docs/sheets.md"
+            )
 
 
 def _rows_sheet(sheets: Sequence[Sheet], options: Options) -> Sheet:
-    candidates = [sheet for sheet in sheets if normalized(sheet.name) not in _SPECIAL and any(
-        value not in (None, "") for row in sheet.rows for value in row)]
+    candidates = [
+        sheet
+        for sheet in sheets
+        if normalized(sheet.name) not in _SPECIAL
+        and any(value not in (None, "") for row in sheet.rows for value in row)
+    ]
     if options.sheet is not None:
         for sheet in sheets:
             if sheet.name == options.sheet:
                 return sheet
         names = [sheet.name for sheet in sheets]
-        raise UsageError(f"{options.file}: no sheet {options.sheet!r}{did_you_mean(options.sheet, names)}; "
-                         f"its sheets: {', '.join(map(repr, names))}")
+        raise UsageError(
+            f"{options.file}: no sheet {options.sheet!r}{did_you_mean(options.sheet, names)}; "
+            f"its sheets: {', '.join(map(repr, names))}"
+        )
     if not candidates:
-        raise UsageError(f"{options.file}: no sheet holds touchpoint rows (a sheet with a header row, e.g. "
-                         "'Phase', 'Touchpoint', 'Channel', 'Owner'); 'journeyctl init --sheet FILE.xlsx' writes one")
+        raise UsageError(
+            f"{options.file}: no sheet holds touchpoint rows (a sheet with a header row, e.g. "
+            "'Phase', 'Touchpoint', 'Channel', 'Owner'); 'journeyctl init --sheet FILE.xlsx' writes one"
+        )
     if len(candidates) > 1:
-        raise UsageError(f"{options.file}: {len(candidates)} sheets hold rows ("
-                         f"{', '.join(repr(sheet.name) for sheet in candidates)}); choose one with --sheet")
+        raise UsageError(
+            f"{options.file}: {len(candidates)} sheets hold rows ("
+            f"{', '.join(repr(sheet.name) for sheet in candidates)}); choose one with --sheet"
+        )
     return candidates[0]
 
 
@@ -201,30 +239,48 @@ class _Reader:
             where = Where(self.options.file, sheet.name, 1, position + 1)
             if header is None or not str(header).strip():
                 if any(len(row) > position and row[position] not in (None, "") for row in sheet.rows[1:]):
-                    self.problem(where, "a column without a header holds values; give it one of the headers "
-                                        "of docs/sheets.md, or map yours with --columns")
+                    self.problem(
+                        where,
+                        "a column without a header holds values; give it one of the headers "
+                        "of docs/sheets.md, or map yours with --columns",
+                    )
                 continue
             column = index.get(normalized(str(header)))
             if column is None:
-                self.problem(where, f"unknown column {str(header)!r}"
-                                    f"{did_you_mean(str(header), known) or did_you_mean(normalized(str(header)), [normalized(k) for k in known])}"
-                                    "; map it with --columns 'HEADER=Column' or leave it out")
+                self.problem(
+                    where,
+                    f"unknown column {str(header)!r}"
+                    f"{did_you_mean(str(header), known) or did_you_mean(normalized(str(header)), [normalized(k) for k in known])}"
+                    "; map it with --columns 'HEADER=Column' or leave it out",
+                )
                 continue
             if column in seen:
-                self.problem(where, f"a second {column.header!r} column (the first is "
-                                    f"{Where(self.options.file, sheet.name, 1, seen[column] + 1)})")
+                self.problem(
+                    where,
+                    f"a second {column.header!r} column (the first is "
+                    f"{Where(self.options.file, sheet.name, 1, seen[column] + 1)})",
+                )
                 continue
             seen[column] = position
             by_position[position] = column
         rows = []
         for number, row in enumerate(sheet.rows[1:], start=2):
-            values = {column: (row[position], Where(self.options.file, sheet.name, number, position + 1))
-                      for position, column in by_position.items()
-                      if position < len(row) and row[position] is not None and str(row[position]).strip()}
+            values = {
+                column: (row[position], Where(self.options.file, sheet.name, number, position + 1))
+                for position, column in by_position.items()
+                if position < len(row) and row[position] is not None and str(row[position]).strip()
+            }
             if values:
-                rows.append(_Row(Where(self.options.file, sheet.name, number, 1), values, {
-                    column: Where(self.options.file, sheet.name, number, position + 1)
-                    for position, column in by_position.items()}))
+                rows.append(
+                    _Row(
+                        Where(self.options.file, sheet.name, number, 1),
+                        values,
+                        {
+                            column: Where(self.options.file, sheet.name, number, position + 1)
+                            for position, column in by_position.items()
+                        },
+                    )
+                )
         return rows
 
     def read(self, row: _Row, columns: tuple[Column, ...], into: dict, place: RowPlace) -> None:
@@ -258,23 +314,32 @@ class _Reader:
             self.read(rows[0], MAP_COLUMNS, from_rows, RowPlace(rows[0].where, top.fields))
             for name, value in from_rows.items():
                 if name in data and data[name] != value:
-                    self.problem(rows[0].values[_column(MAP_COLUMNS, name)][1],
-                                 f"{_column(MAP_COLUMNS, name).header} is given in the Journey sheet too, as {data[name]!r}")
+                    self.problem(
+                        rows[0].values[_column(MAP_COLUMNS, name)][1],
+                        f"{_column(MAP_COLUMNS, name).header} is given in the Journey sheet too, as {data[name]!r}",
+                    )
                 data.setdefault(name, value)
             for row in rows[1:]:
                 for column in MAP_COLUMNS:
                     if column in row.values:
-                        self.problem(row.values[column][1], f"{column.header}: map fields are read from "
-                                                            "the first row only; leave this cell empty")
+                        self.problem(
+                            row.values[column][1],
+                            f"{column.header}: map fields are read from the first row only; leave this cell empty",
+                        )
         for name, value in self.options.values.items():
             data[name] = value
             top.fields[name] = Where(file, option=f"--{name.replace('_', '-')}")
         data.setdefault("id", self.options.default_id)
         data.setdefault("title", self.options.default_id.replace("-", " ").capitalize() + " journey")
-        data = {key: data[key] for key in ("journeyctl", "kind", *[c.field.split(".")[0] for c in MAP_COLUMNS])
-                if key in data}
-        people = {"owners": (owner_rows, OWNER_COLUMNS, OWNER_ROW_COLUMNS),
-                  "personas": (persona_rows, PERSONA_COLUMNS, PERSONA_ROW_COLUMNS)}
+        data = {
+            key: data[key]
+            for key in ("journeyctl", "kind", *[c.field.split(".")[0] for c in MAP_COLUMNS])
+            if key in data
+        }
+        people = {
+            "owners": (owner_rows, OWNER_COLUMNS, OWNER_ROW_COLUMNS),
+            "personas": (persona_rows, PERSONA_COLUMNS, PERSONA_ROW_COLUMNS),
+        }
         for name, (people_rows, columns, beside) in people.items():
             items: list[dict] = []
             self.people(people_rows, columns, name, data["id"], items)
@@ -309,8 +374,11 @@ class _Reader:
             if keys and (current is None or not keys & current["_keys"]):
                 again = [started[key] for key in keys if key in started]
                 if again:
-                    self.problem(row.where, f"this phase started on row {again[0]}, and another phase came "
-                                            "between: keep a phase's rows together")
+                    self.problem(
+                        row.where,
+                        f"this phase started on row {again[0]}, and another phase came "
+                        "between: keep a phase's rows together",
+                    )
                 started.update((key, row.where.row) for key in keys)
                 current = {"_keys": keys, "_touchpoints": [], "_place": RowPlace(row.where)}
                 phases.append(current)
@@ -323,10 +391,13 @@ class _Reader:
             self.read(row, PHASE_COLUMNS, phase_values, cells)
             for name, value in phase_values.items():
                 if name in current and current[name] != value:
-                    self.problem(cells.fields[name], f"{_column(PHASE_COLUMNS, name).header} differs from the "
-                                                     "phase's first row "
-                                                     f"({current['_place'].where.row}); give phase fields once, "
-                                                     "on its first row")
+                    self.problem(
+                        cells.fields[name],
+                        f"{_column(PHASE_COLUMNS, name).header} differs from the "
+                        "phase's first row "
+                        f"({current['_place'].where.row}); give phase fields once, "
+                        "on its first row",
+                    )
                 elif name not in current:
                     current[name] = value
                     current["_place"].fields[name] = cells.fields[name]

@@ -42,8 +42,9 @@ class Part:
 
 def _table(model, *items):
     """Columns (or parts) of `model`'s fields, each customer-facing exactly when its field is."""
-    return tuple(replace(item, customer=audience_of(model, item.field.split(".")[0]) is Audience.customer)
-                 for item in items)
+    return tuple(
+        replace(item, customer=audience_of(model, item.field.split(".")[0]) is Audience.customer) for item in items
+    )
 
 
 METRIC_PARTS = _table(Metric, Part("name"), Part("target", "target"), Part("source"), Part("visibility"))
@@ -194,8 +195,7 @@ def write_cell(column: Column, value: Any, parts: tuple[Part, ...] = ()) -> str 
 
 
 def _item_line(item: Any, parts: tuple[Part, ...]) -> str:
-    texts = ["" if getattr(item, part.field, None) is None else str(plain(getattr(item, part.field)))
-             for part in parts]
+    texts = ["" if getattr(item, part.field, None) is None else str(plain(getattr(item, part.field))) for part in parts]
     while texts and not texts[-1]:
         texts.pop()
     return " | ".join(text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ") for text in texts)
@@ -287,8 +287,10 @@ def _item(line: str, parts: tuple[Part, ...]) -> dict:
     texts = [piece.strip() for piece in re.split(r"(?<!\\)\|", line)]
     texts = [re.sub(r"\\(.)", r"\1", piece) for piece in texts]
     if len(texts) > len(parts):
-        raise CellError(f"expected at most {len(parts)} parts separated by ' | ' ("
-                        f"{', '.join(part.field for part in parts)}), got {len(texts)}")
+        raise CellError(
+            f"expected at most {len(parts)} parts separated by ' | ' ("
+            f"{', '.join(part.field for part in parts)}), got {len(texts)}"
+        )
     item = {}
     for part, text in zip(parts, texts, strict=False):  # fewer texts than parts: the rest are empty
         if text:

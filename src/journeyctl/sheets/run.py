@@ -57,6 +57,13 @@ def _lint(text: str, out: Path, imported: Imported, config: Config) -> list[Shee
         Path(candidate).write_text(text, encoding="utf-8")
         result = run_lint([candidate], make_settings(config))
     where, message = imported.locator(text)
-    return [SheetProblem(where(problem.line, problem.semantic_path), message(problem.message), problem.severity.value,
-                         f"{problem.code} {problem.name}")
-            for problem in result.problems if problem.path == candidate and problem.severity is not Severity.INFO]
+    return [
+        SheetProblem(
+            where(problem.line, problem.semantic_path),
+            message(problem.message),
+            problem.severity.value,
+            f"{problem.code} {problem.name}",
+        )
+        for problem in result.problems
+        if problem.path == candidate and problem.severity is not Severity.INFO
+    ]

@@ -38,19 +38,24 @@ def check_xlsx_archive(where: str, data: bytes) -> None:
             raise UsageError(f"{where}: refused: the archive holds {len(entries)} entries (at most {MAX_ENTRIES})")
         names = {entry.filename for entry in entries}
         if not all(name in names for name in _REQUIRED):
-            raise UsageError(f"{where}: not an XLSX workbook (no {' or '.join(n for n in _REQUIRED if n not in names)}"
-                             " in the archive)")
+            raise UsageError(
+                f"{where}: not an XLSX workbook (no {' or '.join(n for n in _REQUIRED if n not in names)}"
+                " in the archive)"
+            )
         total = 0
         for entry in entries:
             if entry.flag_bits & 0x1:
                 raise UsageError(f"{where}: refused: the workbook is encrypted (save it without a password)")
             total += entry.file_size
             if total > MAX_UNPACKED_BYTES:
-                raise UsageError(f"{where}: refused: the archive unpacks to more than {MAX_UNPACKED_BYTES} bytes "
-                                 "(a zip bomb?)")
+                raise UsageError(
+                    f"{where}: refused: the archive unpacks to more than {MAX_UNPACKED_BYTES} bytes (a zip bomb?)"
+                )
             if entry.file_size > RATIO_FROM_BYTES and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
-                raise UsageError(f"{where}: refused: {entry.filename} unpacks {entry.file_size // max(entry.compress_size, 1)}"
-                                 f" times its packed size (a zip bomb?)")
+                raise UsageError(
+                    f"{where}: refused: {entry.filename} unpacks {entry.file_size // max(entry.compress_size, 1)}"
+                    f" times its packed size (a zip bomb?)"
+                )
         for entry in entries:
             if entry.filename.endswith((".xml", ".rels")) or entry.filename == "[Content_Types].xml":
                 try:
@@ -58,8 +63,10 @@ def check_xlsx_archive(where: str, data: bytes) -> None:
                 except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as error:
                     raise UsageError(f"{where}: not a readable XLSX workbook ({entry.filename}: {error})") from None
                 if _DOCTYPE.search(head):
-                    raise UsageError(f"{where}: refused: {entry.filename} declares a document type or entities "
-                                     "(entity expansion or an external entity); a spreadsheet program never writes them")
+                    raise UsageError(
+                        f"{where}: refused: {entry.filename} declares a document type or entities "
+                        "(entity expansion or an external entity); a spreadsheet program never writes them"
+                    )
 
 
 def check_csv_bytes(where: str, data: bytes) -> str:
@@ -67,8 +74,7 @@ def check_csv_bytes(where: str, data: bytes) -> str:
     if data.startswith(b"PK\x03\x04"):
         raise UsageError(f"{where}: this is a zip archive (an XLSX workbook?), not CSV text; name it .xlsx")
     if b"\x00" in data:
-        raise UsageError(f"{where}: not CSV text (it holds NUL bytes: UTF-16, or a binary file?); "
-                         "save it as CSV UTF-8")
+        raise UsageError(f"{where}: not CSV text (it holds NUL bytes: UTF-16, or a binary file?); save it as CSV UTF-8")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

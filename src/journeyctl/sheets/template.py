@@ -4,57 +4,125 @@ so its sheets and headers are the import's by construction.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
-from typing import Any, Sequence
+from typing import Any
 
 from journeyctl.render.view import EMOTION_LABELS
-from journeyctl.schema.models import Engagement, Journey, Metric, Mode, Owner, Persona, Phase, Playbook, Stage, Status, \
-    Touchpoint, Visibility
+from journeyctl.schema.models import (
+    Engagement,
+    Journey,
+    Metric,
+    Mode,
+    Owner,
+    Persona,
+    Phase,
+    Playbook,
+    Stage,
+    Status,
+    Touchpoint,
+    Visibility,
+)
 from journeyctl.sheets.export import workbook_sheets
 from journeyctl.sheets.files import Sheet, xlsx_bytes
 from journeyctl.sheets.layout import (
-    HELP_SHEET, JOURNEY_SHEET, MAP_COLUMNS, OWNER_COLUMNS, PERSONA_COLUMNS, PHASE_COLUMNS,
-    SHEET_LINK, TOUCHPOINT_COLUMNS, Column,
+    HELP_SHEET,
+    JOURNEY_SHEET,
+    MAP_COLUMNS,
+    OWNER_COLUMNS,
+    PERSONA_COLUMNS,
+    PHASE_COLUMNS,
+    SHEET_LINK,
+    TOUCHPOINT_COLUMNS,
+    Column,
 )
 
 ROWS_SHEET = "Touchpoints"
 
 EXAMPLE: dict[str, Any] = {
-    "journeyctl": 1, "kind": "journey", "id": "onboarding", "title": "Onboarding journey",
-    "summary": "From signed contract to the first outcome.", "segment": "enterprise", "engagement": "hybrid",
-    "status": "draft", "owner": "csm",
-    "owners": [{"id": "csm", "name": "Customer Success Manager", "team": "Customer Success",
-                "contact": "cs-team@example.com"}],
-    "personas": [{"id": "champion", "name": "Dana, the champion", "role": "Operations lead",
-                  "goals": ["Roll the product out to her team within a quarter"],
-                  "pain_points": ["Too many tools already"], "quote": "I need this to work without a consultant."}],
-    "phases": [{
-        "id": "land", "name": "Land", "stage": "land",
-        "customer_goal": "Your team is set up and knows its first outcome.",
-        "objective": "Hand over from sales without losing what was promised.",
-        "entry_criteria": ["Contract signed"], "exit_criteria": ["Success plan agreed with the champion"],
-        "metrics": [{"name": "Time to first value", "target": "< 30 days", "source": "Product telemetry",
-                     "visibility": "customer"}],
-        "touchpoints": [{
-            "id": "kickoff", "name": "Kickoff call",
-            "customer_view": "A one-hour call to agree your goals and the rollout plan.",
-            "description": "The CSM runs the kickoff deck; sales joins to hand over.",
-            "channel": "video-call", "mode": "human", "owner": "csm", "personas": ["champion"], "timing": "Week 1",
-            "emotion": 1, "moment_that_matters": True,
-            "pain_points": ["Sales promises are not written down"],
-            "opportunities": ["Share the handover notes with the customer"],
-            "playbooks": [{"title": "Kickoff playbook", "url": "https://wiki.example.com/cs/kickoff",
-                           "trigger": "The champion misses the kickoff"}],
-            "backstage": ["Sales-to-CS handover note"], "notes": "Legal review sometimes delays this.",
-        }],
-    }],
+    "journeyctl": 1,
+    "kind": "journey",
+    "id": "onboarding",
+    "title": "Onboarding journey",
+    "summary": "From signed contract to the first outcome.",
+    "segment": "enterprise",
+    "engagement": "hybrid",
+    "status": "draft",
+    "owner": "csm",
+    "owners": [
+        {"id": "csm", "name": "Customer Success Manager", "team": "Customer Success", "contact": "cs-team@example.com"}
+    ],
+    "personas": [
+        {
+            "id": "champion",
+            "name": "Dana, the champion",
+            "role": "Operations lead",
+            "goals": ["Roll the product out to her team within a quarter"],
+            "pain_points": ["Too many tools already"],
+            "quote": "I need this to work without a consultant.",
+        }
+    ],
+    "phases": [
+        {
+            "id": "land",
+            "name": "Land",
+            "stage": "land",
+            "customer_goal": "Your team is set up and knows its first outcome.",
+            "objective": "Hand over from sales without losing what was promised.",
+            "entry_criteria": ["Contract signed"],
+            "exit_criteria": ["Success plan agreed with the champion"],
+            "metrics": [
+                {
+                    "name": "Time to first value",
+                    "target": "< 30 days",
+                    "source": "Product telemetry",
+                    "visibility": "customer",
+                }
+            ],
+            "touchpoints": [
+                {
+                    "id": "kickoff",
+                    "name": "Kickoff call",
+                    "customer_view": "A one-hour call to agree your goals and the rollout plan.",
+                    "description": "The CSM runs the kickoff deck; sales joins to hand over.",
+                    "channel": "video-call",
+                    "mode": "human",
+                    "owner": "csm",
+                    "personas": ["champion"],
+                    "timing": "Week 1",
+                    "emotion": 1,
+                    "moment_that_matters": True,
+                    "pain_points": ["Sales promises are not written down"],
+                    "opportunities": ["Share the handover notes with the customer"],
+                    "playbooks": [
+                        {
+                            "title": "Kickoff playbook",
+                            "url": "https://wiki.example.com/cs/kickoff",
+                            "trigger": "The champion misses the kickoff",
+                        }
+                    ],
+                    "backstage": ["Sales-to-CS handover note"],
+                    "notes": "Legal review sometimes delays this.",
+                }
+            ],
+        }
+    ],
 }
 
-_MODELS = {id(columns): model for columns, model in (
-    (MAP_COLUMNS, Journey), (PHASE_COLUMNS, Phase), (TOUCHPOINT_COLUMNS, Touchpoint),
-    (OWNER_COLUMNS, Owner), (PERSONA_COLUMNS, Persona))}
-_PARTS_HELP = {"metrics": (Metric, "Name | target | source | visibility"),
-               "playbooks": (Playbook, "Title | URL | trigger")}
+_MODELS = {
+    id(columns): model
+    for columns, model in (
+        (MAP_COLUMNS, Journey),
+        (PHASE_COLUMNS, Phase),
+        (TOUCHPOINT_COLUMNS, Touchpoint),
+        (OWNER_COLUMNS, Owner),
+        (PERSONA_COLUMNS, Persona),
+    )
+}
+_PARTS_HELP = {
+    "metrics": (Metric, "Name | target | source | visibility"),
+    "playbooks": (Playbook, "Title | URL | trigger"),
+}
 
 
 def template_bytes(channels: Sequence[str], catalog_owners: set[str], catalog_personas: set[str]) -> bytes:
@@ -69,12 +137,21 @@ def template_bytes(channels: Sequence[str], catalog_owners: set[str], catalog_pe
             sheet.name = ROWS_SHEET
         if sheet.name == JOURNEY_SHEET:
             sheet.rows[1][0] = ROWS_SHEET
-    choices = {"channel": tuple(channels), "mode": _values(Mode), "visibility": _values(Visibility),
-               "emotion": tuple(str(score) for score in EMOTION_LABELS), "stage": _values(Stage),
-               "moment_that_matters": ("yes", "no"), "engagement": _values(Engagement), "status": _values(Status)}
+    choices = {
+        "channel": tuple(channels),
+        "mode": _values(Mode),
+        "visibility": _values(Visibility),
+        "emotion": tuple(str(score) for score in EMOTION_LABELS),
+        "stage": _values(Stage),
+        "moment_that_matters": ("yes", "no"),
+        "engagement": _values(Engagement),
+        "status": _values(Status),
+    }
     for sheet in sheets:
         for index, header in enumerate(sheet.rows[0]):
-            field = next((c.field for c in (*MAP_COLUMNS, *PHASE_COLUMNS, *TOUCHPOINT_COLUMNS) if c.header == header), "")
+            field = next(
+                (c.field for c in (*MAP_COLUMNS, *PHASE_COLUMNS, *TOUCHPOINT_COLUMNS) if c.header == header), ""
+            )
             # Excel's list of values is at most 255 characters; past that, lint still checks the value
             if field in choices and len(",".join(choices[field])) <= 255:
                 sheet.validations[index] = choices[field]
@@ -88,15 +165,28 @@ def _values(enum) -> tuple[str, ...]:
 def _help(uses_catalogs: bool) -> list[list[str]]:
     rows = [
         ["How to fill this in", ""],
-        ["Touchpoints", ("One row per touchpoint, in the order of the journey. Give the phase (its name, or its id) "
-                         "on every row of it; its other fields (Customer goal, Objective, criteria, Metrics) once, on "
-                         "its first row. A phase without touchpoints is a row with only phase cells.")],
+        [
+            "Touchpoints",
+            (
+                "One row per touchpoint, in the order of the journey. Give the phase (its name, or its id) "
+                "on every row of it; its other fields (Customer goal, Objective, criteria, Metrics) once, on "
+                "its first row. A phase without touchpoints is a row with only phase cells."
+            ),
+        ],
         ["Journey", "The map's own fields, one row. Map id: lowercase letters, digits and dashes."],
-        ["Owners, Personas", "The teams and the customer's people the touchpoints name by id in Owner and Personas."
-         + (" Those of the configured catalogs are not repeated here: use their ids." if uses_catalogs else "")],
+        [
+            "Owners, Personas",
+            "The teams and the customer's people the touchpoints name by id in Owner and Personas."
+            + (" Those of the configured catalogs are not repeated here: use their ids." if uses_catalogs else ""),
+        ],
         ["Ids", "Leave an id empty and it is made from the name (Kickoff call -> kickoff-call)."],
-        ["Lists", ("One item a line (Alt+Enter in a cell): Entry criteria, Pain points, Goals ... "
-                   "Personas: ids separated by commas.")],
+        [
+            "Lists",
+            (
+                "One item a line (Alt+Enter in a cell): Entry criteria, Pain points, Goals ... "
+                "Personas: ids separated by commas."
+            ),
+        ],
         ["Yes or no", "Moment that matters: yes, or leave it empty."],
         ["Emotion", "How the customer feels: -2 (very negative) to 2 (very positive)."],
         ["Metrics", "One a line: " + _PARTS_HELP["metrics"][1] + " (visibility customer shows it to customers)."],

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import difflib
 import json
-from typing import Sequence, TextIO
+from collections.abc import Sequence
+from typing import TextIO
 
 from journeyctl.diff.formats.words import headline, long_lines, summary
 from journeyctl.diff.model import Change
+from journeyctl.markdown import code_span as code
+from journeyctl.markdown import longest_backtick_run
 from journeyctl.problems import Problem
-from journeyctl.markdown import code_span as code, longest_backtick_run
 from journeyctl.wording import plural
 
 MARKER = "<!-- journeyctl-diff -->"
@@ -45,15 +47,18 @@ def render_markdown(changes: list[Change], budget: int = BUDGET, problems: Seque
     moments = sum(change.moment_that_matters for change in changes)
     if moments:
         head.append("")
-        head.append(f"⭐ {plural(moments, 'change')} on a moment that matters: review "
-                    "the owner and playbook too.")
+        head.append(f"⭐ {plural(moments, 'change')} on a moment that matters: review the owner and playbook too.")
     head.append("")
 
     # Spend the budget in order of importance; what does not fit is counted, not shown.
     spent = sum(len(line) + 1 for line in head) + 400  # 400: the section headers and cut notes
     chosen: set[tuple[str, int]] = set()
-    for section, items in (("facing", facing), ("internal", internal), ("facing-detail", facing),
-                           ("internal-detail", internal)):
+    for section, items in (
+        ("facing", facing),
+        ("internal", internal),
+        ("facing-detail", facing),
+        ("internal-detail", internal),
+    ):
         for index, change in enumerate(items):
             if section.endswith("detail") and change.kind in ("moved", "renamed"):
                 continue  # the bullet says all there is to say
@@ -81,11 +86,18 @@ def _unreadable(problems: Sequence[Problem]) -> list[str]:
     if not problems:
         return []
     files = len({problem.path for problem in problems})
-    lines = [(f"⚠️ **{plural(files, 'file')} could not be compared**: fix these problems and "
-              "push again; their changes are not shown."), ""]
+    lines = [
+        (
+            f"⚠️ **{plural(files, 'file')} could not be compared**: fix these problems and "
+            "push again; their changes are not shown."
+        ),
+        "",
+    ]
     # each cut short, so that ten of them stay far inside the comment's size budget
-    lines += [f"- {code(_short(f'{p.path}:{p.line}:{p.column}'))} {code(_short(p.message))}"
-              for p in problems[:_UNREADABLE_SHOWN]]
+    lines += [
+        f"- {code(_short(f'{p.path}:{p.line}:{p.column}'))} {code(_short(p.message))}"
+        for p in problems[:_UNREADABLE_SHOWN]
+    ]
     if len(problems) > _UNREADABLE_SHOWN:
         lines.append(f"- … and {len(problems) - _UNREADABLE_SHOWN} more")
     return lines + [""]
@@ -97,8 +109,7 @@ def _short(text: str, limit: int = 300) -> str:
 
 def _shown(changes: list[Change], section: str, chosen: set, render) -> list[str]:
     lines = [render(change) for index, change in enumerate(changes) if (section, index) in chosen]
-    wanted = [change for change in changes
-              if not (section.endswith("detail") and change.kind in ("moved", "renamed"))]
+    wanted = [change for change in changes if not (section.endswith("detail") and change.kind in ("moved", "renamed"))]
     left_out = len(wanted) - len(lines)
     if left_out:
         lines.append(f"- … and {left_out} more (the comment size limit); run `journeyctl diff` to see all")
@@ -148,5 +159,3 @@ def _cut(lines: list[str]) -> list[str]:
             return kept + ["… (cut)"]
         kept.append(line)
     return kept
-
-

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import groupby
-from typing import Sequence, TextIO
+from typing import TextIO
 
 from rich.text import Text
 
@@ -13,16 +14,24 @@ from journeyctl.paths import printable
 from journeyctl.problems import Problem
 from journeyctl.report.text import make_console
 
-_MARK = {"added": ("+", "green"), "removed": ("-", "red"), "changed": ("~", "yellow"),
-         "moved": (">", "cyan"), "renamed": ("=", "magenta")}
+_MARK = {
+    "added": ("+", "green"),
+    "removed": ("-", "red"),
+    "changed": ("~", "yellow"),
+    "moved": (">", "cyan"),
+    "renamed": ("=", "magenta"),
+}
 
 
 def write_text(changes: Sequence[Change], stream: TextIO, problems: Sequence[Problem] = ()) -> None:
     """`problems` (files that could not be read) are printed by the caller; here they qualify "no changes"."""
     console = make_console(stream)
     if not changes:
-        console.print("No changes to the maps that could be read (see the problems above)." if problems
-                      else "No changes to journey maps.")
+        console.print(
+            "No changes to the maps that could be read (see the problems above)."
+            if problems
+            else "No changes to journey maps."
+        )
         return
     for map_name, group in groupby(changes, key=lambda change: change.map):
         in_map = list(group)
@@ -54,8 +63,9 @@ def _line(change: Change) -> Text:
         line.append(" → ")
         line.append(printable(new), style="green")
     line.append("  ")
-    line.append("customer-facing" if change.customer_facing else "internal",
-                style="bold" if change.customer_facing else "dim")
+    line.append(
+        "customer-facing" if change.customer_facing else "internal", style="bold" if change.customer_facing else "dim"
+    )
     if change.moment_that_matters:
         line.append("  moment that matters", style="bold magenta")
     if change.line is not None:

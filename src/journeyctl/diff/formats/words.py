@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import textwrap
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from journeyctl.diff.model import Change
 from journeyctl.wording import plural
+
 
 def headline(change: Change, ident: Callable[[str], str] = str) -> str:
     """`touchpoint kickoff: owner changed`; `ident` marks up the names that come from the map."""
@@ -56,14 +58,18 @@ def changed_pair(old: Any, new: Any, limit: int = 80) -> tuple[str, str]:
     while start < min(len(old_words), len(new_words)) and old_words[start] == new_words[start]:
         start += 1
     end = 0
-    while (end < min(len(old_words), len(new_words)) - start
-           and old_words[len(old_words) - 1 - end] == new_words[len(new_words) - 1 - end]):
+    while (
+        end < min(len(old_words), len(new_words)) - start
+        and old_words[len(old_words) - 1 - end] == new_words[len(new_words) - 1 - end]
+    ):
         end += 1
     context = 2  # words kept on each side of the change
+
     def excerpt(words: list[str]) -> str:
         first, last = max(0, start - context), len(words) - max(0, end - context)
         text = " ".join(words[first:last])
         return ("…" if first > 0 else "") + text + ("…" if last < len(words) else "")
+
     return short(excerpt(old_words), limit), short(excerpt(new_words), limit)
 
 
@@ -82,8 +88,10 @@ def summary(changes: list[Change]) -> str:
     maps = len({change.map for change in changes})
     facing = sum(change.customer_facing for change in changes)
     moments = sum(change.moment_that_matters for change in changes)
-    text = (f"{plural(len(changes), 'change')} in {plural(maps, 'map')}: "
-            f"{facing} customer-facing, {len(changes) - facing} internal")
+    text = (
+        f"{plural(len(changes), 'change')} in {plural(maps, 'map')}: "
+        f"{facing} customer-facing, {len(changes) - facing} internal"
+    )
     if moments:
         text += f"; {moments} on a moment that matters"
     return text

@@ -37,8 +37,12 @@ CHECK = Check("JC201", "missing-exit-criteria", Severity.WARNING)
 def check(context: MapContext) -> Iterator[Problem]:
     for p, phase in enumerate(context.journey.phases):
         if not phase.exit_criteria:
-            yield context.problem(CHECK, f"phase {phase.id!r} has no exit criteria: say what must be true "
-                                  "to move on", ("phases", p), point="id")
+            yield context.problem(
+                CHECK,
+                f"phase {phase.id!r} has no exit criteria: say what must be true to move on",
+                ("phases", p),
+                point="id",
+            )
 
 
 RULE = Rule(CHECK, "map", __doc__, check)

@@ -57,13 +57,18 @@ def check(context: MapContext) -> Iterator[Problem]:
             continue
         loc = ("phases", p, "touchpoints", t)
         if not touchpoint.owner.strip():
-            yield context.problem(CHECK, f"moment that matters {touchpoint.id!r} has no owner", loc, point="owner",
-                                  subject="owner")
+            yield context.problem(
+                CHECK, f"moment that matters {touchpoint.id!r} has no owner", loc, point="owner", subject="owner"
+            )
         if not any(playbook.trigger for playbook in touchpoint.playbooks):
             missing = "no playbook" if not touchpoint.playbooks else "no playbook with a trigger"
             yield context.problem(
-                CHECK, f"moment that matters {touchpoint.id!r} has {missing}: add one whose trigger says when the "
-                "team acts", loc, point="moment_that_matters", subject="playbook")
+                CHECK,
+                f"moment that matters {touchpoint.id!r} has {missing}: add one whose trigger says when the team acts",
+                loc,
+                point="moment_that_matters",
+                subject="playbook",
+            )
 
 
 RULE = Rule(CHECK, "map", __doc__, check)

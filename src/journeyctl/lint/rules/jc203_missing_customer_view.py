@@ -57,8 +57,12 @@ def check(context: MapContext) -> Iterator[Problem]:
         visible = shown_to_customer(phase) and shown_to_customer(touchpoint)
         if visible and not (touchpoint.customer_view or "").strip():
             yield context.problem(
-                CHECK, f"touchpoint {touchpoint.id!r} is customer-visible but has no customer_view "
-                "(or mark it visibility: internal)", ("phases", p, "touchpoints", t), point="id")
+                CHECK,
+                f"touchpoint {touchpoint.id!r} is customer-visible but has no customer_view "
+                "(or mark it visibility: internal)",
+                ("phases", p, "touchpoints", t),
+                point="id",
+            )
 
 
 RULE = Rule(CHECK, "map", __doc__, check)

@@ -54,11 +54,18 @@ def check(context: WorkspaceContext):
         if index.kind == "catalog" and not context.every_map_read:
             continue
         for mention in index.definitions:
-            if mention.noun in ("owner", "persona") and context.uses.get((index.path, mention.noun, mention.item_id)) == 0:
+            if (
+                mention.noun in ("owner", "persona")
+                and context.uses.get((index.path, mention.noun, mention.item_id)) == 0
+            ):
                 where = "any map of this run" if index.kind == "catalog" else "this map"
-                yield Problem(index.path, mention.span, CHECK,
-                              f"{mention.noun} {mention.item_id!r} is defined but not used in {where}",
-                              mention.semantic_path.removesuffix(".id"))
+                yield Problem(
+                    index.path,
+                    mention.span,
+                    CHECK,
+                    f"{mention.noun} {mention.item_id!r} is defined but not used in {where}",
+                    mention.semantic_path.removesuffix(".id"),
+                )
 
 
 RULE = Rule(CHECK, "workspace", __doc__, check)

@@ -62,8 +62,13 @@ def check(context: MapContext) -> Iterator[Problem]:
         present = {persona for touchpoint in phase.touchpoints for persona in touchpoint.personas}
         for persona in personas:
             if persona not in present:
-                yield context.problem(CHECK, f"persona {persona!r} takes part in no touchpoint of phase {phase.id!r}",
-                                      ("phases", p), point="id", subject=persona)
+                yield context.problem(
+                    CHECK,
+                    f"persona {persona!r} takes part in no touchpoint of phase {phase.id!r}",
+                    ("phases", p),
+                    point="id",
+                    subject=persona,
+                )
 
 
 RULE = Rule(CHECK, "map", __doc__, check)

@@ -44,9 +44,11 @@ def check(context: MapContext) -> Iterator[Problem]:
     if due < today:
         late = (today - due).days
         yield context.problem(
-            CHECK, f"review overdue: last reviewed {journey.review.last_reviewed.isoformat()}, due every "
+            CHECK,
+            f"review overdue: last reviewed {journey.review.last_reviewed.isoformat()}, due every "
             f"{journey.review.every_days} days, so due {due.isoformat()} ({plural(late, 'day')} ago)",
-            ("review", "last_reviewed"))
+            ("review", "last_reviewed"),
+        )
 
 
 RULE = Rule(CHECK, "map", __doc__, check)

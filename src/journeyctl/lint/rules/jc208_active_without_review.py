@@ -34,8 +34,9 @@ CHECK = Check("JC208", "active-without-review", Severity.WARNING)
 
 def check(context: MapContext) -> Iterator[Problem]:
     if context.journey.status is Status.active and context.journey.review is None:
-        yield context.problem(CHECK, "active map has no review block: add review.last_reviewed and "
-                              "review.every_days", ("status",))
+        yield context.problem(
+            CHECK, "active map has no review block: add review.last_reviewed and review.every_days", ("status",)
+        )
 
 
 RULE = Rule(CHECK, "map", __doc__, check)

@@ -58,8 +58,11 @@ def check(context: MapContext) -> Iterator[Problem]:
     against = sum(mode is opposite for mode in modes)
     if modes and against * 2 > len(modes):
         yield context.problem(
-            CHECK, f"engagement is {engagement.value} but {against} of {plural(len(modes), 'touchpoint')} "
-            f"{'is' if against == 1 else 'are'} {opposite.value}", ("engagement",))
+            CHECK,
+            f"engagement is {engagement.value} but {against} of {plural(len(modes), 'touchpoint')} "
+            f"{'is' if against == 1 else 'are'} {opposite.value}",
+            ("engagement",),
+        )
 
 
 RULE = Rule(CHECK, "map", __doc__, check)

@@ -55,8 +55,11 @@ def check(context: MapContext) -> Iterator[Problem]:
     for p, t, _phase, touchpoint in context.touchpoints():
         for b, playbook in enumerate(touchpoint.playbooks):
             if playbook.link is None:  # the renders' definition of a link (schema.models.Playbook.link)
-                yield context.problem(CHECK, f"playbook url {playbook.url!r} is not an absolute http(s) URL",
-                                      ("phases", p, "touchpoints", t, "playbooks", b, "url"))
+                yield context.problem(
+                    CHECK,
+                    f"playbook url {playbook.url!r} is not an absolute http(s) URL",
+                    ("phases", p, "touchpoints", t, "playbooks", b, "url"),
+                )
 
 
 RULE = Rule(CHECK, "map", __doc__, check)

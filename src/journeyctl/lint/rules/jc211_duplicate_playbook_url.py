@@ -57,8 +57,10 @@ def check(context: MapContext) -> Iterator[Problem]:
             url = playbook.url.strip()
             if url in first_title:
                 yield context.problem(
-                    CHECK, f"playbook {playbook.title!r} has the same url as {first_title[url]!r}: {url}",
-                    ("phases", p, "touchpoints", t, "playbooks", b, "url"))
+                    CHECK,
+                    f"playbook {playbook.title!r} has the same url as {first_title[url]!r}: {url}",
+                    ("phases", p, "touchpoints", t, "playbooks", b, "url"),
+                )
             else:
                 first_title[url] = playbook.title
 

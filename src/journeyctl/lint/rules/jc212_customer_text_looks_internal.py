@@ -107,8 +107,9 @@ def check(context: MapContext) -> Iterator[Problem]:
             assert match.lastindex is not None  # each alternative of the pattern is a group
             what = meanings[match.lastindex - 1]
             field = loc[-1] if isinstance(loc[-1], str) else loc[-2]
-            yield context.problem(CHECK, f"customer-facing {field} contains {what} ({match.group(0)!r}); "
-                                  "customers will see it", loc)
+            yield context.problem(
+                CHECK, f"customer-facing {field} contains {what} ({match.group(0)!r}); customers will see it", loc
+            )
 
 
 RULE = Rule(CHECK, "map", __doc__, check, kinds=("journey", "catalog"))
