@@ -236,6 +236,10 @@ def _field_changes(old: BaseModel, new: BaseModel, skip: frozenset[str] | set[st
         if isinstance(old_value, BaseModel) and isinstance(new_value, BaseModel):  # e.g. review
             for sub, a, b in _field_changes(old_value, new_value, set()):
                 yield f"{name}/{sub}", a, b
+        elif isinstance(old_value, dict) and isinstance(new_value, dict):  # emotion per persona: by persona
+            for key in dict.fromkeys([*new_value, *old_value]):
+                if old_value.get(key) != new_value.get(key):
+                    yield f"{name}/{key}", plain(old_value.get(key)), plain(new_value.get(key))
         else:
             yield name, plain(old_value), plain(new_value)
 

@@ -27,7 +27,7 @@ from ruamel.yaml.scalarstring import (
     LiteralScalarString,
 )
 
-from journeyctl.fmt.layout import CHILDREN, ID_LISTS, QUOTED_FIELDS, ordered_keys
+from journeyctl.fmt.layout import BY_PERSONA, CHILDREN, ID_LISTS, QUOTED_FIELDS, ordered_keys, persona_order
 from journeyctl.fmt.tree import Verbatim, represent_verbatim
 
 # Never wrap: a long line of prose stays one line, as its author wrote it.
@@ -82,7 +82,10 @@ def rebuild(node, kind: str, keep_block: set[tuple], path: tuple = ()):
         key = str(read_key) if isinstance(read_key, str) else read_key  # not the author's quotes, as for values
         child_path = path + (key,)
         child_kind = CHILDREN.get((kind, key))
-        if isinstance(value, dict):
+        if isinstance(value, dict) and (kind, key) in BY_PERSONA:
+            personas = node.get("personas")
+            result[key] = rebuild_by_persona(value, personas if isinstance(personas, list) else [])
+        elif isinstance(value, dict):
             result[key] = rebuild(value, child_kind or "", keep_block, child_path)
         elif isinstance(value, list):
             flow = (
@@ -93,6 +96,18 @@ def rebuild(node, kind: str, keep_block: set[tuple], path: tuple = ()):
             result[key] = _sequence(value, child_kind, keep_block, child_path, flow)
         else:
             result[key] = scalar(value, always_quote=(kind, key) in QUOTED_FIELDS)
+    return result
+
+
+def rebuild_by_persona(node, personas: list) -> CommentedMap:
+    """`emotion: {admin: -1, champion: 1}` as a block mapping, one persona a line, in the order of
+    the touchpoint's `personas` (a diff then shows one persona's change as one line)."""
+    result = CommentedMap()
+    result.fa.set_block_style()
+    for read_key in persona_order(list(node), personas):
+        key = str(read_key) if isinstance(read_key, str) else read_key
+        value = node[read_key]
+        result[key] = scalar(value) if not isinstance(value, (dict, list)) else value
     return result
 
 

@@ -43,6 +43,17 @@ ID_LISTS: frozenset[tuple[str, str]] = frozenset({("touchpoint", "personas")})
 QUOTED_FIELDS: frozenset[tuple[str, str]] = frozenset({("persona", "quote")})
 
 
+# Mappings keyed by persona id (`emotion: {champion: 1}`): one persona a line, in the order of the
+# touchpoint's `personas` (docs/format.md, "Emotion per persona").
+BY_PERSONA: frozenset[tuple[str, str]] = frozenset({("touchpoint", "emotion")})
+
+
+def persona_order(keys: list, personas: list) -> list:
+    """`keys` in the order of `personas`; a key that is not one keeps its place after them."""
+    rank = {persona: position for position, persona in enumerate(personas) if isinstance(persona, str)}
+    return sorted(keys, key=lambda key: rank.get(key, len(rank)))
+
+
 def ordered_keys(kind: str, keys) -> list:
     """`keys` in canonical order; a key the layout does not know keeps its place after the known ones."""
     order = KEY_ORDER.get(kind, ())

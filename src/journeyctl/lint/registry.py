@@ -30,6 +30,7 @@ RULE_MODULES = (
     "jc210_playbook_url",
     "jc211_duplicate_playbook_url",
     "jc212_customer_text_looks_internal",
+    "jc240_emotion_persona_not_involved",
     "jc301_unused_suppression",
     "jc302_stale_baseline_entry",
 )

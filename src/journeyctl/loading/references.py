@@ -87,6 +87,10 @@ def index_file(map_file) -> FileIndex:
                 mention(index.references, "owner", touchpoint["owner"], f"{path}.owner")
                 for k, persona in enumerate(_items(touchpoint.get("personas"))):
                     mention(index.references, "persona", persona, f"{path}.personas[{k}]")
+                emotion = touchpoint.get("emotion")
+                if emotion is not None and isinstance(emotion.value, list) and emotion.tag.endswith(":map"):
+                    for key, _ in emotion.value:  # `emotion: {champion: 1}`: the keys are persona ids
+                        mention(index.references, "persona", key, f"{path}.emotion.{key.value}")
     return index
 
 

@@ -21,6 +21,7 @@ from journeyctl.loading.locate import locate, semantic_path
 from journeyctl.loading.source import Source
 from journeyctl.problems import FILE_START, Problem, did_you_mean
 from journeyctl.schema import DEFAULT_CHANNELS, FORMAT_VERSION, MODEL_BY_KIND, Catalog, Journey
+from journeyctl.schema.models import EMOTION_FORMS, MAX_ID_LENGTH
 
 _EXPECTED = {
     "string_type": "text",
@@ -181,6 +182,8 @@ def _data_loc(data: Any, loc: tuple) -> tuple:
     kept: list[str | int] = []
     value = data
     for step in loc:
+        if step in EMOTION_FORMS:  # a tagged union's tag, not a key
+            continue
         if isinstance(value, dict) and isinstance(step, str):
             kept.append(step)
             value = value.get(step)
@@ -197,6 +200,20 @@ def _problem(
 ) -> Problem:
     error_type = item["type"]
     field = next((step for step in reversed(loc) if isinstance(step, str)), "value")
+    if _per_persona_emotion(item["loc"]):  # `emotion: {champion: 5}`: name the persona and the field
+        if error_type == "string_pattern_mismatch":
+            message = f"persona id {field!r} in emotion may contain only lowercase letters, digits and dashes"
+        elif error_type == "string_too_long":
+            message = f"persona id in emotion is {len(field):,} characters long; at most {MAX_ID_LENGTH} are allowed"
+        elif error_type == "too_short":
+            message = "emotion per persona names no persona; give at least one (`champion: 1`) or one number"
+        elif error_type in _EXPECTED:
+            message = f"wrong type for the emotion of {field!r}: expected a whole number, got {describe(item.get('input'))}"
+        else:
+            message = f"the emotion of {field!r}, {item.get('input')!r}, is out of range: allowed -2 to 2"
+        return Problem(source.path, locate(source.root, loc), INVALID_VALUE, message, semantic_path(source.data, loc))
+    if error_type in _EXPECTED and field == "emotion":
+        expected_type += " from -2 to 2, or a mapping of persona ids to one (`champion: 1`)"
     value = item.get("input")
     context = item.get("ctx") or {}
     want_key = False
@@ -252,6 +269,10 @@ def _problem(
         message = f"invalid {field}: {item['msg'][0].lower()}{item['msg'][1:]}"
     span = locate(source.root, loc, want_key=want_key)
     return Problem(source.path, span, check, message, semantic_path(source.data, loc))
+
+
+def _per_persona_emotion(pydantic_loc: tuple) -> bool:
+    return EMOTION_FORMS[1] in pydantic_loc
 
 
 def _field_model(annotation: Any) -> Any:

@@ -99,6 +99,8 @@ def _flatten_optional(prop: dict) -> None:
         merged = {"type": [others[0]["type"], "null"], "enum": [*others[0]["enum"], None]}
     elif len(others) == 1 and "type" in others[0] and set(others[0]) <= _TYPED_CONSTRAINTS:
         merged = {**others[0], "type": [others[0]["type"], "null"]}  # bounds apply to numbers only, not null
+    elif len(others) == 1 and set(others[0]) == {"oneOf"}:  # one of several forms (emotion), or null
+        merged = {"oneOf": [*others[0]["oneOf"], {"type": "null"}]}
     else:
         return
     del prop["anyOf"]

@@ -20,12 +20,15 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     Strict,
     StrictBool,
     StrictFloat,
     StrictInt,
+    Tag,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -108,6 +111,33 @@ IsoDate = Annotated[
 WholeNumber = Annotated[int, Strict(), BeforeValidator(_int_from_whole_float)]
 # Bounds written before the validator: pydantic then puts them in the JSON Schema (minimum, maximum).
 Emotion = Annotated[int, Strict(), Interval(ge=-2, le=2), BeforeValidator(_int_from_whole_float)]
+# Per persona (docs/format.md, "Emotion per persona"): persona id -> emotion. The tag picks the one
+# form a value has, so a wrong value gets that form's message alone; tag names are not ids
+# (capitals), so they never stand in a problem's path.
+PersonaId = Annotated[str, Field(min_length=1, max_length=MAX_ID_LENGTH, pattern=ID_PATTERN)]
+EmotionByPersona = Annotated[
+    dict[PersonaId, Emotion],
+    Field(min_length=1),
+    WithJsonSchema(
+        {
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"pattern": ID_PATTERN, "maxLength": MAX_ID_LENGTH},
+            "additionalProperties": {"type": "integer", "minimum": -2, "maximum": 2},
+        }
+    ),
+]
+EMOTION_FORMS = ("Score", "ByPersona")  # the union's tags; loading/validate.py leaves them out of paths
+
+
+def _emotion_form(value) -> str:
+    return EMOTION_FORMS[1] if isinstance(value, dict) else EMOTION_FORMS[0]
+
+
+EmotionValue = Annotated[
+    Annotated[Emotion, Tag(EMOTION_FORMS[0])] | Annotated[EmotionByPersona, Tag(EMOTION_FORMS[1])],
+    Discriminator(_emotion_form),
+]
 
 
 class Owner(_Model):
@@ -247,10 +277,13 @@ class Touchpoint(_Model):
         examples=[["champion", "exec-sponsor"]],
     )
     timing: str | None = customer_facing(None, description="When it happens.", examples=["Week 1"])
-    emotion: Emotion | None = internal(
+    emotion: EmotionValue | None = internal(
         None,
-        description="How the customer feels: -2 (very negative) to 2 (very positive).",
-        examples=[1],
+        description=(
+            "How the customer feels: -2 (very negative) to 2 (very positive); or per persona, a mapping "
+            "of persona ids of this touchpoint to their emotion."
+        ),
+        examples=[1, {"champion": 1, "admin": -1}],
     )
     moment_that_matters: StrictBool = internal(
         False,
