@@ -208,7 +208,9 @@ def _problem(
         elif error_type == "too_short":
             message = "emotion per persona names no persona; give at least one (`champion: 1`) or one number"
         elif error_type in _EXPECTED:
-            message = f"wrong type for the emotion of {field!r}: expected a whole number, got {describe(item.get('input'))}"
+            message = (
+                f"wrong type for the emotion of {field!r}: expected a whole number, got {describe(item.get('input'))}"
+            )
         else:
             message = f"the emotion of {field!r}, {item.get('input')!r}, is out of range: allowed -2 to 2"
         return Problem(source.path, locate(source.root, loc), INVALID_VALUE, message, semantic_path(source.data, loc))

@@ -107,6 +107,14 @@ class Emotion:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonaEmotion:
+    """One persona's emotion at a touchpoint (`emotion: {champion: 1}`)."""
+
+    persona: PersonaView
+    emotion: Emotion
+
+
+@dataclass(frozen=True, slots=True)
 class TouchpointInternal:
     id: str
     description: str | None
@@ -115,7 +123,8 @@ class TouchpointInternal:
     playbooks: tuple[PlaybookView, ...]
     pain_points: tuple[str, ...]
     opportunities: tuple[str, ...]
-    emotion: Emotion | None
+    emotion: Emotion | None  # one number for everyone at the touchpoint
+    persona_emotions: tuple[PersonaEmotion, ...]  # or one per persona, in the order of its personas
     moment_that_matters: bool
     internal_only: bool  # visibility: internal, hidden from customers
 
@@ -288,12 +297,26 @@ def _touchpoint(
             playbooks=tuple(_playbook(playbook) for playbook in touchpoint.playbooks),
             pain_points=tuple(touchpoint.pain_points),
             opportunities=tuple(touchpoint.opportunities),
-            emotion=Emotion(touchpoint.emotion) if touchpoint.emotion is not None else None,
+            emotion=Emotion(touchpoint.emotion) if isinstance(touchpoint.emotion, int) else None,
+            persona_emotions=_persona_emotions(touchpoint, people),
             moment_that_matters=touchpoint.moment_that_matters,
             internal_only=touchpoint.visibility is Visibility.internal,
         )
         if internal
         else None,
+    )
+
+
+def _persona_emotions(touchpoint: Touchpoint, people: People) -> tuple[PersonaEmotion, ...]:
+    """Internal only (the caller builds it for the internal view); an id lint reports as unknown is left out."""
+    if not isinstance(touchpoint.emotion, dict):
+        return ()
+    order = {pid: k for k, pid in enumerate(touchpoint.personas)}
+    ids = sorted(touchpoint.emotion, key=lambda pid: order.get(pid, len(order)))
+    return tuple(
+        PersonaEmotion(_persona(people.personas[pid], True), Emotion(touchpoint.emotion[pid]))
+        for pid in ids
+        if pid in people.personas
     )
 
 

@@ -191,6 +191,8 @@ def write_cell(column: Column, value: Any, parts: tuple[Part, ...] = ()) -> str 
         return "yes"
     if kind == "date":
         return value.isoformat() if isinstance(value, date) else str(value)
+    if kind == "emotion" and isinstance(value, dict):
+        return EMOTION_SEPARATOR.join(f"{persona}: {score}" for persona, score in value.items())
     return value
 
 
@@ -251,10 +253,39 @@ def _integer(value: Any, expected: str) -> int:
 _EMOTION_BY_LABEL = {label: score for score, label in EMOTION_LABELS.items()}
 
 
-def _emotion(value: Any) -> int:
+# Emotion per persona in one cell: `champion: 1; admin: -1` (docs/format.md, "Emotion per persona").
+EMOTION_SEPARATOR = "; "
+_EMOTION_EXPECTED = (
+    "an emotion from -2 (very negative) to 2 (very positive), or one per persona as in 'champion: 1; admin: -1'"
+)
+_PERSONA_EMOTION = re.compile(r"([^:;\n]+):([^:;\n]+)")
+
+
+def _emotion(value: Any) -> int | dict[str, int]:
+    if isinstance(value, str) and ":" in value:
+        return _emotion_by_persona(value)
+    return _score(value)
+
+
+def _score(value: Any) -> int:
     if isinstance(value, str) and normalized(value) in _EMOTION_BY_LABEL:
         return _EMOTION_BY_LABEL[normalized(value)]
-    return _integer(value, "an emotion from -2 (very negative) to 2 (very positive)")
+    return _integer(value, _EMOTION_EXPECTED)
+
+
+def _emotion_by_persona(text: str) -> dict[str, int]:
+    scores: dict[str, int] = {}
+    for piece in re.split(r"[;\n]", text):
+        if not piece.strip():
+            continue
+        match = _PERSONA_EMOTION.fullmatch(piece.strip())
+        if match is None:
+            raise CellError(f"expected {_EMOTION_EXPECTED}, got {piece.strip()!r}")
+        persona, score = match.group(1).strip(), match.group(2).strip()
+        if persona in scores:
+            raise CellError(f"persona {persona!r} has two emotions in this cell; give each persona one")
+        scores[persona] = _score(score)
+    return scores
 
 
 _TRUE = {"yes", "y", "true", "x", "1", "✓"}

@@ -188,7 +188,13 @@ def _help(uses_catalogs: bool) -> list[list[str]]:
             ),
         ],
         ["Yes or no", "Moment that matters: yes, or leave it empty."],
-        ["Emotion", "How the customer feels: -2 (very negative) to 2 (very positive)."],
+        [
+            "Emotion",
+            (
+                "How the customer feels: -2 (very negative) to 2 (very positive); or one per persona of the "
+                "touchpoint, by persona id: champion: 1; admin: -1."
+            ),
+        ],
         ["Metrics", "One a line: " + _PARTS_HELP["metrics"][1] + " (visibility customer shows it to customers)."],
         ["Playbooks", "One a line: " + _PARTS_HELP["playbooks"][1] + "."],
         ["Then", "journeyctl import THIS-FILE.xlsx --out maps/NAME.yaml (checks it as lint does; docs/sheets.md)"],
