@@ -194,8 +194,9 @@ def test_internal_page_shows_the_curve_and_grid(browser, pages):
     box = curve.bounding_box()
     assert box["width"] > 300 and box["height"] > 50
     assert page.locator("svg.emotion-curve .point").count() == 9
-    line = page.locator("svg.emotion-curve path.line").bounding_box()
+    line = page.locator("svg.emotion-curve g.series").bounding_box()
     assert line and line["width"] > 100
+    assert page.locator("svg.emotion-curve line.line").count() == 8
     assert page.locator("table.grid").is_visible()
     path = ARTIFACTS / "hostile-internal.png"
     page.screenshot(path=str(path), full_page=True)
@@ -212,18 +213,89 @@ def test_customer_page_has_no_curve(browser, pages):
     page.close()
 
 
-def test_phase_labels_on_the_curve_stay_inside_their_bands(browser, tmp_path):
-    """Long phase names (the hostile ones here, real ones in maps/) are cut to fit, never drawn over the next."""
-    (tmp_path / "hostile").mkdir()
+# Every text of the curve's two SVGs (the y axis, the plot with its x axis) against its SVG's box.
+LABELS_OUTSIDE = """[...document.querySelectorAll('svg.emotion-curve, svg.emotion-axis')].flatMap(svg => {
+    const box = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll('text')].map(text => [text.textContent, text.getBoundingClientRect()])
+        .filter(([, r]) => r.left < box.left - 0.5 || r.right > box.right + 0.5
+                        || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
+        .map(([label, r]) => `${label}: ${Math.round(r.left)}..${Math.round(r.right)} x ${Math.round(r.top)}..${Math.round(r.bottom)}`
+                             + ` outside ${Math.round(box.left)}..${Math.round(box.right)} x ${Math.round(box.top)}..${Math.round(box.bottom)}`);
+})"""
+# Each phase band of the curve and the grid's column of the same phase: their left and right edges.
+COLUMNS = """(() => {
+    const edges = nodes => [...nodes].map(node => { const r = node.getBoundingClientRect(); return [r.left, r.right]; });
+    return {bands: edges(document.querySelectorAll('svg.emotion-curve rect.band')),
+            heads: edges(document.querySelectorAll('table.curve-grid thead th')),
+            grid: edges(document.querySelectorAll('table.grid thead th'))};
+})()"""
+# Neighbouring x-axis labels (rotated: each is a narrow, tall box) must not overlap.
+AXIS_OVERLAPS = """(() => {
+    const boxes = [...document.querySelectorAll('svg.emotion-curve .axis-label text')].map(t => t.getBoundingClientRect());
+    return boxes.slice(1).map((box, k) => boxes[k].right - box.left).filter(overlap => overlap > 0.5).length;
+})()"""
+
+
+def internal_pages(tmp_path):
+    (tmp_path / "hostile").mkdir(parents=True)
     write_map(tmp_path / "hostile", "hostile.yaml", hostile_map())
     for folder in (tmp_path / "hostile", ROOT / "maps"):
         for name, html in render_documents([folder], "html", "internal").items():
+            if name == "index":
+                continue
             path = tmp_path / f"{name}.html"
             path.write_text(html, encoding="utf-8")
-            page, _ = visit(browser, path)
-            overflow = page.evaluate("""[...document.querySelectorAll('svg.emotion-curve .band')].map(band => {
-                const rect = band.querySelector('rect').getBBox(), label = band.querySelector('text').getBBox();
-                return label.x + label.width - (rect.x + rect.width);
-            }).filter(excess => excess > 0)""")
-            assert overflow == [], f"{name}: a phase label runs past its band by {overflow}"
-            page.close()
+            yield name, path
+
+
+@pytest.mark.parametrize("width", [900, 1400])
+def test_no_label_of_the_curve_is_cut_off_and_its_bands_lie_on_the_grids_phase_columns(browser, tmp_path, width):
+    """Every map of maps/ and the hostile one (long names, script in them), at two page widths."""
+    for name, path in internal_pages(tmp_path / str(width)):
+        page, events = visit(browser, path)
+        page.set_viewport_size({"width": width, "height": 1000})
+        assert page.locator("svg.emotion-curve").count() == 1, name
+        assert page.evaluate(LABELS_OUTSIDE) == [], f"{name}: labels cut off at {width}px"
+        assert page.evaluate(AXIS_OVERLAPS) == 0, f"{name}: x-axis labels overlap at {width}px"
+        columns = page.evaluate(COLUMNS)
+        assert len(columns["bands"]) == len(columns["grid"]) == len(columns["heads"]) > 0, name
+        for band, head, grid in zip(columns["bands"], columns["heads"], columns["grid"], strict=True):
+            assert abs(band[0] - grid[0]) <= 1.5 and abs(band[1] - grid[1]) <= 1.5, (name, width, band, grid)
+            assert abs(head[0] - grid[0]) <= 1.5 and abs(head[1] - grid[1]) <= 1.5, (name, width, head, grid)
+        assert events["console_errors"] == [] and events["page_errors"] == []
+        page.close()
+
+
+def test_emotion_per_persona_draws_one_line_per_persona_with_a_legend_and_a_gap(browser, tmp_path):
+    """maps/renewal-rescue.yaml gives emotion per persona on four touchpoints and none on 2.4."""
+    (name, path), *_ = [(n, p) for n, p in internal_pages(tmp_path) if n == "renewal-rescue"]
+    page, _ = visit(browser, path)
+    series = page.evaluate("""[...document.querySelectorAll('svg.emotion-curve g.series')].map(g => ({
+        lines: g.querySelectorAll('line.line').length,
+        points: [...g.querySelectorAll('g.point title')].map(t => t.textContent.split(' ')[0]),
+        stroke: g.querySelector('line.line')?.getAttribute('stroke'),
+        box: g.getBBox().width}))""")
+    legend = page.evaluate("""[...document.querySelectorAll('.curve-legend li')].map(li => ({
+        name: li.querySelector('.series-name').textContent,
+        stroke: li.querySelector('line').getAttribute('stroke'),
+        visible: li.getBoundingClientRect().width > 0}))""")
+    assert [item["name"] for item in legend] == [
+        "Dana, the champion",
+        "Marcus, the executive sponsor",
+        "Grace, the procurement manager",
+    ]
+    assert len(series) == 3 and all(item["visible"] for item in legend)
+    assert [item["stroke"] for item in series] == [item["stroke"] for item in legend]  # the legend tells them apart
+    assert len({item["stroke"] for item in series}) == 3 and all(item["lines"] and item["box"] > 50 for item in series)
+    dana, marcus, grace = (item["points"] for item in series)
+    assert "2.4" not in dana and {"2.1", "3.2"} <= set(dana)
+    assert marcus == ["1.4", "2.1", "3.1", "3.2"] and grace == ["1.2", "2.3", "3.2"]
+    gap = page.locator("svg.emotion-curve line.gap")
+    assert gap.count() == 1 and "2.4 Weekly rescue stand-up: no emotion given" in (gap.text_content() or "")
+    axis = page.evaluate("[...document.querySelectorAll('svg.emotion-curve .axis-label text')].map(t => t.textContent)")
+    assert "2.4 Weekly rescue stand-up: no emotion given2.4 Weekly rescue stand-up" in axis  # its title, then its text
+    assert any(label.endswith("2.1 Recovery plan workshop") for label in axis)
+    assert "Dana, the champion: +1 positive" in page.inner_text("table.grid")  # the grid's emotion lane, per persona
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("section.curve-section").screenshot(path=str(ARTIFACTS / "curve-per-persona.png"))
+    page.close()

@@ -147,6 +147,15 @@ def marker_maps(folder):
                         "backstage": [f"{INTERNAL}touchpoint-backstage"],
                         "notes": f"{INTERNAL}touchpoint-notes",
                     },
+                    {  # emotion per persona: internal like the single number, keyed by an id
+                        "id": f"{ID}per-persona-touchpoint",
+                        "name": "CUSTOMER-per-persona-touchpoint-name",
+                        "customer_view": "CUSTOMER-per-persona-touchpoint-view",
+                        "channel": "email",
+                        "owner": f"{ID}owner",
+                        "personas": [f"{ID}persona"],
+                        "emotion": {f"{ID}persona": -2},
+                    },
                     {
                         "id": f"{ID}internal-touchpoint",
                         "name": f"{INTERNAL}internal-touchpoint-name",
@@ -218,6 +227,7 @@ def test_the_markers_are_really_in_the_map(maps):
     ):
         assert f"{INTERNAL}{marker}" in internal
     assert REVIEW_DATE in internal
+    assert "CUSTOMER-persona-name: -2 very negative" in internal  # the emotion per persona
 
 
 def test_the_customer_view_model_holds_no_internal_data(maps):

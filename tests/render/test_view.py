@@ -60,11 +60,13 @@ def test_emotion_maps_to_mermaids_one_to_five_scale(score, mermaid, label):
 
 def test_the_curve_puts_a_point_per_touchpoint_with_an_emotion_inside_its_phase_band(views):
     drawn = views["internal"].internal.curve
-    assert len(drawn.points) == 6 and len(drawn.bands) == 3
+    (line,) = drawn.series  # one number per touchpoint everywhere: one line, no legend
+    assert line.name is None and not drawn.legend
+    assert len(line.points) == 6 and len(drawn.bands) == 3
     for band, numbers in zip(drawn.bands, (("1.1", "1.2", "1.3"), ("2.1", "2.2"), ("3.1",)), strict=True):
-        inside = [p.number for p in drawn.points if band.x <= p.x <= band.x + band.width]
+        inside = [p.number for p in line.points if band.x <= p.x <= band.x + band.width]
         assert inside == list(numbers)
-    by_number = {p.number: p for p in drawn.points}
-    assert by_number["2.2"].y == drawn.top and by_number["1.3"].y > by_number["1.1"].y  # +2 at the top, -1 below 0
-    assert drawn.path.startswith("M") and drawn.path.count("C") == 5
-    assert curve.emotion_curve(()).points == ()
+    by_number = {p.number: p for p in line.points}
+    assert by_number["2.2"].y == curve.PLOT_MARGIN and by_number["1.3"].y > by_number["1.1"].y  # +2 at the top
+    assert len(line.segments) == 5
+    assert curve.emotion_curve(()).series[0].points == ()
