@@ -142,3 +142,45 @@ def test_hostile_names_and_cells_print_only_printable_lines(tmp_path):
     check_lines(done.stdout, "stdout")
     check_lines(done.stderr, "stderr")
     assert b"unknown column" in done.stderr and b"unknown channel" in done.stderr
+
+
+PERSONA_CATALOG = CATALOG + "personas:\n  - id: champion\n    name: Dana\n  - id: admin\n    name: Sam\n"
+
+
+def test_emotion_per_persona_is_one_cell_of_persona_id_colon_score(tmp_path):
+    """`champion: 1; admin: -1` (labels too, one a line too) becomes the mapping, in fmt's form."""
+    (tmp_path / "catalog.yaml").write_text(PERSONA_CATALOG)
+    (tmp_path / "journey.csv").write_text(
+        "Phase,Touchpoint,Channel,Owner,Customer view,Personas,Emotion\n"
+        'Land,Kickoff,video-call,csm,A call.,"champion, admin","admin: -1; champion: +1"\n'
+        'Land,Set-up,in-app,csm,Your space.,"champion, admin","champion: neutral\nadmin: very negative"\n'
+        "Land,Review,meeting,csm,A look back.,champion,2\n"
+    )
+    result = run("import", "journey.csv", "--out", "map.yaml")
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "map.yaml").read_text()
+    assert "emotion:\n          champion: 1\n          admin: -1\n" in text  # in the order of the personas
+    assert "emotion:\n          champion: 0\n          admin: -2\n" in text and "emotion: 2\n" in text
+    assert run("fmt", "--check", "map.yaml").returncode == 0
+
+
+@pytest.mark.parametrize(
+    "cell, message",
+    [
+        ("champion 1", "journey.csv:G2: error Emotion: expected an emotion from -2 (very negative) to 2"),
+        ("champion: 1; champion: 2", "journey.csv:G2: error Emotion: persona 'champion' has two emotions in this cell"),
+        ("champion: 5", "journey.csv:G2: error the emotion of 'champion', 5, is out of range: allowed -2 to 2"),
+        ("Champion: 1", "journey.csv:G2: error persona id 'Champion' in emotion may contain only lowercase"),
+        ("champoin: 1", "unknown persona 'champoin' (did you mean 'champion'?)"),
+        ("champion: 1; admin: 0", "emotion for persona 'admin', who is not a persona of touchpoint 'kickoff'"),
+        ("{'champion': 1}", "journey.csv:G2: error Emotion: expected an emotion"),
+    ],
+)
+def test_a_wrong_emotion_cell_is_located_and_nothing_is_written(tmp_path, cell, message):
+    (tmp_path / "catalog.yaml").write_text(PERSONA_CATALOG)
+    (tmp_path / "journey.csv").write_text(
+        f'Phase,Touchpoint,Channel,Owner,Customer view,Personas,Emotion\nLand,Kickoff,video-call,csm,A call.,champion,"{cell}"\n'
+    )
+    result = run("import", "journey.csv", "--out", "map.yaml")
+    assert result.returncode == 1 and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "map.yaml").exists()
