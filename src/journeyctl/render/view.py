@@ -31,6 +31,7 @@ from journeyctl.schema.models import (
     Touchpoint,
     Visibility,
 )
+from journeyctl.timeline import label as when_label
 from journeyctl.wording import mid_sentence
 
 Audience = Literal["internal", "customer"]
@@ -129,6 +130,7 @@ class TouchpointView:
     channel: str
     mode: str | None
     timing: str | None
+    when: str | None  # `when` in words ("day 5", "days 14–42"), beside the timing text
     owner: OwnerView | None
     personas: tuple[PersonaView, ...]
     internal: TouchpointInternal | None
@@ -140,6 +142,7 @@ class PhaseInternal:
     objective: str | None
     stage: str | None
     internal_only: bool
+    window: str | None  # the phase's `when` window in words
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +169,7 @@ class JourneyInternal:
     review_due: str | None
     curve: Curve
     moments_that_matter: int
+    term_days: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,8 +213,10 @@ def build_view(journey: Journey, people: People, audience: Audience) -> JourneyV
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")
     internal = audience == "internal"
+    # The term is internal: customers read "120 days before renewal", the team also its day.
+    term = journey.term_days if internal else None
     phases = tuple(
-        _phase(phase, number, people, internal)
+        _phase(phase, number, people, internal, term)
         for number, phase in enumerate(_visible(journey.phases, internal), start=1)
     )
     return JourneyView(
@@ -229,7 +235,7 @@ def _visible(items, internal: bool):
     return [item for item in items if internal or item.visibility is Visibility.customer]
 
 
-def _phase(phase: Phase, number: int, people: People, internal: bool) -> PhaseView:
+def _phase(phase: Phase, number: int, people: People, internal: bool, term: int | None) -> PhaseView:
     metrics = [m for m in phase.metrics if internal or m.visibility is Visibility.customer]
     touchpoints = _visible(phase.touchpoints, internal)
     return PhaseView(
@@ -241,7 +247,7 @@ def _phase(phase: Phase, number: int, people: People, internal: bool) -> PhaseVi
         exit_criteria=tuple(phase.exit_criteria),
         metrics=tuple(_metric(metric, internal) for metric in metrics),
         touchpoints=tuple(
-            _touchpoint(touchpoint, number, index, people, internal)
+            _touchpoint(touchpoint, number, index, people, internal, term)
             for index, touchpoint in enumerate(touchpoints, start=1)
         ),
         internal=PhaseInternal(
@@ -249,6 +255,7 @@ def _phase(phase: Phase, number: int, people: People, internal: bool) -> PhaseVi
             objective=phase.objective,
             stage=phase.stage.value if phase.stage else None,
             internal_only=phase.visibility is Visibility.internal,
+            window=when_label(phase.when) if phase.when is not None else None,
         )
         if internal
         else None,
@@ -265,7 +272,7 @@ def _metric(metric: Metric, internal: bool) -> MetricView:
 
 
 def _touchpoint(
-    touchpoint: Touchpoint, phase_number: int, index: int, people: People, internal: bool
+    touchpoint: Touchpoint, phase_number: int, index: int, people: People, internal: bool, term: int | None
 ) -> TouchpointView:
     owner = people.owners.get(touchpoint.owner)
     return TouchpointView(
@@ -276,6 +283,7 @@ def _touchpoint(
         channel=touchpoint.channel,
         mode=touchpoint.mode.value if touchpoint.mode else None,
         timing=touchpoint.timing,
+        when=when_label(touchpoint.when, term) if touchpoint.when is not None else None,
         owner=_owner(owner, internal) if owner else None,
         personas=tuple(
             _persona(people.personas[pid], internal) for pid in touchpoint.personas if pid in people.personas
@@ -345,4 +353,5 @@ def _journey_internal(journey: Journey, phases: tuple[PhaseView, ...], people: P
         moments_that_matter=sum(
             1 for phase in phases for tp in phase.touchpoints if tp.internal and tp.internal.moment_that_matters
         ),
+        term_days=journey.term_days,
     )
