@@ -140,7 +140,7 @@ def label(when: When, term_days: int | None = None) -> str:
     if found == "before_renewal":
         text = f"{when.before_renewal} days before renewal"
         if term_days is not None and when.before_renewal is not None and when.before_renewal <= term_days:
-            text += f" (day {term_days - when.before_renewal})"
+            text += f", day {term_days - when.before_renewal}"
         return text
     return "when: " + ", ".join(
         f"{key} {getattr(when, key)}" for key in ("day", "from", "to", "every", "before_renewal") if getattr(when, key)

@@ -13,6 +13,7 @@ output are made from positions (`phase-2`, `tp-2-3`), never from ids.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -31,7 +32,10 @@ from journeyctl.schema.models import (
     Touchpoint,
     Visibility,
 )
+from journeyctl.timeline import Thresholds
 from journeyctl.timeline import label as when_label
+from journeyctl.views.cadence import Chart, chart, timelines
+from journeyctl.views.coverage import map_coverage
 from journeyctl.wording import mid_sentence
 
 Audience = Literal["internal", "customer"]
@@ -159,6 +163,14 @@ class PhaseView:
 
 
 @dataclass(frozen=True, slots=True)
+class CoverageMatrix:
+    """`journeyctl report coverage`'s persona x phase matrix of one map (views/coverage.py)."""
+
+    phases: tuple[str, ...]  # phase names, in map order
+    rows: tuple[tuple[str, tuple[int, ...]], ...]  # a persona's name and its count in each phase
+
+
+@dataclass(frozen=True, slots=True)
 class JourneyInternal:
     id: str
     owner: OwnerView | None
@@ -170,6 +182,8 @@ class JourneyInternal:
     curve: Curve
     moments_that_matter: int
     term_days: int
+    coverage: CoverageMatrix
+    cadence: Chart | None  # the contact timeline (views/cadence.py); None when no touchpoint has a `when`
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +223,9 @@ class People:
 # --- building it ---------------------------------------------------------------------------
 
 
-def build_view(journey: Journey, people: People, audience: Audience) -> JourneyView:
+def build_view(journey: Journey, people: People, audience: Audience, cadence: Thresholds = Thresholds()) -> JourneyView:
+    """The view of `journey` for `audience`; `cadence` marks crowded and silent days in the internal
+    contact timeline (the configuration's `cadence:`)."""
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")
     internal = audience == "internal"
@@ -227,7 +243,7 @@ def build_view(journey: Journey, people: People, audience: Audience) -> JourneyV
         draft=journey.status is Status.draft,
         phases=phases,
         personas=_personas_shown(journey, phases, internal),
-        internal=_journey_internal(journey, phases, people) if internal else None,
+        internal=_journey_internal(journey, phases, people, cadence) if internal else None,
     )
 
 
@@ -337,7 +353,9 @@ def _personas_shown(journey: Journey, phases: tuple[PhaseView, ...], internal: b
     return tuple(dict.fromkeys([*own, *involved]))
 
 
-def _journey_internal(journey: Journey, phases: tuple[PhaseView, ...], people: People) -> JourneyInternal:
+def _journey_internal(
+    journey: Journey, phases: tuple[PhaseView, ...], people: People, cadence: Thresholds
+) -> JourneyInternal:
     owner = people.owners.get(journey.owner) if journey.owner else None
     review = journey.review
     due: date | None = review.last_reviewed + timedelta(days=review.every_days) if review else None
@@ -354,4 +372,25 @@ def _journey_internal(journey: Journey, phases: tuple[PhaseView, ...], people: P
             1 for phase in phases for tp in phase.touchpoints if tp.internal and tp.internal.moment_that_matters
         ),
         term_days=journey.term_days,
+        coverage=_coverage(journey, people),
+        cadence=_cadence(journey, people, cadence),
     )
+
+
+def _names(people: People) -> dict[str, str]:
+    return {pid: persona.name for pid, persona in people.personas.items()}
+
+
+def _coverage(journey: Journey, people: People) -> CoverageMatrix:
+    data = map_coverage(journey)
+    names = _names(people)
+    return CoverageMatrix(
+        tuple(phase.name for phase in journey.phases),
+        tuple((names.get(pid, pid), tuple(data["counts"][pid].values())) for pid in data["personas"]),
+    )
+
+
+def _cadence(journey: Journey, people: People, thresholds: Thresholds) -> Chart | None:
+    # one map: its personas' lanes need no map name, whatever `across` says
+    lines = timelines([journey], _names(people), dataclasses.replace(thresholds, across="run"))
+    return chart(lines, journey.term_days) if lines else None
