@@ -37,6 +37,9 @@ class Thresholds:
     across: Literal["run", "map"] = "run"
 
 
+DEFAULT_THRESHOLDS = Thresholds()
+
+
 def shape(when: When) -> Shape | None:
     """Which shape `when` has, or None when its keys do not make exactly one (shape_problem says why)."""
     return None if shape_problem(when) else _shape(when)

@@ -15,7 +15,7 @@ from journeyctl.loading import JourneyFile, MapFile
 from journeyctl.render.environment import make_environment, render_template, search_path
 from journeyctl.render.html import BrandingView, render_journey_html
 from journeyctl.render.view import Audience, JourneyView, People, build_view
-from journeyctl.timeline import Thresholds
+from journeyctl.timeline import DEFAULT_THRESHOLDS, Thresholds
 
 Format = Literal["md", "html", "pdf"]
 FORMATS: tuple[Format, ...] = ("md", "html", "pdf")
@@ -49,7 +49,7 @@ class Job:
 
 
 def journey_views(
-    maps: Sequence[MapFile], audience: Audience, cadence: Thresholds = Thresholds()
+    maps: Sequence[MapFile], audience: Audience, cadence: Thresholds = DEFAULT_THRESHOLDS
 ) -> dict[str, JourneyView]:
     """Views by map file path. Catalogs found in the same run are shared by every journey."""
     catalogs = [item.model for item in maps if item.kind == "catalog"]

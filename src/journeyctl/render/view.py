@@ -32,7 +32,7 @@ from journeyctl.schema.models import (
     Touchpoint,
     Visibility,
 )
-from journeyctl.timeline import Thresholds
+from journeyctl.timeline import DEFAULT_THRESHOLDS, Thresholds
 from journeyctl.timeline import label as when_label
 from journeyctl.views.cadence import Chart, chart, timelines
 from journeyctl.views.coverage import map_coverage
@@ -223,7 +223,9 @@ class People:
 # --- building it ---------------------------------------------------------------------------
 
 
-def build_view(journey: Journey, people: People, audience: Audience, cadence: Thresholds = Thresholds()) -> JourneyView:
+def build_view(
+    journey: Journey, people: People, audience: Audience, cadence: Thresholds = DEFAULT_THRESHOLDS
+) -> JourneyView:
     """The view of `journey` for `audience`; `cadence` marks crowded and silent days in the internal
     contact timeline (the configuration's `cadence:`)."""
     if audience not in AUDIENCES:
