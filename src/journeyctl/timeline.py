@@ -9,8 +9,10 @@ the day the contract is signed; `before_renewal` counts back from the end of the
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -38,6 +40,10 @@ class Thresholds:
 
 
 DEFAULT_THRESHOLDS = Thresholds()
+# A run's touchpoint occurrences, counted per persona, that the cadence rules and the report judge
+# at most: a daily touchpoint over a ten-year term is 3,661 of them. Beyond this the run is too
+# large to judge quickly (about 2 s and 100 MB at the limit) and is said to be so.
+MAX_CONTACTS = 500_000
 
 
 def shape(when: When) -> Shape | None:
@@ -257,15 +263,21 @@ def by_persona(found: Iterable[Contact], across: Literal["run", "map"] = "run") 
 def crowded(items: Sequence[Contact], thresholds: Thresholds) -> list[Crowding]:
     """The crowded stretches of one persona's contacts (in day order): `crowded_touchpoints` or
     more within `crowded_days` days from two owners or more. Overlapping crowded windows are
-    merged, so one stretch is one finding that names every contact in it."""
+    merged, so one stretch is one finding that names every contact in it. One pass: the window's
+    owners are counted as it slides, so a persona with many recurring contacts stays linear."""
     stretches: list[tuple[int, int]] = []  # index ranges, inclusive
-    end = 0
+    owners: Counter[str] = Counter()
+    end = -1
     for start in range(len(items)):
-        end = max(end, start)
+        if start:
+            left = items[start - 1].owner
+            owners[left] -= 1
+            if not owners[left]:
+                del owners[left]
         while end + 1 < len(items) and items[end + 1].day - items[start].day < thresholds.crowded_days:
             end += 1
-        window = items[start : end + 1]
-        if len(window) >= thresholds.crowded_touchpoints and len({contact.owner for contact in window}) >= 2:
+            owners[items[end].owner] += 1
+        if end - start + 1 >= thresholds.crowded_touchpoints and len(owners) >= 2:
             if stretches and start <= stretches[-1][1]:
                 stretches[-1] = (stretches[-1][0], end)
             else:
@@ -287,11 +299,12 @@ def silences(items: Sequence[Contact], thresholds: Thresholds) -> list[Silence]:
 
 def located_contacts(map_file) -> list[Contact]:
     """The contacts of a loaded journey file, each located at its touchpoint's id: what lint's
-    cadence rules (JC235, JC236) report across the files of a run."""
+    cadence rules (JC235, JC236) report across the files of a run. At most MAX_CONTACTS + 1: one
+    more says the run is over the limit."""
 
     def where(placed: Placed) -> tuple:
         loc = ("phases", placed.p, "touchpoints", placed.t)
         span = map_file.locate((*loc, "id"))
         return (map_file.path, tuple(span), map_file.semantic_path(loc))
 
-    return list(contacts(map_file.model, where))
+    return list(islice(contacts(map_file.model, where), MAX_CONTACTS + 1))

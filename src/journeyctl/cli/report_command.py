@@ -60,7 +60,10 @@ def report(
     if view is View.owners:
         built = module.build(run, owner)
     elif view is View.cadence:
-        built = module.build(run, config.cadence.thresholds())
+        try:
+            built = module.build(run, config.cadence.thresholds())
+        except module.TooManyContacts as error:
+            raise UsageError(f"cadence: {error}") from None
     else:
         built = module.build(run)
     if output_format is ReportFormat.html:

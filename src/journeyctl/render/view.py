@@ -34,7 +34,7 @@ from journeyctl.schema.models import (
 )
 from journeyctl.timeline import DEFAULT_THRESHOLDS, Thresholds
 from journeyctl.timeline import label as when_label
-from journeyctl.views.cadence import Chart, chart, timelines
+from journeyctl.views.cadence import Chart, TooManyContacts, chart, timelines
 from journeyctl.views.coverage import map_coverage
 from journeyctl.wording import mid_sentence
 
@@ -394,5 +394,8 @@ def _coverage(journey: Journey, people: People) -> CoverageMatrix:
 
 def _cadence(journey: Journey, people: People, thresholds: Thresholds) -> Chart | None:
     # one map: its personas' lanes need no map name, whatever `across` says
-    lines = timelines([journey], _names(people), dataclasses.replace(thresholds, across="run"))
+    try:
+        lines = timelines([journey], _names(people), dataclasses.replace(thresholds, across="run"))
+    except TooManyContacts:  # the chart could not be drawn anyway (MAX_CHART_MARKS)
+        return None
     return chart(lines, journey.term_days) if lines else None

@@ -8,11 +8,23 @@ configuration's (`cadence:` in .journeyctl.yaml), as for the lint rules.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from journeyctl.schema.models import Journey
-from journeyctl.timeline import Contact, Crowding, Silence, Thresholds, by_persona, contacts, crowded, silences
+from journeyctl.timeline import (
+    MAX_CONTACTS,
+    Contact,
+    Crowding,
+    Silence,
+    Thresholds,
+    by_persona,
+    contacts,
+    crowded,
+    silences,
+)
 from journeyctl.views.report import INTERNAL_NOTICE, Report, Run, Section, Table
 
 # The SVG's geometry, in CSS pixels.
@@ -23,6 +35,14 @@ LANE_GAP = 6
 AXIS_HEIGHT = 28
 LABEL_FONT = 12
 CHARACTER_WIDTH = 7.5  # a generous average glyph width at LABEL_FONT: labels are cut to fit their lane
+
+
+class TooManyContacts(ValueError):
+    """A run with more occurrences than the cadence views judge (timeline.MAX_CONTACTS)."""
+
+
+# An SVG with more marks than this is too slow to draw and to read: the chart says so instead.
+MAX_CHART_MARKS = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +88,7 @@ class Chart:
     ticks: tuple[Tick, ...]
     axis_y: float
     title: str
+    left_out: int = 0  # contacts not drawn: more than MAX_CHART_MARKS (the lanes are empty then)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +104,14 @@ class Timeline:
 
 
 def timelines(journeys: Sequence[Journey], names: Mapping[str, str], thresholds: Thresholds) -> list[Timeline]:
-    """The persona timelines of these journeys; `names` gives a persona id its display name."""
-    found = [contact for journey in journeys for contact in contacts(journey)]
+    """The persona timelines of these journeys; `names` gives a persona id its display name.
+    More than MAX_CONTACTS occurrences: TooManyContacts."""
+    found = list(islice((contact for journey in journeys for contact in contacts(journey)), MAX_CONTACTS + 1))
+    if len(found) > MAX_CONTACTS:
+        raise TooManyContacts(
+            f"more than {MAX_CONTACTS:,} touchpoint occurrences (a recurring touchpoint counts at each, "
+            "for each persona): report fewer maps at a time, or give recurring touchpoints a longer `every`"
+        )
     return [
         Timeline(
             persona,
@@ -105,6 +132,8 @@ def chart(lines: Sequence[Timeline], term_days: int, title: str = "Contact caden
     def x(day: float) -> float:
         return round(LABEL_WIDTH + min(max(day, 0), term) / term * plot_width, 1)
 
+    total = sum(len(line.contacts) for line in lines)
+    drawn = total <= MAX_CHART_MARKS
     lanes = []
     for index, line in enumerate(lines):
         y = index * (LANE_HEIGHT + LANE_GAP)
@@ -118,7 +147,7 @@ def chart(lines: Sequence[Timeline], term_days: int, title: str = "Contact caden
                 + f": {contact.map_id}/{contact.touchpoint_id} ({contact.owner})",
                 (contact.map_id, contact.touchpoint_id, contact.day) in crowded_keys,
             )
-            for contact in line.contacts
+            for contact in (line.contacts if drawn else ())
         )
         bands = tuple(
             Band(
@@ -146,7 +175,8 @@ def chart(lines: Sequence[Timeline], term_days: int, title: str = "Contact caden
     if len(days) > 2 and days[-1] - days[-2] < step / 2:
         del days[-2]  # a last tick too close to the term's
     ticks = tuple(Tick(x(day), f"day {day}") for day in days)
-    return Chart(WIDTH, axis_y + AXIS_HEIGHT, LABEL_WIDTH, plot_width, term, tuple(lanes), ticks, axis_y, title)
+    chart_ = Chart(WIDTH, axis_y + AXIS_HEIGHT, LABEL_WIDTH, plot_width, term, tuple(lanes), ticks, axis_y, title)
+    return chart_ if drawn else dataclasses.replace(chart_, left_out=total)
 
 
 def _fit(text: str) -> str:

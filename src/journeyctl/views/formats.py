@@ -21,7 +21,8 @@ FORMATS: tuple[Format, ...] = ("text", "markdown", "html", "json")
 def write(report: Report, fmt: Format) -> str:
     """The report as text, markdown or json (html: render.report_page.report_html)."""
     if fmt == "json":
-        return json.dumps(report.data, indent=2, ensure_ascii=False) + "\n"
+        # one line: json's C encoder (indent= would take the pure-Python one, 20 times slower on a large run)
+        return json.dumps(report.data, ensure_ascii=False) + "\n"
     if fmt == "markdown":
         return _markdown(report)
     if fmt == "html":

@@ -9,7 +9,8 @@ time, for a repository whose maps are different customers' journeys); set both u
 recurring touchpoint counts at each occurrence; a window counts on its first day; touchpoints
 without a `when`, and those with `visibility: internal` (the team's own work), are not
 contact. The finding is shown at the first touchpoint of the crowded days and names every
-touchpoint involved.
+touchpoint involved. A run of more than 500,000 occurrences is not judged, and is reported so
+(once, here; JC236 then says nothing).
 
 Fails:
 
@@ -52,12 +53,25 @@ from collections.abc import Iterator
 
 from journeyctl.lint.rule import Rule, WorkspaceContext
 from journeyctl.problems import Check, Problem, Severity, Span
-from journeyctl.timeline import Contact, by_persona, crowded
+from journeyctl.timeline import MAX_CONTACTS, Contact, by_persona, crowded
 
 CHECK = Check("JC235", "crowded-contact", Severity.WARNING)
 
 
 def check(context: WorkspaceContext) -> Iterator[Problem]:
+    if len(context.contacts) > MAX_CONTACTS:
+        path, span, semantic_path = context.contacts[0].where
+        yield Problem(
+            path,
+            Span(*span),
+            CHECK,
+            f"cadence not checked: the run has more than {MAX_CONTACTS:,} touchpoint occurrences "
+            "(a recurring touchpoint counts at each, for each persona); lint fewer maps at a time, "
+            "or give recurring touchpoints a longer `every`",
+            semantic_path,
+            subject="too-many-occurrences",
+        )
+        return
     for (persona, _map), items in by_persona(context.contacts, context.cadence.across).items():
         for stretch in crowded(items, context.cadence):
             first = stretch.contacts[0]

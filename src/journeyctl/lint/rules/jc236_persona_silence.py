@@ -53,14 +53,15 @@ from collections.abc import Iterator
 
 from journeyctl.lint.rule import Rule, WorkspaceContext
 from journeyctl.problems import Check, Problem, Severity, Span
-from journeyctl.timeline import by_persona, silences
+from journeyctl.timeline import MAX_CONTACTS, by_persona, silences
 
 CHECK = Check("JC236", "persona-silence", Severity.WARNING)
 
 
 def check(context: WorkspaceContext) -> Iterator[Problem]:
-    """While a map of the run cannot be read, its touchpoints are unknown: no silence is reported."""
-    if not context.every_map_read:
+    """While a map of the run cannot be read, its touchpoints are unknown: no silence is reported;
+    nor in a run over the occurrence limit (JC235 reports that)."""
+    if not context.every_map_read or len(context.contacts) > MAX_CONTACTS:  # JC235 says why, once
         return
     for (persona, _map), items in by_persona(context.contacts, context.cadence.across).items():
         for silence in silences(items, context.cadence):
