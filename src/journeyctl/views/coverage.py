@@ -12,6 +12,7 @@ from collections import Counter
 
 from journeyctl.schema.models import Engagement, Journey, Mode
 from journeyctl.views.report import EMPTY, INTERNAL_NOTICE, Report, Run, Section, Table
+from journeyctl.wording import plural
 
 
 def personas_of(journey: Journey) -> list[str]:
@@ -75,7 +76,7 @@ def build(run: Run) -> Report:
     sections.append(
         Section(
             "Summary",
-            (f"{summary['maps']} maps, {summary['touchpoints']} touchpoints, {summary['empty_cells']} empty cells.",),
+            (_summary_line(summary),),
             (
                 Table(
                     ("Persona", "Maps", "Touchpoints"),
@@ -122,6 +123,11 @@ def _map_section(run: Run, journey: Journey, data: dict) -> Section:
     empty = len(data["empty_cells"])
     lines = (f"{journey.title} ({journey.id}): {len(data['personas'])} personas, {empty} empty cells.",)
     return Section(f"Map {journey.id}", lines, (matrix, mix))
+
+
+def _summary_line(summary: dict) -> str:
+    counts = (plural(summary["maps"], "map"), plural(summary["touchpoints"], "touchpoint"))
+    return f"{counts[0]}, {counts[1]}, {plural(summary['empty_cells'], 'empty cell')}."
 
 
 def _share(count: int, phase: dict) -> str:
