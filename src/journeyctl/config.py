@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from journeyctl.loading.source import DEFAULT_MAX_BYTES, Source, parse, read_text
 from journeyctl.problems import Problem, Severity, UsageError, did_you_mean
 from journeyctl.schema.channels import DEFAULT_CHANNELS
+from journeyctl.timeline import Thresholds
 
 CONFIG_FILE = ".journeyctl.yaml"
 ENVIRONMENT_VARIABLE = "JOURNEYCTL_CONFIG"
@@ -74,6 +75,35 @@ class SheetSettings(_Section):
         return columns
 
 
+_CADENCE = Thresholds()
+
+
+class CadenceSettings(_Section):
+    """Thresholds of the cadence rules (JC235 crowded-contact, JC236 persona-silence)."""
+
+    crowded_touchpoints: int = Field(
+        _CADENCE.crowded_touchpoints,
+        ge=2,
+        le=1000,
+        description="Crowded contact: this many touchpoint occurrences or more reach one persona ...",
+    )
+    crowded_days: int = Field(
+        _CADENCE.crowded_days, ge=1, le=3660, description="... within this many days, from two owners or more."
+    )
+    silence_days: int = Field(
+        _CADENCE.silence_days, ge=1, le=3660, description="Silence: a persona hears nothing for more days than this."
+    )
+
+    across: Literal["run", "map"] = Field(
+        _CADENCE.across,
+        description="`run`: a persona's contacts across every map of the run (one account lives them all); "
+        "`map`: one map at a time, when the maps are different customers' journeys.",
+    )
+
+    def thresholds(self) -> Thresholds:
+        return Thresholds(self.crowded_touchpoints, self.crowded_days, self.silence_days, self.across)
+
+
 class Config(_Section):
     """Everything `.journeyctl.yaml` may set; every key is optional."""
 
@@ -107,6 +137,9 @@ class Config(_Section):
     branding: Branding = Field(default_factory=Branding, description="Logo, accent colour and page size of renders.")
     diff: DiffSettings = Field(default_factory=DiffSettings, description="Settings of `journeyctl diff`.")
     sheets: SheetSettings = Field(default_factory=SheetSettings, description="Settings of `journeyctl import`.")
+    cadence: CadenceSettings = Field(
+        default_factory=CadenceSettings, description="Thresholds of the cadence rules JC235 and JC236."
+    )
 
     # Where the configuration came from (None: defaults); paths above are relative to its folder.
     # Private, so that a `source:` key in the file is an unknown key like any other.
@@ -290,7 +323,8 @@ def _validated(data: dict, path: Path, source: Source | None) -> Config:
                 + list(Override.model_fields)
                 + list(Branding.model_fields)
                 + list(DiffSettings.model_fields)
-                + list(SheetSettings.model_fields),
+                + list(SheetSettings.model_fields)
+                + list(CadenceSettings.model_fields),
             )
             message = f"unknown configuration key {key!r}{hint}"
         else:

@@ -45,6 +45,8 @@ def workdir(tmp_path: Path) -> Path:
     (tmp_path / ".git").mkdir()
     shutil.copytree(ROOT / "maps", tmp_path / "maps")
     (tmp_path / "maps" / "broken.yaml").write_text(BAD_MAP)
+    # the cadence settings of this repository's .journeyctl.yaml, under which its maps are clean
+    (tmp_path / ".journeyctl.yaml").write_text("cadence: {across: map, silence_days: 120}\n")
     return tmp_path
 
 

@@ -19,6 +19,10 @@ from journeyctl.render.view import People, build_view
 INTERNAL = "INTERNAL-MARKER-"
 ID = "idmarker-"
 REVIEW_DATE = "2031-07-19"  # review is internal: neither the date nor the next-review date may show
+# `when` is customer-facing ("123 days before renewal"); the term (term_days: 400, so day 277), a
+# phase's window (days 0-287) and an internal touchpoint's day (311) are not, nor are the
+# internal render's coverage and cadence sections.
+INTERNAL_DAYS = ("DAY277", "287", "DAY311", "COVERAGE", "CONTACTCADENCE")
 
 
 def customer_facing_values() -> list[str]:
@@ -42,7 +46,7 @@ def customer_facing_values() -> list[str]:
             "persona-name",
             "persona-role",
         )
-    ] + ["email", "digital"]  # the touchpoint's channel and mode
+    ] + ["email", "digital", "123 days before renewal"]  # the touchpoint's channel, mode and when
 
 
 def marker_maps(folder):
@@ -69,6 +73,7 @@ def marker_maps(folder):
         "status": "retired",
         "owner": f"{ID}map-owner",
         "review": {"last_reviewed": REVIEW_DATE, "every_days": 30},
+        "term_days": 400,
         "owners": [
             {
                 "id": f"{ID}owner",
@@ -105,6 +110,7 @@ def marker_maps(folder):
                 "id": f"{ID}phase",
                 "name": "CUSTOMER-phase-name",
                 "stage": "land",
+                "when": {"from": 0, "to": 287},
                 "customer_goal": "CUSTOMER-phase-goal",
                 "objective": f"{INTERNAL}phase-objective",
                 "entry_criteria": ["CUSTOMER-phase-entry"],
@@ -133,6 +139,7 @@ def marker_maps(folder):
                         "owner": f"{ID}owner",
                         "personas": [f"{ID}persona"],
                         "timing": "CUSTOMER-touchpoint-timing",
+                        "when": {"before_renewal": 123},
                         "emotion": -2,
                         "moment_that_matters": True,
                         "pain_points": [f"{INTERNAL}touchpoint-pain-point"],
@@ -164,6 +171,7 @@ def marker_maps(folder):
                         "owner": f"{ID}map-owner",
                         "personas": [f"{ID}hidden-persona", f"{ID}map-hidden-persona"],
                         "timing": f"{INTERNAL}internal-touchpoint-timing",
+                        "when": {"day": 311},
                         "visibility": "internal",
                     },
                 ],
@@ -205,7 +213,7 @@ def assert_customer_safe(text: str, where: str) -> None:
     # (the stylesheet, shared by both audiences, may name their classes).
     words = squeeze(re.sub(r"<style>.*?</style>", "", text, flags=re.S)).upper()
     # The touchpoint's emotion is -2: its label would read "very negative".
-    for word in ("EMOTION", "VERYNEGATIVE", "MOMENTTHATMATTER", "PLAYBOOK", "RETIRED"):
+    for word in ("EMOTION", "VERYNEGATIVE", "MOMENTTHATMATTER", "PLAYBOOK", "RETIRED", *INTERNAL_DAYS):
         assert word not in words, f"{word.lower()} appears in {where}"
     for value in customer_facing_values():
         assert squeeze(value).upper() in flat, f"customer-facing {value} is missing from {where}"

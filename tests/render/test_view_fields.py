@@ -12,6 +12,7 @@ import pytest
 from journeyctl.render import view
 from journeyctl.schema import Catalog, Journey, Metric, Owner, Persona, Phase, Touchpoint
 from journeyctl.schema.audience import Audience, fields_of
+from journeyctl.schema.models import When
 from tests.test_audience import every_model
 
 VIEWS = {
@@ -38,6 +39,7 @@ SHOWN_ELSEWHERE = {
 # Models that have customer-facing fields but no view of their own.
 WITHOUT_A_VIEW = {
     Catalog: "its owners and personas reach a render through a journey's touchpoints (view.People)",
+    When: "a touchpoint's `when` reaches the render as its words, TouchpointView.when (timeline.label)",
 }
 
 

@@ -27,6 +27,9 @@ def rules(
         return
     found = find_rule(rule)
     if found is None:
-        hint = did_you_mean(rule.lower(), list(RULES_BY_NAME)) or did_you_mean(rule.upper(), list(RULES))
+        # codes are JC and digits: a letter O typed for a zero is the likeliest slip (JC2O3)
+        code = rule.upper()
+        code = code[:2] + code[2:].replace("O", "0")
+        hint = did_you_mean(rule.lower(), list(RULES_BY_NAME)) or did_you_mean(code, list(RULES))
         raise UsageError(f"no rule {rule!r}{hint}; `journeyctl rules` lists them")
     typer.echo(rule_markdown(found), nl=False)

@@ -27,6 +27,7 @@ from journeyctl.lint.selection import RuleSelection
 from journeyctl.loading import discover_with_catalogs, load_file
 from journeyctl.loading.references import FileIndex, index_file, resolve
 from journeyctl.problems import Problem
+from journeyctl.timeline import Contact, located_contacts
 
 # Below this much input, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 1_500_000
@@ -49,6 +50,7 @@ class FileOutcome:
     index: FileIndex | None
     directives: list = field(default_factory=list)
     context_only: bool = False  # a catalog from the configuration, loaded for its ids only
+    contacts: list[Contact] = field(default_factory=list)  # for the cadence rules (JC235, JC236)
 
 
 @dataclass
@@ -64,6 +66,7 @@ def make_settings(config: Config, today: date | None = None, select=None, ignore
         today=today or date.today(),
         deny_words=tuple(config.deny_words),
         internal_hosts=tuple(config.internal_hosts),
+        cadence=config.cadence.thresholds(),
     )
     return LintSettings(config, RuleSelection(config, select, ignore), rule_settings)
 
@@ -79,7 +82,9 @@ def lint_file(path: str, named_directly: bool, settings: LintSettings) -> FileOu
     for rule in _MAP_RULES:
         if rule.code in enabled and map_file.kind in rule.kinds:
             problems.extend(rule.check(context))
-    return FileOutcome(path, problems, index_file(map_file), suppressions.parse_directives(map_file.source))
+    contacts = located_contacts(map_file) if map_file.kind == "journey" else []
+    directives = suppressions.parse_directives(map_file.source)
+    return FileOutcome(path, problems, index_file(map_file), directives, contacts=contacts)
 
 
 _worker_settings: LintSettings  # set in each worker process by _init_worker
@@ -151,7 +156,8 @@ def run_lint(
     every_map_read = all(
         outcome.index is not None or all(p.code == SKIPPED_FILE.code for p in outcome.problems) for outcome in outcomes
     )
-    workspace = WorkspaceContext(indexes, uses, every_map_read)
+    contacts = [contact for outcome in outcomes for contact in outcome.contacts]
+    workspace = WorkspaceContext(indexes, uses, every_map_read, contacts, settings.rule_settings.cadence)
     workspace_problems = reference_problems + [
         problem for rule in _WORKSPACE_RULES for problem in rule.check(workspace)
     ]

@@ -31,6 +31,13 @@ RULE_MODULES = (
     "jc211_duplicate_playbook_url",
     "jc212_customer_text_looks_internal",
     "jc240_emotion_persona_not_involved",
+    "jc230_when_shape",
+    "jc231_when_range",
+    "jc232_touchpoint_outside_phase",
+    "jc233_phase_windows_out_of_order",
+    "jc234_recurring_without_every",
+    "jc235_crowded_contact",
+    "jc236_persona_silence",
     "jc301_unused_suppression",
     "jc302_stale_baseline_entry",
 )

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 
 from journeyctl.mapfiles import MapKind
 from journeyctl.problems import Check, Problem, Severity
+from journeyctl.timeline import Contact, Thresholds
 
 if TYPE_CHECKING:  # the loader imports its checks from the rule modules: they stay light to import
     from journeyctl.loading import MapFile
@@ -64,6 +65,7 @@ class RuleSettings:
     today: date
     deny_words: tuple[str, ...]
     internal_hosts: tuple[str, ...]
+    cadence: Thresholds = Thresholds()
 
 
 @dataclass
@@ -115,3 +117,7 @@ class WorkspaceContext:
     indexes: Sequence[FileIndex]
     uses: Mapping[tuple[str, str, str], int]
     every_map_read: bool  # False while a map of the run could not be read (its uses are unknown)
+    # every touchpoint occurrence that reaches a persona, in every map of the run (timeline.contacts);
+    # `where` is (path, span, semantic path) of the touchpoint's id
+    contacts: Sequence[Contact] = ()
+    cadence: Thresholds = Thresholds()

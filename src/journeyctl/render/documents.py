@@ -15,6 +15,7 @@ from journeyctl.loading import JourneyFile, MapFile
 from journeyctl.render.environment import make_environment, render_template, search_path
 from journeyctl.render.html import BrandingView, render_journey_html
 from journeyctl.render.view import Audience, JourneyView, People, build_view
+from journeyctl.timeline import DEFAULT_THRESHOLDS, Thresholds
 
 Format = Literal["md", "html", "pdf"]
 FORMATS: tuple[Format, ...] = ("md", "html", "pdf")
@@ -47,11 +48,13 @@ class Job:
         return f"{self.map_file.path if self.map_file else INDEX_STEM} ({self.format})"
 
 
-def journey_views(maps: Sequence[MapFile], audience: Audience) -> dict[str, JourneyView]:
+def journey_views(
+    maps: Sequence[MapFile], audience: Audience, cadence: Thresholds = DEFAULT_THRESHOLDS
+) -> dict[str, JourneyView]:
     """Views by map file path. Catalogs found in the same run are shared by every journey."""
     catalogs = [item.model for item in maps if item.kind == "catalog"]
     return {
-        item.path: build_view(item.model, People.for_journey(item.model, catalogs), audience)
+        item.path: build_view(item.model, People.for_journey(item.model, catalogs), audience, cadence)
         for item in maps
         if item.kind == "journey"
     }

@@ -93,7 +93,13 @@ def run(request: RenderRequest) -> RenderResult:
     user_templates = request.templates or (config.resolve(config.templates) if config.templates else None)
     logo = config.resolve(config.branding.logo) if config.branding.logo else None
     branding = branding_view(config.branding, logo, request.page_size)
-    renderer = Renderer(request.audience, journey_views(maps, request.audience), journeys, branding, user_templates)
+    renderer = Renderer(
+        request.audience,
+        journey_views(maps, request.audience, config.cadence.thresholds()),
+        journeys,
+        branding,
+        user_templates,
+    )
     outputs = _render_all(renderer, plan(journeys, formats, with_index))
 
     folder = None if to_stdout else Path(request.out)

@@ -13,6 +13,7 @@ output are made from positions (`phase-2`, `tp-2-3`), never from ids.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -31,6 +32,10 @@ from journeyctl.schema.models import (
     Touchpoint,
     Visibility,
 )
+from journeyctl.timeline import DEFAULT_THRESHOLDS, Thresholds
+from journeyctl.timeline import label as when_label
+from journeyctl.views.cadence import Chart, TooManyContacts, chart, timelines
+from journeyctl.views.coverage import map_coverage
 from journeyctl.wording import mid_sentence
 
 Audience = Literal["internal", "customer"]
@@ -138,6 +143,7 @@ class TouchpointView:
     channel: str
     mode: str | None
     timing: str | None
+    when: str | None  # `when` in words ("day 5", "days 14–42"), beside the timing text
     owner: OwnerView | None
     personas: tuple[PersonaView, ...]
     internal: TouchpointInternal | None
@@ -149,6 +155,7 @@ class PhaseInternal:
     objective: str | None
     stage: str | None
     internal_only: bool
+    window: str | None  # the phase's `when` window in words
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +172,14 @@ class PhaseView:
 
 
 @dataclass(frozen=True, slots=True)
+class CoverageMatrix:
+    """`journeyctl report coverage`'s persona x phase matrix of one map (views/coverage.py)."""
+
+    phases: tuple[str, ...]  # phase names, in map order
+    rows: tuple[tuple[str, tuple[int, ...]], ...]  # a persona's name and its count in each phase
+
+
+@dataclass(frozen=True, slots=True)
 class JourneyInternal:
     id: str
     owner: OwnerView | None
@@ -175,6 +190,9 @@ class JourneyInternal:
     review_due: str | None
     curve: Curve
     moments_that_matter: int
+    term_days: int
+    coverage: CoverageMatrix
+    cadence: Chart | None  # the contact timeline (views/cadence.py); None when no touchpoint has a `when`
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,12 +232,18 @@ class People:
 # --- building it ---------------------------------------------------------------------------
 
 
-def build_view(journey: Journey, people: People, audience: Audience) -> JourneyView:
+def build_view(
+    journey: Journey, people: People, audience: Audience, cadence: Thresholds = DEFAULT_THRESHOLDS
+) -> JourneyView:
+    """The view of `journey` for `audience`; `cadence` marks crowded and silent days in the internal
+    contact timeline (the configuration's `cadence:`)."""
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")
     internal = audience == "internal"
+    # The term is internal: customers read "120 days before renewal", the team also its day.
+    term = journey.term_days if internal else None
     phases = tuple(
-        _phase(phase, number, people, internal)
+        _phase(phase, number, people, internal, term)
         for number, phase in enumerate(_visible(journey.phases, internal), start=1)
     )
     return JourneyView(
@@ -230,7 +254,7 @@ def build_view(journey: Journey, people: People, audience: Audience) -> JourneyV
         draft=journey.status is Status.draft,
         phases=phases,
         personas=_personas_shown(journey, phases, internal),
-        internal=_journey_internal(journey, phases, people) if internal else None,
+        internal=_journey_internal(journey, phases, people, cadence) if internal else None,
     )
 
 
@@ -238,7 +262,7 @@ def _visible(items, internal: bool):
     return [item for item in items if internal or item.visibility is Visibility.customer]
 
 
-def _phase(phase: Phase, number: int, people: People, internal: bool) -> PhaseView:
+def _phase(phase: Phase, number: int, people: People, internal: bool, term: int | None) -> PhaseView:
     metrics = [m for m in phase.metrics if internal or m.visibility is Visibility.customer]
     touchpoints = _visible(phase.touchpoints, internal)
     return PhaseView(
@@ -250,7 +274,7 @@ def _phase(phase: Phase, number: int, people: People, internal: bool) -> PhaseVi
         exit_criteria=tuple(phase.exit_criteria),
         metrics=tuple(_metric(metric, internal) for metric in metrics),
         touchpoints=tuple(
-            _touchpoint(touchpoint, number, index, people, internal)
+            _touchpoint(touchpoint, number, index, people, internal, term)
             for index, touchpoint in enumerate(touchpoints, start=1)
         ),
         internal=PhaseInternal(
@@ -258,6 +282,7 @@ def _phase(phase: Phase, number: int, people: People, internal: bool) -> PhaseVi
             objective=phase.objective,
             stage=phase.stage.value if phase.stage else None,
             internal_only=phase.visibility is Visibility.internal,
+            window=when_label(phase.when) if phase.when is not None else None,
         )
         if internal
         else None,
@@ -274,7 +299,7 @@ def _metric(metric: Metric, internal: bool) -> MetricView:
 
 
 def _touchpoint(
-    touchpoint: Touchpoint, phase_number: int, index: int, people: People, internal: bool
+    touchpoint: Touchpoint, phase_number: int, index: int, people: People, internal: bool, term: int | None
 ) -> TouchpointView:
     owner = people.owners.get(touchpoint.owner)
     return TouchpointView(
@@ -285,6 +310,7 @@ def _touchpoint(
         channel=touchpoint.channel,
         mode=touchpoint.mode.value if touchpoint.mode else None,
         timing=touchpoint.timing,
+        when=when_label(touchpoint.when, term) if touchpoint.when is not None else None,
         owner=_owner(owner, internal) if owner else None,
         personas=tuple(
             _persona(people.personas[pid], internal) for pid in touchpoint.personas if pid in people.personas
@@ -352,7 +378,9 @@ def _personas_shown(journey: Journey, phases: tuple[PhaseView, ...], internal: b
     return tuple(dict.fromkeys([*own, *involved]))
 
 
-def _journey_internal(journey: Journey, phases: tuple[PhaseView, ...], people: People) -> JourneyInternal:
+def _journey_internal(
+    journey: Journey, phases: tuple[PhaseView, ...], people: People, cadence: Thresholds
+) -> JourneyInternal:
     owner = people.owners.get(journey.owner) if journey.owner else None
     review = journey.review
     due: date | None = review.last_reviewed + timedelta(days=review.every_days) if review else None
@@ -368,4 +396,29 @@ def _journey_internal(journey: Journey, phases: tuple[PhaseView, ...], people: P
         moments_that_matter=sum(
             1 for phase in phases for tp in phase.touchpoints if tp.internal and tp.internal.moment_that_matters
         ),
+        term_days=journey.term_days,
+        coverage=_coverage(journey, people),
+        cadence=_cadence(journey, people, cadence),
     )
+
+
+def _names(people: People) -> dict[str, str]:
+    return {pid: persona.name for pid, persona in people.personas.items()}
+
+
+def _coverage(journey: Journey, people: People) -> CoverageMatrix:
+    data = map_coverage(journey)
+    names = _names(people)
+    return CoverageMatrix(
+        tuple(phase.name for phase in journey.phases),
+        tuple((names.get(pid, pid), tuple(data["counts"][pid].values())) for pid in data["personas"]),
+    )
+
+
+def _cadence(journey: Journey, people: People, thresholds: Thresholds) -> Chart | None:
+    # one map: its personas' lanes need no map name, whatever `across` says
+    try:
+        lines = timelines([journey], _names(people), dataclasses.replace(thresholds, across="run"))
+    except TooManyContacts:  # the chart could not be drawn anyway (MAX_CHART_MARKS)
+        return None
+    return chart(lines, journey.term_days) if lines else None

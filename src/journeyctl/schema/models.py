@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from enum import Enum
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 from urllib.parse import urlsplit
 
 from annotated_types import Interval
@@ -29,6 +29,7 @@ from pydantic import (
     Tag,
     ValidationInfo,
     WithJsonSchema,
+    create_model,
     field_validator,
     model_validator,
 )
@@ -138,6 +139,67 @@ EmotionValue = Annotated[
     Annotated[Emotion, Tag(EMOTION_FORMS[0])] | Annotated[EmotionByPersona, Tag(EMOTION_FORMS[1])],
     Discriminator(_emotion_form),
 ]
+
+
+# The day axis of `when` (docs/format.md, "When a touchpoint happens"): day 0 is the day the
+# contract is signed; ten years bound every day, so a typo cannot make a timeline of millions.
+MAX_DAY = 3660
+DEFAULT_TERM_DAYS = 365
+Day = Annotated[int, Strict(), Interval(ge=0, le=MAX_DAY), BeforeValidator(_int_from_whole_float)]
+Days = Annotated[int, Strict(), Interval(ge=1, le=MAX_DAY), BeforeValidator(_int_from_whole_float)]
+
+
+class _WhenFields(_Model):
+    """When something happens, in days after the journey starts: one day, a window, a recurrence
+    or a number of days before renewal. Which keys go together is lint's (JC230), so a map in
+    progress still validates."""
+
+    day: Day | None = customer_facing(
+        None, description="The day it happens: days after the journey starts (day 0 = contract signed).", examples=[5]
+    )
+
+    @property
+    def start(self) -> int | None:
+        """The `from` key, which Python cannot spell as an attribute."""
+        value: int | None = getattr(self, "from")
+        return value
+
+
+# `from` is a Python keyword, so the fields after `day` are declared with create_model, in the
+# spec's order (fmt writes keys in field order). mypy reads the class below instead.
+_LATER_FIELDS = {
+    "from": (
+        Day | None,
+        customer_facing(None, description="The first day of a window or of a recurrence.", examples=[0]),
+    ),
+    "to": (
+        Day | None,
+        customer_facing(None, description="The last day of a window or of a recurrence.", examples=[14]),
+    ),
+    "every": (
+        Days | None,
+        customer_facing(
+            None,
+            description="Recurring every this many days, from `from` (default 0) to `to` (default the term).",
+            examples=[90],
+        ),
+    ),
+    "before_renewal": (
+        Day | None,
+        customer_facing(
+            None, description="Days before the renewal date (the end of the journey's `term_days`).", examples=[120]
+        ),
+    ),
+}
+if TYPE_CHECKING:
+
+    class When(_WhenFields):
+        to: int | None
+        every: int | None
+        before_renewal: int | None
+
+else:
+    When = create_model("When", __base__=_WhenFields, __doc__=_WhenFields.__doc__, __module__=__name__, **_LATER_FIELDS)
 
 
 class Owner(_Model):
@@ -277,6 +339,12 @@ class Touchpoint(_Model):
         examples=[["champion", "exec-sponsor"]],
     )
     timing: str | None = customer_facing(None, description="When it happens.", examples=["Week 1"])
+    when: When | None = customer_facing(
+        None,
+        description="When it happens, in days on the journey's day axis: one of `day`, `from`/`to`, `every` "
+        '(optionally with `from`/`to`) or `before_renewal` (docs/format.md, "When a touchpoint happens").',
+        examples=[{"day": 5}, {"from": 14, "to": 42}, {"every": 90, "from": 90}, {"before_renewal": 120}],
+    )
     emotion: EmotionValue | None = internal(
         None,
         description=(
@@ -336,6 +404,12 @@ class Phase(_Model):
         Visibility.customer,
         description="`internal` hides the phase from customer-facing renders.",
         examples=["internal"],
+    )
+    when: When | None = internal(
+        None,
+        description="The phase's expected window on the day axis, `from` and `to`: its touchpoints' `when` "
+        "should fall inside it.",
+        examples=[{"from": 0, "to": 45}],
     )
     customer_goal: str | None = customer_facing(
         None,
@@ -413,6 +487,11 @@ class Journey(_File):
     owner: str | None = internal(None, description="Owner id accountable for this map.", examples=["cs-ops"])
     review: Review | None = internal(
         None, description="Review-and-refresh cadence.", examples=[{"last_reviewed": "2026-09-15", "every_days": 90}]
+    )
+    term_days: Days = internal(
+        DEFAULT_TERM_DAYS,
+        description="The contract term in days: the renewal date that `before_renewal` counts back from.",
+        examples=[365],
     )
     # customers read an owner's name beside the touchpoints it runs, a persona's in the map's list
     owners: list[Owner] = customer_facing(

@@ -27,7 +27,7 @@ class Column:
     field: str  # the model field; `review.every_days` for a field of a sub-object
     kind: str = "text"  # text, lines, ids, boolean, emotion, integer, date or items: see write_cell, read_cell
     synonyms: tuple[str, ...] = ()
-    default: str | None = None  # the model's default: written as an empty cell
+    default: str | int | None = None  # the model's default: written as an empty cell
     customer: bool = False  # set by _table from the field's declared audience, never by hand
 
 
@@ -63,6 +63,7 @@ MAP_COLUMNS = _table(
     Column("Map owner", "owner", synonyms=("journey owner",)),
     Column("Last reviewed", "review.last_reviewed", "date", synonyms=("reviewed",)),
     Column("Review every (days)", "review.every_days", "integer", synonyms=("review every", "review every days")),
+    Column("Term (days)", "term_days", "integer", synonyms=("term", "term days", "contract term"), default=365),
 )
 
 # Phase fields, on the phase's first row (its id and name on every row of it).
@@ -72,6 +73,7 @@ PHASE_COLUMNS = _table(
     Column("Phase", "name", synonyms=("phase name", "stage", "stage name")),
     Column("LAER stage", "stage", synonyms=("laer",)),
     Column("Phase visibility", "visibility", default="customer"),
+    Column("Phase window", "when", "when", synonyms=("phase when", "expected window")),
     Column("Customer goal", "customer_goal", synonyms=("goal", "phase goal", "stage goal")),
     Column("Objective", "objective", synonyms=("phase objective",)),
     Column("Entry criteria", "entry_criteria", "lines", synonyms=("entry",)),
@@ -90,6 +92,7 @@ TOUCHPOINT_COLUMNS = _table(
     Column("Owner", "owner", synonyms=("responsible",)),
     Column("Personas", "personas", "ids", synonyms=("persona", "persona ids", "who")),
     Column("Timing", "timing", synonyms=("when", "timeline")),
+    Column("Days", "when", "when", synonyms=("day", "when (days)", "days after start")),
     Column("Emotion", "emotion", "emotion", synonyms=("feeling", "sentiment")),
     Column("Moment that matters", "moment_that_matters", "boolean", synonyms=("moment of truth", "mtm")),
     Column("Pain points", "pain_points", "lines", synonyms=("pains", "pain point")),
@@ -193,6 +196,8 @@ def write_cell(column: Column, value: Any, parts: tuple[Part, ...] = ()) -> str 
         return value.isoformat() if isinstance(value, date) else str(value)
     if kind == "emotion" and isinstance(value, dict):
         return EMOTION_SEPARATOR.join(f"{persona}: {score}" for persona, score in value.items())
+    if kind == "when" and not isinstance(value, str):  # a customer sheet has the view's words already
+        return ", ".join(f"{key}: {getattr(value, key)}" for key in WHEN_KEYS if getattr(value, key) is not None)
     return value
 
 
@@ -216,6 +221,8 @@ def read_cell(kind: str, value: Any, parts: tuple[Part, ...] = ()) -> Any:
     if kind == "date":
         return _date(value)
     text = _text(value)
+    if kind == "when":
+        return _when(text)
     if kind == "lines":
         return [line.strip() for line in text.splitlines() if line.strip()] or None
     if kind == "ids":
@@ -223,6 +230,23 @@ def read_cell(kind: str, value: Any, parts: tuple[Part, ...] = ()) -> Any:
     if kind == "items":
         return [_item(line, parts) for line in text.splitlines() if line.strip()] or None
     return text
+
+
+WHEN_KEYS = ("day", "from", "to", "every", "before_renewal")
+
+
+def _when(text: str) -> dict[str, int]:
+    """`from: 14, to: 42` (the keys of `when`, docs/format.md) as the `when` mapping."""
+    found: dict[str, int] = {}
+    for piece in text.split(","):
+        match = re.fullmatch(r"\s*([a-z_]+)\s*:?\s*(\d+)\s*", piece.strip().lower())
+        if match is None or match.group(1) not in WHEN_KEYS or match.group(1) in found:
+            raise CellError(
+                f"expected the days of `when`, such as `day: 5`, `from: 14, to: 42`, `every: 90, from: 90` "
+                f"or `before_renewal: 120`; got {text!r}"
+            )
+        found[match.group(1)] = int(match.group(2))
+    return found
 
 
 def _text(value: Any) -> str:
