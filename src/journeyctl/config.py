@@ -25,7 +25,7 @@ DEFAULT_DENY_WORDS = ("internal", "confidential", "do not share")
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Override(_Section):

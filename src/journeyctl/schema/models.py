@@ -64,7 +64,9 @@ class Mode(str, Enum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # a target of .nan means nothing
+    # A target of .nan means nothing. defer_build: the validators are built when the first map is
+    # validated, as one for each kind, not one per model at import (docs/development.md, "Speed").
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, defer_build=True)
 
 
 Text = Annotated[str, Field(min_length=1)]
