@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from journeyctl.loading.source import DEFAULT_MAX_BYTES, Source, parse, read_text
 from journeyctl.problems import Problem, Severity, UsageError, did_you_mean
 from journeyctl.schema.channels import DEFAULT_CHANNELS
+from journeyctl.schema.defaults import empty_dict, empty_list
 
 CONFIG_FILE = ".journeyctl.yaml"
 ENVIRONMENT_VARIABLE = "JOURNEYCTL_CONFIG"
@@ -33,8 +34,8 @@ class Override(_Section):
 
     files: list[str] = Field(min_length=1, description="Glob patterns, e.g. `maps/drafts/*.yaml`.")
     select: list[str] | None = Field(None, description="Rules to run: codes, names or code prefixes.")
-    ignore: list[str] = Field(default_factory=list, description="Rules not to run: codes, names or prefixes.")
-    severity: dict[str, Severity] = Field(default_factory=dict, description="Rule code or name -> severity.")
+    ignore: list[str] = Field(default_factory=empty_list, description="Rules not to run: codes, names or prefixes.")
+    severity: dict[str, Severity] = Field(default_factory=empty_dict, description="Rule code or name -> severity.")
 
 
 class Branding(_Section):
@@ -60,7 +61,7 @@ class DiffSettings(_Section):
 
 class SheetSettings(_Section):
     columns: dict[str, str] = Field(
-        default_factory=dict,
+        default_factory=empty_dict,
         description="Headers of your spreadsheets -> the column they mean, for "
         "`journeyctl import`, e.g. `{Kanal: Channel}` (docs/sheets.md).",
     )
@@ -78,11 +79,15 @@ class Config(_Section):
     """Everything `.journeyctl.yaml` may set; every key is optional."""
 
     select: list[str] | None = Field(None, description="Rules to run: codes, names or code prefixes (default: all).")
-    ignore: list[str] = Field(default_factory=list, description="Rules not to run: codes, names or prefixes.")
-    severity: dict[str, Severity] = Field(default_factory=dict, description="Rule code or name -> error|warning|info.")
-    channels: list[str] = Field(default_factory=list, description="Channels this repository adds to the built-in ones.")
+    ignore: list[str] = Field(default_factory=empty_list, description="Rules not to run: codes, names or prefixes.")
+    severity: dict[str, Severity] = Field(
+        default_factory=empty_dict, description="Rule code or name -> error|warning|info."
+    )
+    channels: list[str] = Field(
+        default_factory=empty_list, description="Channels this repository adds to the built-in ones."
+    )
     internal_hosts: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Host names that must never appear in customer-facing text, e.g. wiki.example.com.",
     )
     deny_words: list[str] = Field(
@@ -90,7 +95,7 @@ class Config(_Section):
         description="Words that must never appear in customer-facing text.",
     )
     catalogs: list[Path] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Catalog files or folders always loaded, e.g. when pre-commit names only some maps.",
     )
     maps: list[Path] | None = Field(
@@ -102,7 +107,7 @@ class Config(_Section):
     max_file_bytes: int = Field(
         DEFAULT_MAX_BYTES, ge=1, le=2**30, description="Refuse map files larger than this (at most 1 GiB)."
     )
-    overrides: list[Override] = Field(default_factory=list, description="Rule settings by file glob.")
+    overrides: list[Override] = Field(default_factory=empty_list, description="Rule settings by file glob.")
     templates: Path | None = Field(None, description="A folder of templates that override the built-in ones.")
     branding: Branding = Field(default_factory=Branding, description="Logo, accent colour and page size of renders.")
     diff: DiffSettings = Field(default_factory=DiffSettings, description="Settings of `journeyctl diff`.")
