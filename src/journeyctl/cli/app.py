@@ -21,6 +21,7 @@ from typer.exceptions import TyperException
 from typer.main import get_command_from_info
 
 from journeyctl import __version__
+from journeyctl.cli import started
 from journeyctl.paths import printable
 from journeyctl.problems import UsageError
 from journeyctl.report.streams import guarded_output
@@ -113,11 +114,14 @@ def _root(
     """Customer journey maps as code: lint, diff and render YAML journey maps."""
 
 
-def _usage_errors_exit_2(command):
-    """A mistake in the call (a missing path, a bad value) is one line on stderr and exit status 2."""
+def _as_command(command):
+    """A command's function as the app runs it: start-up is over (the collector runs again, see
+    journeyctl.cli.main), and a mistake in the call (a missing path, a bad value) is one line on
+    stderr and exit status 2."""
 
     @functools.wraps(command)
     def run(*args, **kwargs):
+        started()
         try:
             return command(*args, **kwargs)
         except UsageError as error:
@@ -133,7 +137,7 @@ def _build_command(name: str) -> Any:
     module = importlib.import_module(f"journeyctl.cli.{where.module}")
     cls: type[TyperCommand] | None = getattr(module, where.cls) if where.cls else None
     registry = typer.Typer()
-    registry.command(name, cls=cls)(_usage_errors_exit_2(getattr(module, where.function)))
+    registry.command(name, cls=cls)(_as_command(getattr(module, where.function)))
     return get_command_from_info(
         registry.registered_commands[0],
         pretty_exceptions_short=app.pretty_exceptions_short,
@@ -142,8 +146,9 @@ def _build_command(name: str) -> Any:
 
 
 def main() -> None:
-    """Console entry point: every line it prints printable (report.streams); a bad flag is one line
-    and exit 2; a bug exits 2 too, asking for a report."""
+    """The app's run (the console script's is journeyctl.cli.main, which calls this): every line it
+    prints printable (report.streams); a bad flag is one line and exit 2; a bug exits 2 too,
+    asking for a report."""
     with guarded_output():
         _run()
 
