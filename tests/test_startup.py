@@ -44,7 +44,7 @@ sys.stderr.write(json.dumps({
 """
 # Stacks a lint whose output is not a terminal never uses: colour, worker processes, the other
 # commands (their modules too: cli/app.py builds only the command that runs), the reporters it
-# was not asked for, and importlib.metadata (with email and zipfile), which only Pydantic's
+# was not asked for, baselines and TOML (the repository's configuration is .journeyctl.yaml), and importlib.metadata (with email and zipfile), which only Pydantic's
 # plugin loader would import, and plugins are off (journeyctl/cli/__init__.py).
 NOT_FOR_LINT = (
     "rich",
@@ -64,6 +64,8 @@ NOT_FOR_LINT = (
     "journeyctl.sheets",
     "journeyctl.report.sarif",
     "journeyctl.report.junit",
+    "journeyctl.lint.baseline",
+    "tomllib",
     *(f"journeyctl.cli.{module}" for module in COMMAND_MODULES if module != "lint_command"),
 )
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tomllib
 from pathlib import Path
 from typing import Literal
 
@@ -219,6 +218,8 @@ def _regular_file(path: Path) -> Path:
 
 
 def _has_tool_section(pyproject: Path) -> bool:
+    import tomllib  # here, not at the top: most runs read .journeyctl.yaml, and tomllib costs a one-map lint 2%
+
     try:
         raw = pyproject.read_bytes()
     except OSError as error:
@@ -261,6 +262,8 @@ def _from_yaml(path: Path) -> Config:
 
 
 def _from_pyproject(path: Path) -> Config:
+    import tomllib
+
     try:
         document = tomllib.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
