@@ -24,13 +24,13 @@ IMPORTED_BY = """
 import gc, json, os, sys
 runs = []
 gc.callbacks.append(lambda phase, info: runs.append(phase) if phase == "start" else None)
-import journeyctl.cli
-start = journeyctl.cli.started
+import journeyctl.cli, journeyctl.cli.collector as collector
+resume = collector.resume
 runs_before_start = []
 def started():
     runs_before_start.append(len(runs))
-    start()
-journeyctl.cli.started = started
+    resume()
+collector.resume = started
 sys.argv = ["journeyctl", *json.loads(sys.argv[1])]
 runs.clear()
 try:

@@ -6,7 +6,6 @@ for its plugins (PYDANTIC_DISABLE_PLUGINS, read when the first model is built); 
 none. Set the variable to an empty value to have plugins anyway.
 """
 
-import gc
 import os
 import sys
 import types
@@ -28,34 +27,16 @@ def _no_plugin_loader() -> None:
 
 _no_plugin_loader()
 
-_collector_paused = False
-
 
 def main() -> None:
     """The journeyctl command (pyproject.toml's [project.scripts], `python -m journeyctl`, the
-    pre-commit hooks): app.main, with the cyclic garbage collector paused until the command's
-    own code starts (`started`). Starting up makes a great many objects that all stay (modules,
-    classes, Typer's and Pydantic's tables): the collector would run some 70 times over them for
-    nothing, a tenth of a one-map lint."""
-    global _collector_paused
-    if gc.isenabled():
-        gc.disable()
-        _collector_paused = True
+    pre-commit hooks): app.main, with the garbage collector paused while it starts (collector.py)."""
+    from journeyctl.cli import collector
+
+    collector.pause()
     try:
         from journeyctl.cli.app import main as run
 
         run()
     finally:
-        started()  # --help, --version or a usage error: the command never started
-
-
-def started() -> None:
-    """A command's own code starts (cli/app.py calls this): the collector runs again if `main`
-    paused it, so that a long run (render --watch, a large lint) collects as usual. What start-up
-    made is frozen first (moved where the collector does not look): else its first runs would
-    go over every object of it, which costs more than the runs saved."""
-    global _collector_paused
-    if _collector_paused:
-        _collector_paused = False
-        gc.freeze()
-        gc.enable()
+        collector.resume()  # --help, --version or a usage error: the command never started

@@ -21,7 +21,7 @@ from typer.exceptions import TyperException
 from typer.main import get_command_from_info
 
 from journeyctl import __version__
-from journeyctl.cli import started
+from journeyctl.cli import collector
 from journeyctl.paths import printable
 from journeyctl.problems import UsageError
 from journeyctl.report.streams import guarded_output
@@ -83,6 +83,10 @@ class _Group(TyperGroup):
 
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
+        if self.commands:  # registered with @app.command: it would be lost here, so say where it goes
+            raise TypeError(
+                f"register {', '.join(self.commands)} in COMMANDS (journeyctl/cli/app.py), not with app.command"
+            )
         self.commands = _LazyCommands(_build_command)
 
     def list_commands(self, ctx: Any) -> list[str]:
@@ -116,12 +120,12 @@ def _root(
 
 def _as_command(command):
     """A command's function as the app runs it: start-up is over (the collector runs again, see
-    journeyctl.cli.main), and a mistake in the call (a missing path, a bad value) is one line on
+    cli/collector.py), and a mistake in the call (a missing path, a bad value) is one line on
     stderr and exit status 2."""
 
     @functools.wraps(command)
     def run(*args, **kwargs):
-        started()
+        collector.resume()
         try:
             return command(*args, **kwargs)
         except UsageError as error:
