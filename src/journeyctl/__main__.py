@@ -1,3 +1,3 @@
-from journeyctl.cli.app import main
+from journeyctl.cli import main
 
 main()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tomllib
 from pathlib import Path
 from typing import Literal
 
@@ -18,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from journeyctl.loading.source import DEFAULT_MAX_BYTES, Source, parse, read_text
 from journeyctl.problems import Problem, Severity, UsageError, did_you_mean
 from journeyctl.schema.channels import DEFAULT_CHANNELS
+from journeyctl.schema.defaults import empty_dict, empty_list
 from journeyctl.timeline import Thresholds
 
 CONFIG_FILE = ".journeyctl.yaml"
@@ -26,7 +26,7 @@ DEFAULT_DENY_WORDS = ("internal", "confidential", "do not share")
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Override(_Section):
@@ -34,8 +34,8 @@ class Override(_Section):
 
     files: list[str] = Field(min_length=1, description="Glob patterns, e.g. `maps/drafts/*.yaml`.")
     select: list[str] | None = Field(None, description="Rules to run: codes, names or code prefixes.")
-    ignore: list[str] = Field(default_factory=list, description="Rules not to run: codes, names or prefixes.")
-    severity: dict[str, Severity] = Field(default_factory=dict, description="Rule code or name -> severity.")
+    ignore: list[str] = Field(default_factory=empty_list, description="Rules not to run: codes, names or prefixes.")
+    severity: dict[str, Severity] = Field(default_factory=empty_dict, description="Rule code or name -> severity.")
 
 
 class Branding(_Section):
@@ -61,7 +61,7 @@ class DiffSettings(_Section):
 
 class SheetSettings(_Section):
     columns: dict[str, str] = Field(
-        default_factory=dict,
+        default_factory=empty_dict,
         description="Headers of your spreadsheets -> the column they mean, for "
         "`journeyctl import`, e.g. `{Kanal: Channel}` (docs/sheets.md).",
     )
@@ -108,11 +108,15 @@ class Config(_Section):
     """Everything `.journeyctl.yaml` may set; every key is optional."""
 
     select: list[str] | None = Field(None, description="Rules to run: codes, names or code prefixes (default: all).")
-    ignore: list[str] = Field(default_factory=list, description="Rules not to run: codes, names or prefixes.")
-    severity: dict[str, Severity] = Field(default_factory=dict, description="Rule code or name -> error|warning|info.")
-    channels: list[str] = Field(default_factory=list, description="Channels this repository adds to the built-in ones.")
+    ignore: list[str] = Field(default_factory=empty_list, description="Rules not to run: codes, names or prefixes.")
+    severity: dict[str, Severity] = Field(
+        default_factory=empty_dict, description="Rule code or name -> error|warning|info."
+    )
+    channels: list[str] = Field(
+        default_factory=empty_list, description="Channels this repository adds to the built-in ones."
+    )
     internal_hosts: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Host names that must never appear in customer-facing text, e.g. wiki.example.com.",
     )
     deny_words: list[str] = Field(
@@ -120,7 +124,7 @@ class Config(_Section):
         description="Words that must never appear in customer-facing text.",
     )
     catalogs: list[Path] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Catalog files or folders always loaded, e.g. when pre-commit names only some maps.",
     )
     maps: list[Path] | None = Field(
@@ -132,7 +136,7 @@ class Config(_Section):
     max_file_bytes: int = Field(
         DEFAULT_MAX_BYTES, ge=1, le=2**30, description="Refuse map files larger than this (at most 1 GiB)."
     )
-    overrides: list[Override] = Field(default_factory=list, description="Rule settings by file glob.")
+    overrides: list[Override] = Field(default_factory=empty_list, description="Rule settings by file glob.")
     templates: Path | None = Field(None, description="A folder of templates that override the built-in ones.")
     branding: Branding = Field(default_factory=Branding, description="Logo, accent colour and page size of renders.")
     diff: DiffSettings = Field(default_factory=DiffSettings, description="Settings of `journeyctl diff`.")
@@ -247,6 +251,8 @@ def _regular_file(path: Path) -> Path:
 
 
 def _has_tool_section(pyproject: Path) -> bool:
+    import tomllib  # here, not at the top: most runs read .journeyctl.yaml, and tomllib costs a one-map lint 2%
+
     try:
         raw = pyproject.read_bytes()
     except OSError as error:
@@ -289,6 +295,8 @@ def _from_yaml(path: Path) -> Config:
 
 
 def _from_pyproject(path: Path) -> Config:
+    import tomllib
+
     try:
         document = tomllib.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     maps = [path for path in files if could_be_map(path)]  # one that cannot be read is the command's to report
     if not maps:
         return 0  # no map among the staged files: nothing to check
-    from journeyctl.cli.app import main as journeyctl
+    from journeyctl.cli import main as journeyctl
     from journeyctl.paths import printable
     from journeyctl.problems import UsageError
 

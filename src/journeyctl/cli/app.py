@@ -1,31 +1,98 @@
-"""The journeyctl command line: every command is registered here, explicitly."""
+"""The journeyctl command line: every command is registered here, explicitly, in COMMANDS.
+
+A command's module is imported only when that command runs (or when the help or the shell
+completion lists every command): `journeyctl lint` of one map, which pre-commit runs on every
+commit, never builds render's or diff's options (docs/development.md, "Speed").
+"""
 
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import sys
 import traceback
+from collections.abc import Callable, Iterator, MutableMapping
+from typing import Any, NamedTuple
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import TyperException
+from typer.main import get_command_from_info
 
 from journeyctl import __version__
-from journeyctl.cli import (
-    diff_command,
-    export_command,
-    fmt_command,
-    import_command,
-    init_command,
-    lint_command,
-    render_command,
-    report_command,
-    rules_command,
-    schema_command,
-)
+from journeyctl.cli import collector
 from journeyctl.paths import printable
 from journeyctl.problems import UsageError
 from journeyctl.report.streams import guarded_output
+
+
+class Command(NamedTuple):
+    """Where a command is defined: the function `function` of `journeyctl.cli.<module>`, and the
+    name of the Click command class of that module it is built with (None: Typer's own)."""
+
+    module: str
+    function: str
+    cls: str | None = None
+
+
+# Every command, one line each, in the order `journeyctl --help` lists them.
+COMMANDS: dict[str, Command] = {
+    "lint": Command("lint_command", "lint"),
+    "rules": Command("rules_command", "rules"),
+    "schema": Command("schema_command", "schema"),
+    "init": Command("init_command", "init"),
+    "diff": Command("diff_command", "diff", cls="DiffCommand"),
+    "render": Command("render_command", "render"),
+    "fmt": Command("fmt_command", "fmt"),
+    "export": Command("export_command", "export"),
+    "import": Command("import_command", "import_sheet"),
+    "report": Command("report_command", "report"),
+}
+
+
+class _LazyCommands(MutableMapping[str, Any]):
+    """The group's commands by name, each built from its module the first time it is asked for."""
+
+    def __init__(self, build: Callable[[str], Any]) -> None:
+        self._build = build
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            if name not in COMMANDS:
+                raise KeyError(name)
+            self._built[name] = self._build(name)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        raise TypeError(f"add the command {name!r} to COMMANDS in journeyctl/cli/app.py")
+
+    def __delitem__(self, name: str) -> None:
+        raise TypeError("the commands are fixed by COMMANDS in journeyctl/cli/app.py")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS)
+
+
+class _Group(TyperGroup):
+    """Typer's group, with the commands of COMMANDS built on demand (Typer builds every
+    registered command's options up front, importing every command's module)."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        if self.commands:  # registered with @app.command: it would be lost here, so say where it goes
+            raise TypeError(
+                f"register {', '.join(self.commands)} in COMMANDS (journeyctl/cli/app.py), not with app.command"
+            )
+        self.commands = _LazyCommands(_build_command)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)  # the names only: Typer's own would build every command
+
 
 app = typer.Typer(
     name="journeyctl",
@@ -33,6 +100,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    cls=_Group,
 )
 
 
@@ -51,11 +119,14 @@ def _root(
     """Customer journey maps as code: lint, diff and render YAML journey maps."""
 
 
-def _usage_errors_exit_2(command):
-    """A mistake in the call (a missing path, a bad value) is one line on stderr and exit status 2."""
+def _as_command(command):
+    """A command's function as the app runs it: start-up is over (the collector runs again, see
+    cli/collector.py), and a mistake in the call (a missing path, a bad value) is one line on
+    stderr and exit status 2."""
 
     @functools.wraps(command)
     def run(*args, **kwargs):
+        collector.resume()
         try:
             return command(*args, **kwargs)
         except UsageError as error:
@@ -65,21 +136,24 @@ def _usage_errors_exit_2(command):
     return run
 
 
-app.command("lint")(_usage_errors_exit_2(lint_command.lint))
-app.command("rules")(_usage_errors_exit_2(rules_command.rules))
-app.command("schema")(_usage_errors_exit_2(schema_command.schema))
-app.command("init")(_usage_errors_exit_2(init_command.init))
-app.command("diff", cls=diff_command.DiffCommand)(_usage_errors_exit_2(diff_command.diff))
-app.command("render")(_usage_errors_exit_2(render_command.render))
-app.command("fmt")(_usage_errors_exit_2(fmt_command.fmt))
-app.command("export")(_usage_errors_exit_2(export_command.export))
-app.command("import")(_usage_errors_exit_2(import_command.import_sheet))
-app.command("report")(_usage_errors_exit_2(report_command.report))
+def _build_command(name: str) -> Any:
+    """The Click command `name` of COMMANDS, as `app.command(name, cls=...)` would register it."""
+    where = COMMANDS[name]
+    module = importlib.import_module(f"journeyctl.cli.{where.module}")
+    cls: type[TyperCommand] | None = getattr(module, where.cls) if where.cls else None
+    registry = typer.Typer()
+    registry.command(name, cls=cls)(_as_command(getattr(module, where.function)))
+    return get_command_from_info(
+        registry.registered_commands[0],
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        rich_markup_mode=app.rich_markup_mode,
+    )
 
 
 def main() -> None:
-    """Console entry point: every line it prints printable (report.streams); a bad flag is one line
-    and exit 2; a bug exits 2 too, asking for a report."""
+    """The app's run (the console script's is journeyctl.cli.main, which calls this): every line it
+    prints printable (report.streams); a bad flag is one line and exit 2; a bug exits 2 too,
+    asking for a report."""
     with guarded_output():
         _run()
 

@@ -72,7 +72,6 @@ def lint(
 ) -> None:
     """Check map files: schema, references and rules. Exit 0: clean; 1: findings; 2: usage error."""
     from journeyctl.identity import repository_root
-    from journeyctl.lint.baseline import write_baseline as save_baseline
     from journeyctl.lint.engine import make_settings, run_lint
     from journeyctl.report import reporter
 
@@ -83,6 +82,8 @@ def lint(
     result = run_lint(paths, settings, baseline=None if write_baseline else baseline, jobs=jobs)
 
     if write_baseline is not None:
+        from journeyctl.lint.baseline import write_baseline as save_baseline
+
         save_baseline(write_baseline, result.problems, config.source)
         typer.echo(f"wrote {len(result.problems)} finding(s) to {printable(str(write_baseline))}", err=True)
         return

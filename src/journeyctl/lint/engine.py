@@ -19,7 +19,6 @@ from pathlib import Path
 
 from journeyctl.config import Config
 from journeyctl.lint import suppressions
-from journeyctl.lint.baseline import apply_baseline
 from journeyctl.lint.registry import RULES
 from journeyctl.lint.rule import MapContext, RuleSettings, WorkspaceContext
 from journeyctl.lint.rules.jc006_skipped_file import CHECK as SKIPPED_FILE
@@ -178,6 +177,8 @@ def run_lint(
             severity = policy.severity(problem.code)
             problems.append(problem if severity is problem.severity else _with_severity(problem, severity))
     if baseline is not None:
+        from journeyctl.lint.baseline import apply_baseline  # only runs with a baseline read it (and json)
+
         problems = apply_baseline(problems, baseline, settings.config.source)
     problems.sort(key=lambda problem: problem.sort_key())
     return LintResult(problems, len(tasks), time.perf_counter() - started, [path for path, _ in tasks])

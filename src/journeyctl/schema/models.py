@@ -37,6 +37,7 @@ from pydantic_core import PydanticCustomError
 
 from journeyctl.schema.audience import Visibility, customer_facing, decides_visibility, internal
 from journeyctl.schema.channels import DEFAULT_CHANNELS
+from journeyctl.schema.defaults import empty_list
 
 ID_PATTERN = r"^[a-z0-9-]+$"
 # Ids become file names (render), anchors and keys in every output: 64 characters fit them all.
@@ -68,12 +69,14 @@ class Mode(str, Enum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # a target of .nan means nothing
+    # A target of .nan means nothing. defer_build: the validators are built when the first map is
+    # validated, as one for each kind, not one per model at import (docs/development.md, "Speed").
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, defer_build=True)
 
 
 Text = Annotated[str, Field(min_length=1)]
 Id = Annotated[str, Field(min_length=1, max_length=MAX_ID_LENGTH)]
-TextList = Annotated[list[str], Field(default_factory=list)]
+TextList = Annotated[list[str], Field(default_factory=empty_list)]
 
 # The editor reads a map as JSON data (its schema: schema/json_schema.py), where a date is text
 # and 1.0 is the integer 1. Lint reads the same values the same way where the meaning is plain.
@@ -365,7 +368,7 @@ class Touchpoint(_Model):
         description="What could be better.", examples=[["Share the handover notes with the customer"]]
     )
     playbooks: list[Playbook] = internal(
-        default_factory=list,
+        default_factory=empty_list,
         description="If/then plays for the team.",
         examples=[[{"title": "Kickoff playbook", "url": "https://wiki.example.com/cs/kickoff"}]],
     )
@@ -426,12 +429,12 @@ class Phase(_Model):
         description="What must be true to move to the next phase.", examples=[["Success plan agreed with the champion"]]
     )
     metrics: list[Metric] = customer_facing(
-        default_factory=list,
+        default_factory=empty_list,
         description="Measures of value in this phase.",
         examples=[[{"name": "Time to first value", "target": "< 30 days"}]],
     )
     touchpoints: list[Touchpoint] = customer_facing(
-        default_factory=list,
+        default_factory=empty_list,
         description="Touchpoints of this phase, in order.",
         examples=[[{"id": "kickoff", "name": "Kickoff call", "channel": "video-call", "owner": "csm"}]],
     )
@@ -449,12 +452,12 @@ class Catalog(_File):
     kind: Literal["catalog"] = internal(description="`catalog` for shared definitions.", examples=["catalog"])
     # customers read their names beside the touchpoints that refer to them
     owners: list[Owner] = customer_facing(
-        default_factory=list,
+        default_factory=empty_list,
         description="Teams or roles on the supplier side.",
         examples=[[{"id": "csm", "name": "Customer Success Manager"}]],
     )
     personas: list[Persona] = customer_facing(
-        default_factory=list,
+        default_factory=empty_list,
         description="People on the customer side.",
         examples=[[{"id": "champion", "name": "Dana, the champion"}]],
     )
@@ -495,17 +498,17 @@ class Journey(_File):
     )
     # customers read an owner's name beside the touchpoints it runs, a persona's in the map's list
     owners: list[Owner] = customer_facing(
-        default_factory=list,
+        default_factory=empty_list,
         description="Owners defined in this map only.",
         examples=[[{"id": "csm", "name": "Customer Success Manager"}]],
     )
     personas: list[Persona] = customer_facing(
-        default_factory=list,
+        default_factory=empty_list,
         description="Personas defined in this map only.",
         examples=[[{"id": "champion", "name": "Dana, the champion"}]],
     )
     phases: list[Phase] = customer_facing(
-        default_factory=list,
+        default_factory=empty_list,
         description="The phases of the journey, in order.",
         examples=[[{"id": "land", "name": "Land", "stage": "land"}]],
     )
