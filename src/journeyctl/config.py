@@ -74,6 +74,34 @@ class SheetSettings(_Section):
         return columns
 
 
+ACTUALS_COLUMNS = ("metric", "map", "period", "value", "account", "segment")  # docs/measure.md
+DEFAULT_ACTUALS_MAX_BYTES = 2 * 2**30
+
+
+class ActualsSettings(_Section):
+    columns: dict[str, str] = Field(
+        default_factory=dict,
+        description="Column of actuals -> the header your export gives it, for `journeyctl measure`, "
+        "e.g. `{metric: kpi_name, value: kpi_value}` (docs/measure.md).",
+    )
+    max_bytes: int = Field(
+        DEFAULT_ACTUALS_MAX_BYTES, ge=1, le=2**40, description="Refuse actuals files larger than this."
+    )
+
+    @field_validator("columns")
+    @classmethod
+    def _known(cls, columns: dict[str, str]) -> dict[str, str]:
+        for column, header in columns.items():
+            if column not in ACTUALS_COLUMNS:
+                raise ValueError(
+                    f"unknown actuals column {column!r}{did_you_mean(column, ACTUALS_COLUMNS)}; "
+                    f"the columns are {', '.join(ACTUALS_COLUMNS)}"
+                )
+            if not header.strip():
+                raise ValueError(f"the header of actuals column {column!r} may not be empty")
+        return columns
+
+
 class Config(_Section):
     """Everything `.journeyctl.yaml` may set; every key is optional."""
 
@@ -107,6 +135,9 @@ class Config(_Section):
     branding: Branding = Field(default_factory=Branding, description="Logo, accent colour and page size of renders.")
     diff: DiffSettings = Field(default_factory=DiffSettings, description="Settings of `journeyctl diff`.")
     sheets: SheetSettings = Field(default_factory=SheetSettings, description="Settings of `journeyctl import`.")
+    actuals: ActualsSettings = Field(
+        default_factory=ActualsSettings, description="How `journeyctl measure` reads actuals files."
+    )
 
     # Where the configuration came from (None: defaults); paths above are relative to its folder.
     # Private, so that a `source:` key in the file is an unknown key like any other.

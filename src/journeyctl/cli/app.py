@@ -18,6 +18,7 @@ from journeyctl.cli import (
     import_command,
     init_command,
     lint_command,
+    measure_command,
     render_command,
     rules_command,
     schema_command,
@@ -73,6 +74,7 @@ app.command("render")(_usage_errors_exit_2(render_command.render))
 app.command("fmt")(_usage_errors_exit_2(fmt_command.fmt))
 app.command("export")(_usage_errors_exit_2(export_command.export))
 app.command("import")(_usage_errors_exit_2(import_command.import_sheet))
+app.command("measure")(_usage_errors_exit_2(measure_command.measure))
 
 
 def main() -> None:

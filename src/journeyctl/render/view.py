@@ -13,7 +13,7 @@ output are made from positions (`phase-2`, `tp-2-3`), never from ids.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -34,6 +34,7 @@ from journeyctl.schema.models import (
 from journeyctl.wording import mid_sentence
 
 Audience = Literal["internal", "customer"]
+Actuals = Mapping[str, "ActualView"]  # metric id -> its latest value
 AUDIENCES: tuple[Audience, ...] = ("internal", "customer")
 
 
@@ -72,10 +73,43 @@ class MetricInternal:
 
 
 @dataclass(frozen=True, slots=True)
+class GoalView:
+    min: float | None
+    max: float | None
+    at_risk: float | None
+    unit: str | None
+    aggregate: str
+
+    @property
+    def text(self) -> str:
+        """`<= 45 days`, `>= 70 %`: the goal as a reader writes it."""
+        sign, bound = ("<=", self.max) if self.max is not None else (">=", self.min)
+        return f"{sign} {_number(bound)}" + (f" {self.unit}" if self.unit else "")
+
+
+@dataclass(frozen=True, slots=True)
+class ActualView:
+    """The latest measured value of a metric (render --actuals): one number per period, never
+    per account, so the customer part of the view holds nothing an account could be read from."""
+
+    period: str
+    value: float
+    status: str  # met | at-risk | missed
+    trend: tuple[float, ...]  # the last periods' values, oldest first
+    unit: str | None
+
+    @property
+    def text(self) -> str:
+        return _number(self.value) + (f" {self.unit}" if self.unit else "")
+
+
+@dataclass(frozen=True, slots=True)
 class MetricView:
     name: str
     target: str | None
     source: str | None
+    goal: GoalView | None
+    actual: ActualView | None  # from --actuals, for the metrics this audience sees
     internal: MetricInternal | None
 
 
@@ -131,6 +165,7 @@ class TouchpointView:
     timing: str | None
     owner: OwnerView | None
     personas: tuple[PersonaView, ...]
+    metrics: tuple[MetricView, ...]
     internal: TouchpointInternal | None
 
 
@@ -205,12 +240,14 @@ class People:
 # --- building it ---------------------------------------------------------------------------
 
 
-def build_view(journey: Journey, people: People, audience: Audience) -> JourneyView:
+def build_view(journey: Journey, people: People, audience: Audience, actuals: Actuals | None = None) -> JourneyView:
+    """`actuals`: the latest value of each of this map's metrics by metric id (render --actuals)."""
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")
     internal = audience == "internal"
+    actuals = actuals or {}
     phases = tuple(
-        _phase(phase, number, people, internal)
+        _phase(phase, number, people, internal, actuals)
         for number, phase in enumerate(_visible(journey.phases, internal), start=1)
     )
     return JourneyView(
@@ -229,8 +266,7 @@ def _visible(items, internal: bool):
     return [item for item in items if internal or item.visibility is Visibility.customer]
 
 
-def _phase(phase: Phase, number: int, people: People, internal: bool) -> PhaseView:
-    metrics = [m for m in phase.metrics if internal or m.visibility is Visibility.customer]
+def _phase(phase: Phase, number: int, people: People, internal: bool, actuals: Actuals) -> PhaseView:
     touchpoints = _visible(phase.touchpoints, internal)
     return PhaseView(
         anchor=f"phase-{number}",
@@ -239,9 +275,9 @@ def _phase(phase: Phase, number: int, people: People, internal: bool) -> PhaseVi
         customer_goal=phase.customer_goal,
         entry_criteria=tuple(phase.entry_criteria),
         exit_criteria=tuple(phase.exit_criteria),
-        metrics=tuple(_metric(metric, internal) for metric in metrics),
+        metrics=_metrics(phase.metrics, internal, actuals),
         touchpoints=tuple(
-            _touchpoint(touchpoint, number, index, people, internal)
+            _touchpoint(touchpoint, number, index, people, internal, actuals)
             for index, touchpoint in enumerate(touchpoints, start=1)
         ),
         internal=PhaseInternal(
@@ -255,17 +291,28 @@ def _phase(phase: Phase, number: int, people: People, internal: bool) -> PhaseVi
     )
 
 
-def _metric(metric: Metric, internal: bool) -> MetricView:
+def _metrics(metrics: Iterable[Metric], internal: bool, actuals: Actuals) -> tuple[MetricView, ...]:
+    return tuple(_metric(m, internal, actuals) for m in metrics if internal or m.visibility is Visibility.customer)
+
+
+def _metric(metric: Metric, internal: bool, actuals: Actuals) -> MetricView:
+    goal = metric.goal
     return MetricView(
         name=metric.name,
         target=None if metric.target is None else str(metric.target),
         source=metric.source,
+        goal=GoalView(goal.min, goal.max, goal.at_risk, goal.unit, goal.aggregate.value) if goal else None,
+        actual=actuals.get(metric.id) if metric.id else None,
         internal=MetricInternal(metric.visibility is Visibility.customer) if internal else None,
     )
 
 
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def _touchpoint(
-    touchpoint: Touchpoint, phase_number: int, index: int, people: People, internal: bool
+    touchpoint: Touchpoint, phase_number: int, index: int, people: People, internal: bool, actuals: Actuals
 ) -> TouchpointView:
     owner = people.owners.get(touchpoint.owner)
     return TouchpointView(
@@ -280,6 +327,7 @@ def _touchpoint(
         personas=tuple(
             _persona(people.personas[pid], internal) for pid in touchpoint.personas if pid in people.personas
         ),
+        metrics=_metrics(touchpoint.metrics, internal, actuals),
         internal=TouchpointInternal(
             id=touchpoint.id,
             description=touchpoint.description,
