@@ -30,6 +30,10 @@ RULE_MODULES = (
     "jc210_playbook_url",
     "jc211_duplicate_playbook_url",
     "jc212_customer_text_looks_internal",
+    "jc220_duplicate_metric_id",
+    "jc221_at_risk_wrong_side",
+    "jc222_goal_without_id",
+    "jc223_target_contradicts_goal",
     "jc301_unused_suppression",
     "jc302_stale_baseline_entry",
 )

@@ -16,6 +16,7 @@ from journeyctl.loading import JourneyFile
 from journeyctl.measure.actuals import ActualsProblem, ActualsSource
 from journeyctl.measure.checks import find_bad_rows
 from journeyctl.measure.periods import period_end
+from journeyctl.schema.metrics import every_metric
 from journeyctl.schema.models import Aggregate, Goal, Metric, Visibility
 
 if TYPE_CHECKING:
@@ -82,16 +83,11 @@ class Scorecard:
 
 
 def map_metrics(journeys: Sequence[JourneyFile]) -> list[MapMetric]:
-    found = []
-    for item in journeys:
-        journey = item.model
-        for phase in journey.phases:
-            for metric in phase.metrics:
-                found.append(MapMetric(journey.id, item.path, journey.segment, phase.name, None, metric))
-            for touchpoint in phase.touchpoints:
-                for metric in touchpoint.metrics:
-                    found.append(MapMetric(journey.id, item.path, journey.segment, phase.name, touchpoint.name, metric))
-    return found
+    return [
+        MapMetric(item.model.id, item.path, item.model.segment, phase.name, touchpoint.name if touchpoint else None, m)
+        for item in journeys
+        for _, phase, touchpoint, m in every_metric(item.model)
+    ]
 
 
 def status_of(goal: Goal, value: float) -> str:
