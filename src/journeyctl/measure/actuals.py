@@ -51,7 +51,7 @@ class ActualsSource:
     letters: dict[str, str] = field(default_factory=dict)  # XLSX: our column -> its column letter
 
     def row_where(self, row: int, column: str | None = None) -> str:
-        """Row 1 is the headers; for XLSX the cell of `column` in that row."""
+        """CSV: the line (line 1 is the headers); JSON lines: the line; Parquet: the row; XLSX: the cell."""
         if self.kind == "xlsx":
             return f"{self.where}:{self.sheet}!{self.letters.get(column or '', 'A')}{row}"
         return f"{self.where}:{row}"
@@ -253,7 +253,8 @@ def numbered(source: ActualsSource) -> str:
     since numbering the rows keeps DuckDB from reading the file in parallel."""
     if source.kind == "xlsx":
         return _select(source, "CAST(row AS INT) AS row")
-    return f"SELECT row_number() OVER () + 1 AS row, * FROM ({_select(source)})"
+    header = 1 if source.kind == "csv" else 0  # a JSON-lines file's row is its line; Parquet's, its row
+    return f"SELECT row_number() OVER () + {header} AS row, * FROM ({_select(source)})"
 
 
 def _letter(index: int) -> str:
@@ -274,7 +275,7 @@ def _sql_name(name: str) -> str:
 
 
 def _first_line(error: Exception) -> str:
-    return printable(str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__)[:200]
+    return printable(str(error).strip().splitlines()[0].strip() if str(error).strip() else type(error).__name__)[:200]
 
 
 def remove_scratch(scratch: Path) -> None:

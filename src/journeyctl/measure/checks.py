@@ -41,12 +41,13 @@ def find_bad_rows(
     bad_periods = {p for p in periods if period_end(p) is None}
     reason = _reason_sql(metrics, bad_periods)
     count = con.execute(f"SELECT count(*) FROM rows WHERE ({reason}) IS NOT NULL").fetchone()[0]  # type: ignore[index]
+    if count:
+        con.execute(f"UPDATE rows SET bad = true WHERE ({reason}) IS NOT NULL")
     duplicates = con.execute(
-        "SELECT metric, map, period, account, segment FROM rows GROUP BY ALL HAVING count(*) > 1"
+        "SELECT metric, map, period, account, segment FROM rows WHERE NOT bad GROUP BY ALL HAVING count(*) > 1"
     ).fetchall()
     if not count and not duplicates:
         return bad_periods
-    con.execute(f"UPDATE rows SET bad = true WHERE ({reason}) IS NOT NULL")
     located: list[tuple[int, int, ActualsProblem]] = []
     for source in sources:
         query = (
@@ -56,7 +57,7 @@ def find_bad_rows(
         for row, metric, map_id, period, value, segment, why in con.execute(query).fetchall():
             column, message = _message(why, metric, map_id, period, value, segment, metric_ids, map_ids)
             located.append((source.index, row, ActualsProblem(source.row_where(row, column), message)))
-    located += _duplicates(con, sources, duplicates)
+    located += _duplicates(con, sources, duplicates, reason)
     located.sort(key=lambda item: (item[0], item[1]))
     problems.extend(problem for _, _, problem in located[:MAX_LOCATED])
     total = count + sum(1 for _ in located if _[2].message.startswith("duplicate"))
@@ -147,7 +148,9 @@ def _message(
     return "map", f"metric {q(metric)} is in several maps: give the map's id in a `map` column"
 
 
-def _duplicates(con, sources: Sequence[ActualsSource], keys: list[tuple]) -> list[tuple[int, int, ActualsProblem]]:
+def _duplicates(
+    con: duckdb.DuckDBPyConnection, sources: Sequence[ActualsSource], keys: list[tuple], reason: str
+) -> list[tuple[int, int, ActualsProblem]]:
     """Rows that repeat a metric, map, period, account and segment: all of them are left out."""
     if not keys:
         return []
@@ -163,8 +166,10 @@ def _duplicates(con, sources: Sequence[ActualsSource], keys: list[tuple]) -> lis
     found: list[tuple[int, int, str, tuple]] = []
     for source in sources:
         query = (
-            f"SELECT r.row, r.metric, r.map, r.period, r.account, r.segment FROM ({numbered(source)}) r "
-            f"JOIN duplicate_keys d ON {same} ORDER BY r.row LIMIT {MAX_LOCATED * 2}"
+            f"SELECT r.row, r.metric, r.map, r.period, r.account, r.segment "
+            f"FROM (SELECT * FROM ({numbered(source)}) WHERE ({reason}) IS NULL) r "
+            f"JOIN duplicate_keys d ON {same} "
+            f"ORDER BY r.row LIMIT {MAX_LOCATED * 2}"
         )
         for row, *key in con.execute(query).fetchall():
             found.append((source.index, row, source.row_where(row, "account" if key[3] else "metric"), tuple(key)))
