@@ -171,13 +171,14 @@ def _duplicates(
             f"JOIN duplicate_keys d ON {same} "
             f"ORDER BY r.row LIMIT {MAX_LOCATED * 2}"
         )
-        for row, *key in con.execute(query).fetchall():
-            found.append((source.index, row, source.row_where(row, "account" if key[3] else "metric"), tuple(key)))
+        for row, *values in con.execute(query).fetchall():
+            key = tuple(values)
+            found.append((source.index, row, source.row_where(row, "account" if key[3] else "metric"), key))
     first: dict[tuple, str] = {}
     located = []
-    for index, row, where, key in found:
-        if key in first:
-            metric, _map, period, account, _segment = key
+    for index, row, where, seen in found:
+        if seen in first:
+            metric, _map, period, account, _segment = seen
             whose = f", account {printable(str(account))!r}" if account is not None else ""
             located.append(
                 (
@@ -186,12 +187,12 @@ def _duplicates(
                     ActualsProblem(
                         where,
                         f"duplicate row for metric {printable(str(metric))!r}, period {printable(str(period))!r}"
-                        f"{whose} (first at {first[key]}); both are left out",
+                        f"{whose} (first at {first[seen]}); both are left out",
                     ),
                 )
             )
         else:
-            first[key] = where
+            first[seen] = where
     return located
 
 
