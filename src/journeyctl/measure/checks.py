@@ -69,16 +69,16 @@ def find_bad_rows(
 
 def _reason_sql(metrics: Sequence[MapMetric], bad_periods: set[str]) -> str:
     """A SQL expression that names what is wrong with a row, or is NULL."""
-    ids = _sql_list(sorted({m.id for m in metrics}))
-    maps = _sql_list(sorted({m.map_id for m in metrics}))
-    periods = _sql_list(sorted(bad_periods))
+    ids = sql_list(sorted({m.id for m in metrics}))
+    maps = sql_list(sorted({m.map_id for m in metrics}))
+    periods = sql_list(sorted(bad_periods))
     by_id: dict[str, list[MapMetric]] = {}
     for m in metrics:
         by_id.setdefault(m.id, []).append(m)
-    shares = _sql_list(
+    shares = sql_list(
         sorted(f"{m.map_id}/{m.id}" for m in metrics if m.metric.goal and m.metric.goal.aggregate is Aggregate.share)
     )
-    share_ids = _sql_list(
+    share_ids = sql_list(
         sorted({m.id for m in metrics if m.metric.goal and m.metric.goal.aggregate is Aggregate.share})
     )
     # (metric, segment) pairs that leave the map open: the id is in several maps, and the row's segment
@@ -90,14 +90,14 @@ def _reason_sql(metrics: Sequence[MapMetric], bad_periods: set[str]) -> str:
             for segment in {m.segment for m in where if m.segment}:
                 if sum(1 for m in where if m.segment == segment) > 1:
                     ambiguous.append(f"{metric_id}|{segment}")
-    fits = _sql_list(sorted({f"{m.id}|{m.segment}" for m in metrics if m.segment}))
-    fits_map = _sql_list(sorted({f"{m.map_id}/{m.id}|{m.segment}" for m in metrics if m.segment}))
+    fits = sql_list(sorted({f"{m.id}|{m.segment}" for m in metrics if m.segment}))
+    fits_map = sql_list(sorted({f"{m.map_id}/{m.id}|{m.segment}" for m in metrics if m.segment}))
     return (
         "CASE WHEN metric IS NULL OR trim(metric) = '' THEN 'no-metric' "
         f"WHEN NOT list_contains({ids}, metric) THEN 'unknown-metric' "
         f"WHEN map IS NOT NULL AND trim(map) <> '' AND NOT list_contains({maps}, map) THEN 'unknown-map' "
         f"WHEN map IS NOT NULL AND trim(map) <> '' AND NOT list_contains("
-        f"{_sql_list(sorted(f'{m.map_id}/{m.id}' for m in metrics))}, map || '/' || metric) THEN 'not-in-map' "
+        f"{sql_list(sorted(f'{m.map_id}/{m.id}' for m in metrics))}, map || '/' || metric) THEN 'not-in-map' "
         "WHEN period IS NULL OR trim(period) = '' THEN 'no-period' "
         f"WHEN list_contains({periods}, period) THEN 'bad-period' "
         "WHEN value IS NULL OR trim(value) = '' THEN 'no-value' "
@@ -109,7 +109,7 @@ def _reason_sql(metrics: Sequence[MapMetric], bad_periods: set[str]) -> str:
         f"WHEN segment IS NOT NULL AND trim(segment) <> '' AND map IS NOT NULL AND trim(map) <> '' "
         f"AND NOT list_contains({fits_map}, map || '/' || metric || '|' || segment) THEN 'segment' "
         f"WHEN (map IS NULL OR trim(map) = '') AND list_contains("
-        f"{_sql_list(sorted(ambiguous))}, metric || '|' || coalesce(segment, '')) THEN 'ambiguous' "
+        f"{sql_list(sorted(ambiguous))}, metric || '|' || coalesce(segment, '')) THEN 'ambiguous' "
         "END"
     )
 
@@ -196,5 +196,5 @@ def _duplicates(
     return located
 
 
-def _sql_list(values: Sequence[str]) -> str:
+def sql_list(values: Sequence[str]) -> str:
     return "[" + ", ".join("'" + value.replace("'", "''") + "'" for value in values) + "]::VARCHAR[]"

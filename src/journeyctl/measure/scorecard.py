@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from journeyctl.loading import JourneyFile
 from journeyctl.measure.actuals import ActualsProblem, ActualsSource
-from journeyctl.measure.checks import find_bad_rows
+from journeyctl.measure.checks import VALUE_SQL, find_bad_rows, sql_list
 from journeyctl.measure.periods import period_end
 from journeyctl.schema.metrics import every_metric
 from journeyctl.schema.models import Aggregate, Goal, Metric, Visibility
@@ -111,16 +111,6 @@ def score(
 ) -> Scorecard:
     card = Scorecard()
     measurable = [m for m in metrics if m.metric.id]
-    _register_metrics(con, measurable)
-    # One pass over the files: the rows as numbers, kept for the checks and the aggregation.
-    con.execute(
-        "CREATE TEMP TABLE rows AS SELECT src, metric, map, period, account, segment, value, "
-        "CASE lower(trim(value)) WHEN 'true' THEN 1.0 WHEN 'false' THEN 0.0 "
-        "ELSE TRY_CAST(trim(value) AS DOUBLE) END AS v, false AS bad FROM actuals"
-    )
-    card.rows = con.execute("SELECT count(*) FROM rows").fetchone()[0]  # type: ignore[index]
-    bad_periods = find_bad_rows(con, sources, measurable, card.problems)
-    ends = _period_ends(con, bad_periods)
     cutoff = None
     if as_of is not None:
         cutoff = period_end(as_of)
@@ -129,10 +119,92 @@ def score(
             from journeyctl.problems import UsageError
 
             raise UsageError(f"--period {as_of!r} is not a period: give {EXPECTED}")
-    series = _series(con)
+    _register_metrics(con, measurable)
+    fast = _one_pass(con, measurable)
+    if fast is not None:
+        card.rows, series, ends = fast
+        # --accounts reads the few rows it lists straight from the files
+        con.execute(f"CREATE TEMP VIEW rows AS SELECT *, {VALUE_SQL} AS v, false AS bad FROM actuals")
+    else:
+        # Some row is bad: the rows are kept in a table, the bad ones located and left out.
+        con.execute(f"CREATE TEMP TABLE rows AS SELECT *, {VALUE_SQL} AS v, false AS bad FROM actuals")
+        card.rows = con.execute("SELECT count(*) FROM rows").fetchone()[0]  # type: ignore[index]
+        bad_periods = find_bad_rows(con, sources, measurable, card.problems)
+        ends = _period_ends(con, bad_periods)
+        series = _series(con)
     for where in metrics:
         card.results.append(_result(con, where, series.get((where.map_id, where.id), {}), ends, cutoff, accounts))
     return card
+
+
+Series = dict[tuple[str, str], dict[str, float]]
+
+
+def _one_pass(
+    con: duckdb.DuckDBPyConnection, metrics: Sequence[MapMetric]
+) -> tuple[int, Series, dict[str, date]] | None:
+    """The series from one parallel scan of the files, grouped by metric, map, period and segment,
+    with the counts that show whether any row of a group is bad; None when one is (or when the
+    groups of one metric and period cannot be combined), for the slow path to locate them."""
+    kinds = {aggregate: sorted({m.id for m in metrics if _aggregate(m) is aggregate}) for aggregate in Aggregate}
+    holistic = {
+        aggregate: f"{_SQL[aggregate]} FILTER (WHERE list_contains({sql_list(kinds[aggregate])}, metric))"
+        for aggregate in (Aggregate.median, Aggregate.p90)
+    }
+    query = (
+        "SELECT metric, map, period, segment, count(*), count(value), count(v), "
+        "count(*) FILTER (WHERE isnan(v) OR isinf(v)), count(*) FILTER (WHERE v NOT IN (0, 1)), "
+        "count(account), count(DISTINCT account), avg(v), sum(v), "
+        f"{holistic[Aggregate.median]}, {holistic[Aggregate.p90]} "
+        f"FROM (SELECT metric, map, period, segment, value, account, {VALUE_SQL} AS v FROM actuals) GROUP BY ALL"
+    )
+    by_key = {(m.map_id, m.id): m for m in metrics}
+    by_id: dict[str, list[MapMetric]] = {}
+    for m in metrics:
+        by_id.setdefault(m.id, []).append(m)
+    rows = 0
+    series: Series = {}
+    ends: dict[str, date] = {}
+    for group in con.execute(query).fetchall():
+        metric, map_id, period, segment, n, n_value, n_number, n_nan, n_not_01, n_accounts, n_distinct = group[:11]
+        mean, total, median, p90 = group[11:]
+        rows += n
+        candidates = [by_key[map_id, metric]] if (map_id, metric) in by_key else [] if map_id else by_id.get(metric, [])
+        if segment is not None:
+            candidates = [m for m in candidates if m.segment == segment]
+        end = period_end(period) if period else None
+        if (
+            len(candidates) != 1
+            or end is None
+            or n_value < n
+            or n_number < n_value
+            or n_nan
+            or n_accounts > n_distinct
+            or n - n_accounts > 1
+        ):
+            return None
+        where = candidates[0]
+        aggregate = _aggregate(where)
+        if aggregate is Aggregate.share and n_not_01:
+            return None
+        value = {
+            Aggregate.mean: mean,
+            Aggregate.median: median,
+            Aggregate.p90: p90,
+            Aggregate.sum: total,
+            Aggregate.count: n,
+            Aggregate.share: None if mean is None else 100.0 * mean,
+        }[aggregate]
+        points = series.setdefault((where.map_id, where.id), {})
+        if period in points:  # rows of one period in two groups (with and without a map id): the slow path
+            return None
+        points[period] = float(value)
+        ends[period] = end
+    return rows, series, ends
+
+
+def _aggregate(metric: MapMetric) -> Aggregate:
+    return metric.metric.goal.aggregate if metric.metric.goal else Aggregate.mean
 
 
 def _register_metrics(con: duckdb.DuckDBPyConnection, metrics: Sequence[MapMetric]) -> None:
