@@ -46,6 +46,7 @@ class ActualsSource:
     where: str  # the printable name
     kind: str  # csv | xlsx | parquet | jsonl
     scan: str  # the SQL that reads the file, every column as it is
+    path_text: str = ""  # the path DuckDB reads, as its error messages name it
     headers: dict[str, str] = field(default_factory=dict)  # our column -> the file's header
     sheet: str = ""  # XLSX: the sheet read
     letters: dict[str, str] = field(default_factory=dict)  # XLSX: our column -> its column letter
@@ -111,8 +112,7 @@ def _open(con: duckdb.DuckDBPyConnection, index: int, name: str, max_bytes: int,
     literal = _sql_text(str(path))
     if kind == "csv":
         _check_text(where, head, "CSV")
-        # all_varchar: no type sniffing, and a bad value is a bad row, not a failed read
-        scan = f"read_csv({literal}, header = true, all_varchar = true, delim = {_sql_text(_delimiter(head))})"
+        scan = _csv_scan(literal, head)
     elif kind == "jsonl":
         _check_text(where, head, "JSON lines")
         scan = f"read_json({literal}, format = 'newline_delimited', union_by_name = true)"
@@ -122,7 +122,7 @@ def _open(con: duckdb.DuckDBPyConnection, index: int, name: str, max_bytes: int,
         scan = f"read_parquet({literal})"
     else:
         return _xlsx(con, index, where, path, max_bytes, scratch)
-    return ActualsSource(index, where, kind, scan)
+    return ActualsSource(index, where, kind, scan, str(path))
 
 
 def _stdin_to_file(scratch: Path, max_bytes: int) -> Path:
@@ -152,9 +152,24 @@ def _check_text(where: str, head: bytes, kind: str) -> None:
             raise UsageError(f"{where}: not UTF-8 text (byte {error.start}); save it as UTF-8") from None
 
 
-def _delimiter(head: bytes) -> str:
-    first = head.split(b"\n", 1)[0].decode("utf-8", "replace")
-    return max((",", ";", "\t"), key=first.count)
+def _csv_scan(literal: str, head: bytes) -> str:
+    """The CSV read with its header line's columns, all text: DuckDB sniffs no types (a bad value is a
+    bad row, not a failed read) and reads the file in parallel from the start."""
+    import csv
+
+    first = head.split(b"\n", 1)[0].decode("utf-8-sig", "replace").rstrip("\r")
+    delimiter = max((",", ";", "\t"), key=first.count)
+    if len(head) == 4096 and b"\n" not in head:
+        return f"read_csv({literal}, header = true, all_varchar = true, delim = {_sql_text(delimiter)})"
+    headers = next(csv.reader([first], delimiter=delimiter), [])
+    if not headers or len(set(headers)) != len(headers) or any(not h.strip() for h in headers):
+        # an empty file, or names DuckDB must make unique: let it read the header itself
+        return f"read_csv({literal}, header = true, all_varchar = true, delim = {_sql_text(delimiter)})"
+    columns = "{" + ", ".join(f"{_sql_text(h)}: 'VARCHAR'" for h in headers) + "}"
+    return (
+        f"read_csv({literal}, header = true, auto_detect = false, columns = {columns}, "
+        f"delim = {_sql_text(delimiter)}, quote = '\"', escape = '\"', null_padding = true)"
+    )
 
 
 def _xlsx(
@@ -241,7 +256,7 @@ def _select(source: ActualsSource, *extra: str) -> str:
     for column in COLUMNS:
         header = source.headers.get(column)
         parts.append(
-            f"NULLIF(trim(CAST({_sql_name(header)} AS VARCHAR)), '') AS {column}"
+            f"NULLIF(CAST({_sql_name(header)} AS VARCHAR), '') AS {column}"
             if header
             else f"NULL::VARCHAR AS {column}"
         )

@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     from journeyctl.measure.scorecard import MapMetric
 
 MAX_LOCATED = 100  # problems shown; the rest are counted
+# A number (DuckDB's cast allows spaces around it), else true/false for a share.
 VALUE_SQL = (
-    "CASE lower(trim(value)) WHEN 'true' THEN 1.0 WHEN 'false' THEN 0.0 ELSE TRY_CAST(trim(value) AS DOUBLE) END"
+    "coalesce(TRY_CAST(value AS DOUBLE), CASE lower(trim(value)) WHEN 'true' THEN 1.0 WHEN 'false' THEN 0.0 END)"
 )
 # Which column a problem is about: the cell of an XLSX row.
 _COLUMN = {"metric": "metric", "map": "map", "period": "period", "value": "value", "segment": "segment"}

@@ -86,9 +86,14 @@ def score_actuals(
             )
             try:
                 card = score(con, sources, map_metrics(journeys), as_of=period, accounts=accounts)
-            except duckdb.Error as error:
-                first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-                raise UsageError(f"the actuals could not be read: {first[:300]}") from None
+            except duckdb.Error as error:  # a file that breaks while it is read: rows that do not fit the header
+                text = str(error)
+                first = text.strip().splitlines()[0].strip() if text.strip() else type(error).__name__
+                named = [source for source in sources if source.path_text in text] or sources[:1]
+                where = named[0].where if named else "actuals"
+                raise UsageError(
+                    f"{where}: not readable as {named[0].kind if named else 'actuals'}: {first[:300]}"
+                ) from None
             card.problems[:0] = problems
             return card
         finally:
