@@ -256,9 +256,7 @@ def _select(source: ActualsSource, *extra: str) -> str:
     for column in COLUMNS:
         header = source.headers.get(column)
         parts.append(
-            f"NULLIF(CAST({_sql_name(header)} AS VARCHAR), '') AS {column}"
-            if header
-            else f"NULL::VARCHAR AS {column}"
+            f"NULLIF(CAST({_sql_name(header)} AS VARCHAR), '') AS {column}" if header else f"NULL::VARCHAR AS {column}"
         )
     return f"SELECT {', '.join(parts)} FROM {source.scan}"
 

@@ -8,17 +8,29 @@ WIDTH, HEIGHT, PAD = 80, 20, 2
 STROKE = {"met": "#1a7f37", "at-risk": "#9a6700", "missed": "#cf222e"}
 
 
+def _points(values: Sequence[float]) -> list[tuple[float, float]]:
+    low, high = min(values), max(values)
+    span = (high - low) or 1.0
+    step = (WIDTH - 2 * PAD) / max(len(values) - 1, 1)
+    return [
+        (PAD + i * step, HEIGHT - PAD - (value - low) / span * (HEIGHT - 2 * PAD)) for i, value in enumerate(values)
+    ]
+
+
+def polyline_points(values: Sequence[float]) -> str:
+    """`x,y x,y ...` in a WIDTH x HEIGHT box; one point is drawn as a short flat line."""
+    if not values:
+        return ""
+    points = _points(values if len(values) > 1 else [values[0], values[0]])
+    return " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+
+
 def sparkline_svg(values: Sequence[float], status: str) -> str:
     """Numbers only reach the SVG, as coordinates: nothing in it comes from text of a file."""
     if not values:
         return ""
-    low, high = min(values), max(values)
-    span = (high - low) or 1.0
-    step = (WIDTH - 2 * PAD) / max(len(values) - 1, 1)
-    points = [
-        (PAD + i * step, HEIGHT - PAD - (value - low) / span * (HEIGHT - 2 * PAD)) for i, value in enumerate(values)
-    ]
-    path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+    points = _points(values)
+    path = polyline_points(values)
     colour = STROKE.get(status, "#666666")
     last_x, last_y = points[-1]
     return (

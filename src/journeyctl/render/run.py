@@ -45,6 +45,7 @@ class RenderRequest:
     page_size: PageSize | None = None
     config_file: Path | None = None
     allow_lint_errors: bool = False
+    actuals: Sequence[str] = ()  # actuals files: each metric's latest value beside its goal (docs/measure.md)
 
 
 @dataclass
@@ -93,7 +94,9 @@ def run(request: RenderRequest) -> RenderResult:
     user_templates = request.templates or (config.resolve(config.templates) if config.templates else None)
     logo = config.resolve(config.branding.logo) if config.branding.logo else None
     branding = branding_view(config.branding, logo, request.page_size)
-    renderer = Renderer(request.audience, journey_views(maps, request.audience), journeys, branding, user_templates)
+    actuals = _actuals(journeys, request.actuals, config) if request.actuals else None
+    views = journey_views(maps, request.audience, actuals)
+    renderer = Renderer(request.audience, views, journeys, branding, user_templates)
     outputs = _render_all(renderer, plan(journeys, formats, with_index))
 
     folder = None if to_stdout else Path(request.out)
@@ -191,3 +194,29 @@ def _make_folder(folder: Path) -> None:
         raise UsageError(
             f"--out {printable(str(folder))}: cannot create the folder: {error.strerror or error}"
         ) from None
+
+
+def _actuals(journeys: Sequence[JourneyFile], files: Sequence[str], config: Config) -> dict:
+    """By map id, metric id -> the latest value (render --actuals); bad rows stop the render before
+    anything is written. Only per-period values reach the view: never an account."""
+    from journeyctl.measure.run import score_actuals
+    from journeyctl.render.view import ActualView
+
+    card = score_actuals(journeys, files, config)
+    if card.problems:
+        more = f" and {len(card.problems) - 1} more (journeyctl measure lists them)" if len(card.problems) > 1 else ""
+        raise UsageError(f"nothing rendered: bad actuals: {card.problems[0].line()}{more}")
+    by_map: dict[str, dict[str, ActualView]] = {}
+    for result in card.results:
+        if result.value is None or result.period is None:
+            continue
+        goal = result.goal
+        unit = "%" if goal and goal.aggregate.value == "share" else goal.unit if goal else None
+        by_map.setdefault(result.where.map_id, {})[result.where.id] = ActualView(
+            period=result.period,
+            value=result.value,
+            status=result.status,
+            trend=tuple(value for _, value in result.trend),
+            unit=unit,
+        )
+    return by_map

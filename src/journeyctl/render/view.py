@@ -100,7 +100,18 @@ class ActualView:
 
     @property
     def text(self) -> str:
-        return _number(self.value) + (f" {self.unit}" if self.unit else "")
+        return _number(self.value) + (" %" if self.unit == "%" else f" {self.unit}" if self.unit else "")
+
+    @property
+    def trend_text(self) -> str:
+        return " → ".join(_number(value) for value in self.trend)
+
+    @property
+    def trend_points(self) -> str:
+        """The trend line's points for an SVG polyline: numbers only (measure/sparkline.py)."""
+        from journeyctl.measure.sparkline import polyline_points
+
+        return polyline_points(self.trend)
 
 
 @dataclass(frozen=True, slots=True)
