@@ -30,7 +30,7 @@ def goal_text(goal: Goal | None) -> str:
     if goal is None:
         return ""
     sign = "<=" if goal.max is not None else ">="
-    unit = f" {goal.unit}" if goal.unit else ""
+    unit = "%" if goal.unit == "%" else f" {goal.unit}" if goal.unit else ""
     risk = f" (at risk to {number(goal.at_risk)})" if goal.at_risk is not None else ""
     return f"{sign} {number(goal.bound)}{unit}{risk}"
 
@@ -39,9 +39,9 @@ def value_text(result: Result) -> str:
     if result.value is None:
         return ""
     goal = result.goal
-    if goal is not None and goal.aggregate.value == "share":
+    if goal is not None and goal.aggregate.value == "share" and goal.unit is None:
         return f"{number(result.value)}%"
-    return number(result.value) + (f" {goal.unit}" if goal and goal.unit else "")
+    return number(result.value) + ("%" if goal and goal.unit == "%" else f" {goal.unit}" if goal and goal.unit else "")
 
 
 def trend_text(result: Result) -> str:
@@ -80,7 +80,7 @@ def write_text(card: Scorecard, stream: IO[str], colour: bool) -> None:
             Text(f"{SYMBOL[result.status]} {result.status}", style=COLOUR[result.status] if colour else ""),
             trend_text(result),
         )
-    console = Console(file=stream, force_terminal=colour, no_color=not colour, highlight=False, width=200)
+    console = Console(file=stream, force_terminal=colour, no_color=not colour, highlight=False, width=1000)
     console.print(table)
     for result in card.results:
         if result.accounts:

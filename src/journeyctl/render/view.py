@@ -84,7 +84,7 @@ class GoalView:
     def text(self) -> str:
         """`<= 45 days`, `>= 70 %`: the goal as a reader writes it."""
         sign, bound = ("<=", self.max) if self.max is not None else (">=", self.min)
-        return f"{sign} {_number(bound)}" + (f" {self.unit}" if self.unit else "")
+        return f"{sign} {_number(bound)}" + ("%" if self.unit == "%" else f" {self.unit}" if self.unit else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +100,7 @@ class ActualView:
 
     @property
     def text(self) -> str:
-        return _number(self.value) + (" %" if self.unit == "%" else f" {self.unit}" if self.unit else "")
+        return _number(self.value) + ("%" if self.unit == "%" else f" {self.unit}" if self.unit else "")
 
     @property
     def trend_text(self) -> str:
