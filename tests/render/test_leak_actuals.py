@@ -4,9 +4,12 @@ a per-account value (docs/format.md, "Audiences of the new fields")."""
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from conftest import pdf_text, squeeze
 
+from journeyctl.measure.on_map import actuals_on_map
 from journeyctl.render.run import RenderRequest, run
 
 MAP = """\
@@ -76,7 +79,7 @@ def rendered(tmp_path):
                 audience=audience,  # type: ignore[arg-type]
                 out=str(out),
                 config_file=tmp_path / ".journeyctl.yaml",
-                actuals=[str(tmp_path / "actuals.csv")],
+                actuals=functools.partial(actuals_on_map, files=[str(tmp_path / "actuals.csv")]),
             )
         )
         assert not result.stopped, result.problems

@@ -91,7 +91,7 @@ def render(
         page_size=page_size.value if page_size else None,
         config_file=config_file,
         allow_lint_errors=allow_lint_errors,
-        actuals=actuals,
+        actuals=_actuals(actuals),
     )
     if watch or serve or port is not None:
         from journeyctl.render.watch import watch as watch_and_render
@@ -101,6 +101,17 @@ def render(
     _print(result, audience.value)
     if result.exit_code:
         raise typer.Exit(result.exit_code)
+
+
+def _actuals(files: list[str]):
+    """What render --actuals calls with the loaded maps; None without actuals."""
+    if not files:
+        return None
+    import functools
+
+    from journeyctl.measure.on_map import actuals_on_map
+
+    return functools.partial(actuals_on_map, files=files)
 
 
 def _print(result, audience: str) -> None:

@@ -143,7 +143,7 @@ def write_markdown(card: Scorecard, stream: IO[str], colour: bool) -> None:
 
 
 def write_html(card: Scorecard, stream: IO[str], colour: bool) -> None:
-    from journeyctl.measure.sparkline import sparkline_svg
+    from journeyctl.trendline import sparkline_svg
 
     e = lambda text: html.escape(printable(str(text)))  # noqa: E731 (short and local)
     stream.write(

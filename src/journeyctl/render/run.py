@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from journeyctl.problems import Problem, Severity, UsageError
 from journeyctl.render.documents import INDEX_STEM, Format, Job, Output, Renderer, journey_views, plan
 from journeyctl.render.html import PageSize, branding_view
 from journeyctl.render.limits import check_limits
-from journeyctl.render.view import Audience
+from journeyctl.render.view import Actuals, Audience
 
 STDOUT = "-"
 PROGRESS_ABOVE = 3  # a progress bar only when there is something to wait for
@@ -45,7 +45,9 @@ class RenderRequest:
     page_size: PageSize | None = None
     config_file: Path | None = None
     allow_lint_errors: bool = False
-    actuals: Sequence[str] = ()  # actuals files: each metric's latest value beside its goal (docs/measure.md)
+    # render --actuals: by map id, each metric's latest value (journeyctl.measure.on_map, given by the
+    # command line, so that render never imports measure)
+    actuals: Callable[[Sequence[JourneyFile], Config], Mapping[str, Actuals]] | None = None
 
 
 @dataclass
@@ -94,7 +96,7 @@ def run(request: RenderRequest) -> RenderResult:
     user_templates = request.templates or (config.resolve(config.templates) if config.templates else None)
     logo = config.resolve(config.branding.logo) if config.branding.logo else None
     branding = branding_view(config.branding, logo, request.page_size)
-    actuals = _actuals(journeys, request.actuals, config) if request.actuals else None
+    actuals = request.actuals(journeys, config) if request.actuals else None
     views = journey_views(maps, request.audience, actuals)
     renderer = Renderer(request.audience, views, journeys, branding, user_templates)
     outputs = _render_all(renderer, plan(journeys, formats, with_index))
@@ -194,29 +196,3 @@ def _make_folder(folder: Path) -> None:
         raise UsageError(
             f"--out {printable(str(folder))}: cannot create the folder: {error.strerror or error}"
         ) from None
-
-
-def _actuals(journeys: Sequence[JourneyFile], files: Sequence[str], config: Config) -> dict:
-    """By map id, metric id -> the latest value (render --actuals); bad rows stop the render before
-    anything is written. Only per-period values reach the view: never an account."""
-    from journeyctl.measure.run import score_actuals
-    from journeyctl.render.view import ActualView
-
-    card = score_actuals(journeys, files, config)
-    if card.problems:
-        more = f" and {len(card.problems) - 1} more (journeyctl measure lists them)" if len(card.problems) > 1 else ""
-        raise UsageError(f"nothing rendered: bad actuals: {card.problems[0].line()}{more}")
-    by_map: dict[str, dict[str, ActualView]] = {}
-    for result in card.results:
-        if result.value is None or result.period is None:
-            continue
-        goal = result.goal
-        unit = "%" if goal and goal.aggregate.value == "share" else goal.unit if goal else None
-        by_map.setdefault(result.where.map_id, {})[result.where.id] = ActualView(
-            period=result.period,
-            value=result.value,
-            status=result.status,
-            trend=tuple(value for _, value in result.trend),
-            unit=unit,
-        )
-    return by_map

@@ -108,8 +108,8 @@ class ActualView:
 
     @property
     def trend_points(self) -> str:
-        """The trend line's points for an SVG polyline: numbers only (measure/sparkline.py)."""
-        from journeyctl.measure.sparkline import polyline_points
+        """The trend line's points for an SVG polyline: numbers only (journeyctl/trendline.py)."""
+        from journeyctl.trendline import polyline_points
 
         return polyline_points(self.trend)
 
