@@ -104,6 +104,34 @@ class CadenceSettings(_Section):
         return Thresholds(self.crowded_touchpoints, self.crowded_days, self.silence_days, self.across)
 
 
+ACTUALS_COLUMNS = ("metric", "map", "period", "value", "account", "segment")  # docs/measure.md
+DEFAULT_ACTUALS_MAX_BYTES = 2 * 2**30
+
+
+class ActualsSettings(_Section):
+    columns: dict[str, str] = Field(
+        default_factory=empty_dict,
+        description="Column of actuals -> the header your export gives it, for `journeyctl measure`, "
+        "e.g. `{metric: kpi_name, value: kpi_value}` (docs/measure.md).",
+    )
+    max_bytes: int = Field(
+        DEFAULT_ACTUALS_MAX_BYTES, ge=1, le=2**40, description="Refuse actuals files larger than this."
+    )
+
+    @field_validator("columns")
+    @classmethod
+    def _known(cls, columns: dict[str, str]) -> dict[str, str]:
+        for column, header in columns.items():
+            if column not in ACTUALS_COLUMNS:
+                raise ValueError(
+                    f"unknown actuals column {column!r}{did_you_mean(column, ACTUALS_COLUMNS)}; "
+                    f"the columns are {', '.join(ACTUALS_COLUMNS)}"
+                )
+            if not header.strip():
+                raise ValueError(f"the header of actuals column {column!r} may not be empty")
+        return columns
+
+
 class Config(_Section):
     """Everything `.journeyctl.yaml` may set; every key is optional."""
 
@@ -143,6 +171,9 @@ class Config(_Section):
     sheets: SheetSettings = Field(default_factory=SheetSettings, description="Settings of `journeyctl import`.")
     cadence: CadenceSettings = Field(
         default_factory=CadenceSettings, description="Thresholds of the cadence rules JC235 and JC236."
+    )
+    actuals: ActualsSettings = Field(
+        default_factory=ActualsSettings, description="How `journeyctl measure` reads actuals files."
     )
 
     # Where the configuration came from (None: defaults); paths above are relative to its folder.

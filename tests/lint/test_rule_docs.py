@@ -99,7 +99,7 @@ def test_rules_command_lists_and_explains():
 
 @pytest.mark.parametrize(
     "typed, suggested",
-    [("persona-coverage", "persona-coverage-gap"), ("JC2O3", "JC203"), ("Missing-Customer", "missing-customer-view")],
+    [("persona-coverage", "persona-coverage-gap"), ("JC2O9", "JC209"), ("Missing-Customer", "missing-customer-view")],
 )
 def test_an_unknown_rule_suggests_the_nearest(typed, suggested):
     result = CliRunner().invoke(app, ["rules", typed])

@@ -48,6 +48,7 @@ COMMANDS: dict[str, Command] = {
     "export": Command("export_command", "export"),
     "import": Command("import_command", "import_sheet"),
     "report": Command("report_command", "report"),
+    "measure": Command("measure_command", "measure"),
 }
 
 

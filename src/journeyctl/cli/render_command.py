@@ -73,6 +73,11 @@ def render(
     port: int | None = typer.Option(
         None, "--port", min=0, max=65535, help="The port for --serve (default: a free one)."
     ),
+    actuals: list[str] = typer.Option(
+        [],
+        "--actuals",
+        help="Actuals files (as for `journeyctl measure`): each metric's latest value, status and trend on the map.",
+    ),
 ) -> None:
     """Render journey maps to Markdown, a self-contained HTML page and a PDF, for the internal team or a customer."""
     from journeyctl.render.run import RenderRequest, run
@@ -86,6 +91,7 @@ def render(
         page_size=page_size.value if page_size else None,
         config_file=config_file,
         allow_lint_errors=allow_lint_errors,
+        actuals=_actuals(actuals),
     )
     if watch or serve or port is not None:
         from journeyctl.render.watch import watch as watch_and_render
@@ -95,6 +101,17 @@ def render(
     _print(result, audience.value)
     if result.exit_code:
         raise typer.Exit(result.exit_code)
+
+
+def _actuals(files: list[str]):
+    """What render --actuals calls with the loaded maps; None without actuals."""
+    if not files:
+        return None
+    import functools
+
+    from journeyctl.measure.on_map import actuals_on_map
+
+    return functools.partial(actuals_on_map, files=files)
 
 
 def _print(result, audience: str) -> None:

@@ -5,7 +5,7 @@ Everything is rendered before anything is written, so a broken template leaves n
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -14,7 +14,7 @@ from typing import Literal
 from journeyctl.loading import JourneyFile, MapFile
 from journeyctl.render.environment import make_environment, render_template, search_path
 from journeyctl.render.html import BrandingView, render_journey_html
-from journeyctl.render.view import Audience, JourneyView, People, build_view
+from journeyctl.render.view import Actuals, Audience, JourneyView, People, build_view
 from journeyctl.timeline import DEFAULT_THRESHOLDS, Thresholds
 
 Format = Literal["md", "html", "pdf"]
@@ -49,12 +49,22 @@ class Job:
 
 
 def journey_views(
-    maps: Sequence[MapFile], audience: Audience, cadence: Thresholds = DEFAULT_THRESHOLDS
+    maps: Sequence[MapFile],
+    audience: Audience,
+    cadence: Thresholds = DEFAULT_THRESHOLDS,
+    actuals: Mapping[str, Actuals] | None = None,
 ) -> dict[str, JourneyView]:
-    """Views by map file path. Catalogs found in the same run are shared by every journey."""
+    """Views by map file path. Catalogs found in the same run are shared by every journey.
+    `actuals`: by map id, the latest values of its metrics (render --actuals)."""
     catalogs = [item.model for item in maps if item.kind == "catalog"]
     return {
-        item.path: build_view(item.model, People.for_journey(item.model, catalogs), audience, cadence)
+        item.path: build_view(
+            item.model,
+            People.for_journey(item.model, catalogs),
+            audience,
+            cadence,
+            (actuals or {}).get(item.model.id),
+        )
         for item in maps
         if item.kind == "journey"
     }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from journeyctl.problems import Problem, Severity, UsageError
 from journeyctl.render.documents import INDEX_STEM, Format, Job, Output, Renderer, journey_views, plan
 from journeyctl.render.html import PageSize, branding_view
 from journeyctl.render.limits import check_limits
-from journeyctl.render.view import Audience
+from journeyctl.render.view import Actuals, Audience
 
 STDOUT = "-"
 PROGRESS_ABOVE = 3  # a progress bar only when there is something to wait for
@@ -45,6 +45,9 @@ class RenderRequest:
     page_size: PageSize | None = None
     config_file: Path | None = None
     allow_lint_errors: bool = False
+    # render --actuals: by map id, each metric's latest value (journeyctl.measure.on_map, given by the
+    # command line, so that render never imports measure)
+    actuals: Callable[[Sequence[JourneyFile], Config], Mapping[str, Actuals]] | None = None
 
 
 @dataclass
@@ -93,13 +96,9 @@ def run(request: RenderRequest) -> RenderResult:
     user_templates = request.templates or (config.resolve(config.templates) if config.templates else None)
     logo = config.resolve(config.branding.logo) if config.branding.logo else None
     branding = branding_view(config.branding, logo, request.page_size)
-    renderer = Renderer(
-        request.audience,
-        journey_views(maps, request.audience, config.cadence.thresholds()),
-        journeys,
-        branding,
-        user_templates,
-    )
+    actuals = request.actuals(journeys, config) if request.actuals else None
+    views = journey_views(maps, request.audience, config.cadence.thresholds(), actuals)
+    renderer = Renderer(request.audience, views, journeys, branding, user_templates)
     outputs = _render_all(renderer, plan(journeys, formats, with_index))
 
     folder = None if to_stdout else Path(request.out)

@@ -14,7 +14,7 @@ output are made from positions (`phase-2`, `tp-2-3`), never from ids.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -39,6 +39,7 @@ from journeyctl.views.coverage import map_coverage
 from journeyctl.wording import mid_sentence
 
 Audience = Literal["internal", "customer"]
+Actuals = Mapping[str, "ActualView"]  # metric id -> its latest value
 AUDIENCES: tuple[Audience, ...] = ("internal", "customer")
 
 
@@ -77,10 +78,54 @@ class MetricInternal:
 
 
 @dataclass(frozen=True, slots=True)
+class GoalView:
+    min: float | None
+    max: float | None
+    at_risk: float | None
+    unit: str | None
+    aggregate: str
+
+    @property
+    def text(self) -> str:
+        """`<= 45 days`, `>= 70 %`: the goal as a reader writes it."""
+        sign, bound = ("<=", self.max) if self.max is not None else (">=", self.min)
+        return f"{sign} {_number(bound)}" + ("%" if self.unit == "%" else f" {self.unit}" if self.unit else "")
+
+
+@dataclass(frozen=True, slots=True)
+class ActualView:
+    """The latest measured value of a metric (render --actuals): one number per period, never
+    per account, so the customer part of the view holds nothing an account could be read from."""
+
+    period: str
+    value: float
+    status: str  # met | at-risk | missed
+    trend: tuple[float, ...]  # the last periods' values, oldest first
+    unit: str | None
+
+    @property
+    def text(self) -> str:
+        return _number(self.value) + ("%" if self.unit == "%" else f" {self.unit}" if self.unit else "")
+
+    @property
+    def trend_text(self) -> str:
+        return " → ".join(_number(value) for value in self.trend)
+
+    @property
+    def trend_points(self) -> str:
+        """The trend line's points for an SVG polyline: numbers only (journeyctl/trendline.py)."""
+        from journeyctl.trendline import polyline_points
+
+        return polyline_points(self.trend)
+
+
+@dataclass(frozen=True, slots=True)
 class MetricView:
     name: str
     target: str | None
     source: str | None
+    goal: GoalView | None
+    actual: ActualView | None  # from --actuals, for the metrics this audience sees
     internal: MetricInternal | None
 
 
@@ -146,6 +191,7 @@ class TouchpointView:
     when: str | None  # `when` in words ("day 5", "days 14–42"), beside the timing text
     owner: OwnerView | None
     personas: tuple[PersonaView, ...]
+    metrics: tuple[MetricView, ...]
     internal: TouchpointInternal | None
 
 
@@ -233,17 +279,23 @@ class People:
 
 
 def build_view(
-    journey: Journey, people: People, audience: Audience, cadence: Thresholds = DEFAULT_THRESHOLDS
+    journey: Journey,
+    people: People,
+    audience: Audience,
+    cadence: Thresholds = DEFAULT_THRESHOLDS,
+    actuals: Actuals | None = None,
 ) -> JourneyView:
     """The view of `journey` for `audience`; `cadence` marks crowded and silent days in the internal
-    contact timeline (the configuration's `cadence:`)."""
+    contact timeline (the configuration's `cadence:`); `actuals`: the latest value of each of this
+    map's metrics by metric id (render --actuals)."""
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")
     internal = audience == "internal"
     # The term is internal: customers read "120 days before renewal", the team also its day.
     term = journey.term_days if internal else None
+    actuals = actuals or {}
     phases = tuple(
-        _phase(phase, number, people, internal, term)
+        _phase(phase, number, people, internal, term, actuals)
         for number, phase in enumerate(_visible(journey.phases, internal), start=1)
     )
     return JourneyView(
@@ -262,8 +314,7 @@ def _visible(items, internal: bool):
     return [item for item in items if internal or item.visibility is Visibility.customer]
 
 
-def _phase(phase: Phase, number: int, people: People, internal: bool, term: int | None) -> PhaseView:
-    metrics = [m for m in phase.metrics if internal or m.visibility is Visibility.customer]
+def _phase(phase: Phase, number: int, people: People, internal: bool, term: int | None, actuals: Actuals) -> PhaseView:
     touchpoints = _visible(phase.touchpoints, internal)
     return PhaseView(
         anchor=f"phase-{number}",
@@ -272,9 +323,9 @@ def _phase(phase: Phase, number: int, people: People, internal: bool, term: int 
         customer_goal=phase.customer_goal,
         entry_criteria=tuple(phase.entry_criteria),
         exit_criteria=tuple(phase.exit_criteria),
-        metrics=tuple(_metric(metric, internal) for metric in metrics),
+        metrics=_metrics(phase.metrics, internal, actuals),
         touchpoints=tuple(
-            _touchpoint(touchpoint, number, index, people, internal, term)
+            _touchpoint(touchpoint, number, index, people, internal, term, actuals)
             for index, touchpoint in enumerate(touchpoints, start=1)
         ),
         internal=PhaseInternal(
@@ -289,17 +340,34 @@ def _phase(phase: Phase, number: int, people: People, internal: bool, term: int 
     )
 
 
-def _metric(metric: Metric, internal: bool) -> MetricView:
+def _metrics(metrics: Iterable[Metric], internal: bool, actuals: Actuals) -> tuple[MetricView, ...]:
+    return tuple(_metric(m, internal, actuals) for m in metrics if internal or m.visibility is Visibility.customer)
+
+
+def _metric(metric: Metric, internal: bool, actuals: Actuals) -> MetricView:
+    goal = metric.goal
     return MetricView(
         name=metric.name,
         target=None if metric.target is None else str(metric.target),
         source=metric.source,
+        goal=GoalView(goal.min, goal.max, goal.at_risk, goal.unit, goal.aggregate.value) if goal else None,
+        actual=actuals.get(metric.id) if metric.id else None,
         internal=MetricInternal(metric.visibility is Visibility.customer) if internal else None,
     )
 
 
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def _touchpoint(
-    touchpoint: Touchpoint, phase_number: int, index: int, people: People, internal: bool, term: int | None
+    touchpoint: Touchpoint,
+    phase_number: int,
+    index: int,
+    people: People,
+    internal: bool,
+    term: int | None,
+    actuals: Actuals,
 ) -> TouchpointView:
     owner = people.owners.get(touchpoint.owner)
     return TouchpointView(
@@ -315,6 +383,7 @@ def _touchpoint(
         personas=tuple(
             _persona(people.personas[pid], internal) for pid in touchpoint.personas if pid in people.personas
         ),
+        metrics=_metrics(touchpoint.metrics, internal, actuals),
         internal=TouchpointInternal(
             id=touchpoint.id,
             description=touchpoint.description,

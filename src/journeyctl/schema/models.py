@@ -265,13 +265,79 @@ class Review(_Model):
         return self
 
 
-class Metric(_Model):
-    """A measure that shows whether the customer reaches value in a phase."""
+class Aggregate(Enum):  # not a str: `count` would shadow str.count
+    """How per-account rows of one period combine into the metric's value (docs/measure.md)."""
 
+    mean = "mean"
+    median = "median"
+    p90 = "p90"
+    sum = "sum"
+    count = "count"
+    share = "share"  # the percentage of rows whose value is 1 or true
+
+
+Number = StrictInt | StrictFloat
+
+
+class Goal(_Model):
+    """The machine-checked form of a metric's target: `journeyctl measure` compares actuals to it."""
+
+    min: Number | None = customer_facing(
+        None, description="Met when the value is at least this. Give `min` or `max`, not both.", examples=[70]
+    )
+    max: Number | None = customer_facing(
+        None, description="Met when the value is at most this. Give `min` or `max`, not both.", examples=[45]
+    )
+    at_risk: Number | None = customer_facing(
+        None,
+        description="The edge of the at-risk band beyond the goal: with `max: 45, at_risk: 55`, a value "
+        "over 45 up to 55 is at risk and over 55 missed.",
+        examples=[55],
+    )
+    unit: str | None = customer_facing(None, description="Shown beside the numbers.", examples=["days"])
+    aggregate: Aggregate = customer_facing(
+        Aggregate.mean,
+        description="How per-account rows of a period combine: mean (default), median, p90, sum, count, "
+        "or share (the percentage of rows whose value is 1 or true).",
+        examples=["median"],
+    )
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> Goal:
+        if (self.min is None) == (self.max is None):
+            raise PydanticCustomError(
+                "goal_bound", "a goal needs exactly one of `min` (met at or above) and `max` (met at or below)"
+            )
+        return self
+
+    @property
+    def bound(self) -> float:
+        return float(self.max if self.max is not None else self.min)  # type: ignore[arg-type]
+
+    @property
+    def lower_is_better(self) -> bool:
+        return self.max is not None
+
+
+class Metric(_Model):
+    """A measure that shows whether the customer reaches value in a phase or a touchpoint."""
+
+    id: Id | None = internal(
+        None,
+        pattern=ID_PATTERN,
+        description="Joins actuals to this metric (`journeyctl measure`); unique within the map, [a-z0-9-]+.",
+        examples=["time-to-first-value"],
+    )
     # customer-facing when the metric is shown, i.e. has `visibility: customer`
     name: Text = customer_facing(description="What is measured.", examples=["Time to first value"])
     target: str | StrictInt | StrictFloat | None = customer_facing(
-        None, description="The target value.", examples=["< 30 days"]
+        None, description="The target value, as display text.", examples=["< 30 days"]
+    )
+    goal: Goal | None = customer_facing(
+        None,
+        description="The machine-checked form of the target: exactly one of `min`/`max`, an optional "
+        "`at_risk` band, a `unit` and how per-account rows `aggregate`.",
+        examples=[{"max": 45, "at_risk": 55, "unit": "days", "aggregate": "median"}],
     )
     source: str | None = customer_facing(
         None, description="Where the number comes from.", examples=["product telemetry"]
@@ -377,6 +443,11 @@ class Touchpoint(_Model):
     )
     notes: str | None = internal(
         None, description="Free notes for the team.", examples=["Legal review sometimes delays this."]
+    )
+    metrics: list[Metric] = customer_facing(
+        default_factory=empty_list,
+        description="Measures of this one engagement.",
+        examples=[[{"id": "kickoff-on-time", "name": "Kickoff within 10 business days", "goal": {"min": 90}}]],
     )
     visibility: Visibility = decides_visibility(
         Visibility.customer,

@@ -47,7 +47,9 @@ def _table(model, *items):
     )
 
 
-METRIC_PARTS = _table(Metric, Part("name"), Part("target", "target"), Part("source"), Part("visibility"))
+METRIC_PARTS = _table(
+    Metric, Part("name"), Part("target", "target"), Part("source"), Part("visibility"), Part("id"), Part("goal", "goal")
+)
 PLAYBOOK_PARTS = _table(Playbook, Part("title"), Part("url"), Part("trigger"))
 ITEM_PARTS = {"metrics": METRIC_PARTS, "playbooks": PLAYBOOK_PARTS}
 
@@ -202,7 +204,7 @@ def write_cell(column: Column, value: Any, parts: tuple[Part, ...] = ()) -> str 
 
 
 def _item_line(item: Any, parts: tuple[Part, ...]) -> str:
-    texts = ["" if getattr(item, part.field, None) is None else str(plain(getattr(item, part.field))) for part in parts]
+    texts = [_part_text(part, getattr(item, part.field, None)) for part in parts]
     while texts and not texts[-1]:
         texts.pop()
     return " | ".join(text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ") for text in texts)
@@ -338,6 +340,23 @@ def _date(value: Any) -> date:
         raise CellError(f"expected a date like 2026-09-15, got {text!r}") from None
 
 
+def _part_text(part: Part, value: Any) -> str:
+    if value is None:
+        return ""
+    if part.kind == "goal":  # `max 45; at_risk 55; unit days; aggregate median`
+        return "; ".join(f"{key} {plain(v)}" for key, v in value.model_dump(mode="json", exclude_defaults=True).items())
+    return str(plain(value))
+
+
+def _goal(text: str) -> dict:
+    goal: dict[str, Any] = {}
+    for piece in text.split(";"):
+        key, _, value = piece.strip().partition(" ")
+        if key:
+            goal[key] = _target(value.strip()) if key in ("min", "max", "at_risk") else value.strip()
+    return goal
+
+
 def _item(line: str, parts: tuple[Part, ...]) -> dict:
     texts = [piece.strip() for piece in re.split(r"(?<!\\)\|", line)]
     texts = [re.sub(r"\\(.)", r"\1", piece) for piece in texts]
@@ -349,7 +368,7 @@ def _item(line: str, parts: tuple[Part, ...]) -> dict:
     item = {}
     for part, text in zip(parts, texts, strict=False):  # fewer texts than parts: the rest are empty
         if text:
-            item[part.field] = _target(text) if part.kind == "target" else text
+            item[part.field] = _target(text) if part.kind == "target" else _goal(text) if part.kind == "goal" else text
     return item
 
 
