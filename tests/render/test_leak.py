@@ -42,7 +42,7 @@ def customer_facing_values() -> list[str]:
             "persona-name",
             "persona-role",
         )
-    ] + ["email", "digital"]  # the touchpoint's channel and mode
+    ] + ["Email", "automated or self-service"]  # the touchpoint's channel and mode, as a reader reads them
 
 
 def marker_maps(folder):

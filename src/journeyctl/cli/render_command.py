@@ -60,6 +60,12 @@ def render(
         "--allow-lint-errors",
         help="Render for the customer even when lint finds errors in customer text (JC212).",
     ),
+    date: str | None = typer.Option(
+        None,
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="The render date in the footer (default: SOURCE_DATE_EPOCH, else today), for reproducible output.",
+    ),
     watch: bool = typer.Option(
         False,
         "--watch",
@@ -77,6 +83,7 @@ def render(
     """Render journey maps to Markdown, a self-contained HTML page and a PDF, for the internal team or a customer."""
     from journeyctl.render.run import RenderRequest, run
 
+    rendered_on = _date(date) if date is not None else None
     request = RenderRequest(
         paths=paths,
         formats=[fmt.value for fmt in formats],
@@ -86,6 +93,7 @@ def render(
         page_size=page_size.value if page_size else None,
         config_file=config_file,
         allow_lint_errors=allow_lint_errors,
+        date=rendered_on,
     )
     if watch or serve or port is not None:
         from journeyctl.render.watch import watch as watch_and_render
@@ -95,6 +103,15 @@ def render(
     _print(result, audience.value)
     if result.exit_code:
         raise typer.Exit(result.exit_code)
+
+
+def _date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a date such as 2027-01-15", param_hint="--date") from None
 
 
 def _print(result, audience: str) -> None:

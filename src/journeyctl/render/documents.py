@@ -47,11 +47,13 @@ class Job:
         return f"{self.map_file.path if self.map_file else INDEX_STEM} ({self.format})"
 
 
-def journey_views(maps: Sequence[MapFile], audience: Audience) -> dict[str, JourneyView]:
+def journey_views(
+    maps: Sequence[MapFile], audience: Audience, channel_labels: dict[str, str] | None = None
+) -> dict[str, JourneyView]:
     """Views by map file path. Catalogs found in the same run are shared by every journey."""
     catalogs = [item.model for item in maps if item.kind == "catalog"]
     return {
-        item.path: build_view(item.model, People.for_journey(item.model, catalogs), audience)
+        item.path: build_view(item.model, People.for_journey(item.model, catalogs), audience, channel_labels)
         for item in maps
         if item.kind == "journey"
     }

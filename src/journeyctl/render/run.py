@@ -11,6 +11,7 @@ import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from rich.console import Console
@@ -22,7 +23,7 @@ from journeyctl.loading import JourneyFile, MapFile, discover_with_catalogs, loa
 from journeyctl.paths import printable
 from journeyctl.problems import Problem, Severity, UsageError
 from journeyctl.render.documents import INDEX_STEM, Format, Job, Output, Renderer, journey_views, plan
-from journeyctl.render.html import PageSize, branding_view
+from journeyctl.render.html import PageSize, branding_view, render_date
 from journeyctl.render.limits import check_limits
 from journeyctl.render.view import Audience
 
@@ -45,6 +46,7 @@ class RenderRequest:
     page_size: PageSize | None = None
     config_file: Path | None = None
     allow_lint_errors: bool = False
+    date: date | None = None  # the render date in the footer (None: SOURCE_DATE_EPOCH, else today)
 
 
 @dataclass
@@ -92,8 +94,14 @@ def run(request: RenderRequest) -> RenderResult:
 
     user_templates = request.templates or (config.resolve(config.templates) if config.templates else None)
     logo = config.resolve(config.branding.logo) if config.branding.logo else None
-    branding = branding_view(config.branding, logo, request.page_size)
-    renderer = Renderer(request.audience, journey_views(maps, request.audience), journeys, branding, user_templates)
+    branding = branding_view(config.branding, logo, request.page_size, render_date(request.date))
+    renderer = Renderer(
+        request.audience,
+        journey_views(maps, request.audience, config.channel_labels),
+        journeys,
+        branding,
+        user_templates,
+    )
     outputs = _render_all(renderer, plan(journeys, formats, with_index))
 
     folder = None if to_stdout else Path(request.out)

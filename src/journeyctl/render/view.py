@@ -8,7 +8,9 @@ sub-objects, which stay None for the customer audience, so a customer template c
 reach an internal field even by mistake: the data is not there.
 
 Ids (of phases, touchpoints, owners, personas) are not customer-facing, so anchors in the
-output are made from positions (`phase-2`, `tp-2-3`), never from ids.
+output are made from positions (`phase-2`, `tp-2-3`), never from ids. Positions are counted in
+the whole map, so step 1.3 is step 1.3 in every audience: a step hidden from customers is simply
+absent from their version, and "step 1.3" on a call means the same step to both sides.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from journeyctl.render.curve import EMOTION_LABELS, Curve, emotion_curve
+from journeyctl.schema.channels import channel_label
 from journeyctl.schema.models import (
     Catalog,
     Journey,
@@ -32,6 +35,9 @@ from journeyctl.schema.models import (
     Visibility,
 )
 from journeyctl.wording import mid_sentence
+
+# How a reader understands `mode`: the words, not the ids "human" and "digital".
+MODE_WORDS = {"human": "with a person", "digital": "automated or self-service"}
 
 Audience = Literal["internal", "customer"]
 AUDIENCES: tuple[Audience, ...] = ("internal", "customer")
@@ -123,11 +129,11 @@ class TouchpointInternal:
 @dataclass(frozen=True, slots=True)
 class TouchpointView:
     anchor: str
-    number: str  # "2.3": phase 2, touchpoint 3, as the reader counts them
+    number: str  # "2.3": phase 2, touchpoint 3 of the whole map, in every audience
     name: str
     customer_view: str | None
-    channel: str
-    mode: str | None
+    channel: str  # the channel's label ("Video call"), never its id
+    mode: str | None  # "with a person" / "automated or self-service" (MODE_WORDS)
     timing: str | None
     owner: OwnerView | None
     personas: tuple[PersonaView, ...]
@@ -183,6 +189,11 @@ class JourneyView:
     def touchpoint_count(self) -> int:
         return sum(len(phase.touchpoints) for phase in self.phases)
 
+    @property
+    def steps(self) -> tuple[TouchpointView, ...]:
+        """Every touchpoint shown, in map order."""
+        return tuple(touchpoint for phase in self.phases for touchpoint in phase.touchpoints)
+
 
 @dataclass(frozen=True, slots=True)
 class People:
@@ -205,13 +216,18 @@ class People:
 # --- building it ---------------------------------------------------------------------------
 
 
-def build_view(journey: Journey, people: People, audience: Audience) -> JourneyView:
+def build_view(
+    journey: Journey, people: People, audience: Audience, channel_labels: dict[str, str] | None = None
+) -> JourneyView:
+    """`channel_labels`: the configuration's, over the built-in ones (schema/channels.py)."""
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")
     internal = audience == "internal"
+    words = _Words(people, channel_labels or {})
     phases = tuple(
-        _phase(phase, number, people, internal)
-        for number, phase in enumerate(_visible(journey.phases, internal), start=1)
+        _phase(phase, number, words, internal)
+        for number, phase in enumerate(journey.phases, start=1)
+        if internal or phase.visibility is Visibility.customer
     )
     return JourneyView(
         audience=audience,
@@ -225,13 +241,16 @@ def build_view(journey: Journey, people: People, audience: Audience) -> JourneyV
     )
 
 
-def _visible(items, internal: bool):
-    return [item for item in items if internal or item.visibility is Visibility.customer]
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """What a touchpoint's references read as: people by id, channels by label."""
+
+    people: People
+    channel_labels: dict[str, str]
 
 
-def _phase(phase: Phase, number: int, people: People, internal: bool) -> PhaseView:
+def _phase(phase: Phase, number: int, words: _Words, internal: bool) -> PhaseView:
     metrics = [m for m in phase.metrics if internal or m.visibility is Visibility.customer]
-    touchpoints = _visible(phase.touchpoints, internal)
     return PhaseView(
         anchor=f"phase-{number}",
         number=number,
@@ -241,8 +260,9 @@ def _phase(phase: Phase, number: int, people: People, internal: bool) -> PhaseVi
         exit_criteria=tuple(phase.exit_criteria),
         metrics=tuple(_metric(metric, internal) for metric in metrics),
         touchpoints=tuple(
-            _touchpoint(touchpoint, number, index, people, internal)
-            for index, touchpoint in enumerate(touchpoints, start=1)
+            _touchpoint(touchpoint, number, index, words, internal)
+            for index, touchpoint in enumerate(phase.touchpoints, start=1)
+            if internal or touchpoint.visibility is Visibility.customer
         ),
         internal=PhaseInternal(
             id=phase.id,
@@ -264,17 +284,16 @@ def _metric(metric: Metric, internal: bool) -> MetricView:
     )
 
 
-def _touchpoint(
-    touchpoint: Touchpoint, phase_number: int, index: int, people: People, internal: bool
-) -> TouchpointView:
+def _touchpoint(touchpoint: Touchpoint, phase_number: int, index: int, words: _Words, internal: bool) -> TouchpointView:
+    people = words.people
     owner = people.owners.get(touchpoint.owner)
     return TouchpointView(
         anchor=f"tp-{phase_number}-{index}",
         number=f"{phase_number}.{index}",
         name=touchpoint.name,
         customer_view=touchpoint.customer_view,
-        channel=touchpoint.channel,
-        mode=touchpoint.mode.value if touchpoint.mode else None,
+        channel=channel_label(touchpoint.channel, words.channel_labels),
+        mode=MODE_WORDS[touchpoint.mode.value] if touchpoint.mode else None,
         timing=touchpoint.timing,
         owner=_owner(owner, internal) if owner else None,
         personas=tuple(
