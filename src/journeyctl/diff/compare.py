@@ -178,7 +178,7 @@ def _moved_between_catalogs(changes: list[Change], old: list[CatalogFile], new: 
 class _Recorder:
     """Collects the Changes of one map, looking up the line of each in the new file."""
 
-    def __init__(self, map_name: str, new_file: MapFile):
+    def __init__(self, map_name: str, new_file: JourneyFile | CatalogFile):
         self.map_name = map_name
         self.new_file = new_file
         self.changes: list[Change] = []
