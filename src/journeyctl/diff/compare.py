@@ -27,7 +27,7 @@ from journeyctl.diff.classify import (
 from journeyctl.diff.match import content_words, pair, words_of
 from journeyctl.diff.model import Change, Kind
 from journeyctl.diff.sides import Side
-from journeyctl.loading import CatalogFile, JourneyFile, MapFile
+from journeyctl.loading import CatalogFile, JourneyFile
 from journeyctl.schema import Catalog, Journey, Phase, Touchpoint
 
 
