@@ -60,6 +60,12 @@ def render(
         "--allow-lint-errors",
         help="Render for the customer even when lint finds errors in customer text (JC212).",
     ),
+    account: str | None = typer.Option(
+        None,
+        "--account",
+        metavar="FILE",
+        help="An account file (kind: account): the map it follows, prepared for that customer, with dates and names.",
+    ),
     date: str | None = typer.Option(
         None,
         "--date",
@@ -94,6 +100,7 @@ def render(
         config_file=config_file,
         allow_lint_errors=allow_lint_errors,
         date=rendered_on,
+        account=account,
     )
     if watch or serve or port is not None:
         from journeyctl.render.watch import watch as watch_and_render

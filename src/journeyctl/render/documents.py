@@ -15,6 +15,7 @@ from journeyctl.loading import JourneyFile, MapFile
 from journeyctl.render.environment import make_environment, render_template, search_path
 from journeyctl.render.html import BrandingView, render_journey_html
 from journeyctl.render.view import Audience, JourneyView, People, build_view
+from journeyctl.schema import Account
 
 Format = Literal["md", "html", "pdf"]
 FORMATS: tuple[Format, ...] = ("md", "html", "pdf")
@@ -48,12 +49,22 @@ class Job:
 
 
 def journey_views(
-    maps: Sequence[MapFile], audience: Audience, channel_labels: dict[str, str] | None = None
+    maps: Sequence[MapFile],
+    audience: Audience,
+    channel_labels: dict[str, str] | None = None,
+    account: Account | None = None,
 ) -> dict[str, JourneyView]:
-    """Views by map file path. Catalogs found in the same run are shared by every journey."""
+    """Views by map file path. Catalogs found in the same run are shared by every journey; an
+    account personalises the journey it follows."""
     catalogs = [item.model for item in maps if item.kind == "catalog"]
     return {
-        item.path: build_view(item.model, People.for_journey(item.model, catalogs), audience, channel_labels)
+        item.path: build_view(
+            item.model,
+            People.for_journey(item.model, catalogs),
+            audience,
+            channel_labels,
+            account if account and account.journey == item.model.id else None,
+        )
         for item in maps
         if item.kind == "journey"
     }

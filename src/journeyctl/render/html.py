@@ -16,6 +16,7 @@ import jinja2
 
 from journeyctl.config import Branding
 from journeyctl.problems import UsageError
+from journeyctl.render.calendar import long_date
 from journeyctl.render.environment import render_template
 from journeyctl.render.view import JourneyView
 
@@ -43,11 +44,6 @@ def branding_view(
         page_size=page_size or branding.page_size,
         rendered=long_date(rendered) if rendered else None,
     )
-
-
-def long_date(day: date) -> str:
-    """A date no reader misreads, in any country: 2 December 2026."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def render_date(given: date | None) -> date:

@@ -19,13 +19,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from journeyctl.config import Config, load_config
 from journeyctl.fileio import write_output
+from journeyctl.lint.rules.jc101_unknown_reference import CHECK as UNKNOWN_REFERENCE
 from journeyctl.loading import JourneyFile, MapFile, discover_with_catalogs, load_workspace
 from journeyctl.paths import printable
-from journeyctl.problems import Problem, Severity, UsageError
+from journeyctl.problems import Problem, Severity, UsageError, did_you_mean
 from journeyctl.render.documents import INDEX_STEM, Format, Job, Output, Renderer, journey_views, plan
 from journeyctl.render.html import PageSize, branding_view, render_date
 from journeyctl.render.limits import check_limits
 from journeyctl.render.view import Audience
+from journeyctl.schema import Account
 
 STDOUT = "-"
 PROGRESS_ABOVE = 3  # a progress bar only when there is something to wait for
@@ -47,6 +49,7 @@ class RenderRequest:
     config_file: Path | None = None
     allow_lint_errors: bool = False
     date: date | None = None  # the render date in the footer (None: SOURCE_DATE_EPOCH, else today)
+    account: str | None = None  # an account file: the map personalised for that customer
 
 
 @dataclass
@@ -77,9 +80,17 @@ def run(request: RenderRequest) -> RenderResult:
         raise UsageError("--out - writes one Markdown or HTML document; use --out DIR for PDF or several formats")
 
     config = load_config(request.config_file)
-    journeys, maps, loaded = load_maps(request.paths, config)
+    paths = [*request.paths, request.account] if request.account else list(request.paths)
+    journeys, maps, loaded = load_maps(paths, config)
     if loaded.stopped:
         return loaded
+    account = None
+    if request.account:
+        account, journeys, refused = _for_account(request.account, journeys, maps)
+        if refused is not None:
+            refused.problems[:0] = loaded.problems
+            refused.files = loaded.files
+            return refused
     check_limits(journeys, formats)
     if request.audience == "customer" and not request.allow_lint_errors:
         refused = customer_text_errors(request.paths, config)
@@ -97,7 +108,7 @@ def run(request: RenderRequest) -> RenderResult:
     branding = branding_view(config.branding, logo, request.page_size, render_date(request.date))
     renderer = Renderer(
         request.audience,
-        journey_views(maps, request.audience, config.channel_labels),
+        journey_views(maps, request.audience, config.channel_labels, account),
         journeys,
         branding,
         user_templates,
@@ -131,6 +142,32 @@ def load_maps(
     if not journeys:
         raise UsageError(f"no journey maps found in {' '.join(paths)} (catalogs alone are not {done})")
     return journeys, workspace.maps, loaded
+
+
+def _for_account(
+    path: str, journeys: list[JourneyFile], maps: list[MapFile]
+) -> tuple[Account | None, list[JourneyFile], RenderResult | None]:
+    """The account named by --account and the one journey it follows among those named; or why not
+    (a located problem, exit 1), with nothing rendered."""
+    real = os.path.realpath(path)
+    found = next((item for item in maps if os.path.realpath(item.path) == real), None)
+    if found is None or found.kind != "account":
+        raise UsageError(f"--account {printable(path)}: not an account file (one with 'kind: account')")
+    account = found.model
+    followed = [item for item in journeys if item.model.id == account.journey]
+    if followed:
+        return account, followed, None
+    named = ", ".join(sorted(repr(item.model.id) for item in journeys))
+    problem = Problem(
+        found.path,
+        found.locate(("journey",)),
+        UNKNOWN_REFERENCE,
+        f"this account follows journey {account.journey!r}, which is not among the maps rendered ({named})"
+        + did_you_mean(account.journey, [item.model.id for item in journeys]),
+        "journey",
+    )
+    stopped = RenderResult(problems=[problem], stopped="nothing rendered: the account is for another journey")
+    return None, [], stopped
 
 
 def customer_text_errors(paths: Sequence[str], config: Config, done: str = "rendered") -> RenderResult:

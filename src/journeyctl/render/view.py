@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from journeyctl.render.calendar import dates_text, long_date, touchpoint_days
 from journeyctl.render.curve import EMOTION_LABELS, Curve, emotion_curve
 from journeyctl.schema.channels import channel_label
 from journeyctl.schema.models import (
+    Account,
     Catalog,
     Journey,
     Metric,
@@ -53,8 +55,18 @@ class OwnerInternal:
 
 
 @dataclass(frozen=True, slots=True)
+class ContactView:
+    """An account's person in one role: "Your Customer Success Manager: Priya Raman"."""
+
+    role: str  # the owner's name
+    name: str
+    email: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class OwnerView:
     name: str
+    contact: ContactView | None  # the account's person in this role (render --account)
     internal: OwnerInternal | None
 
 
@@ -69,7 +81,29 @@ class PersonaInternal:
 class PersonaView:
     name: str
     role: str | None
+    person: str | None  # the account's own person in this place (render --account)
     internal: PersonaInternal | None
+
+    @property
+    def label(self) -> str:
+        """The persona as a reader of this map knows it: "Dana, the champion (Jordan Lee)"."""
+        return f"{self.name} ({self.person})" if self.person else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class AccountPersonView:
+    persona: str  # the persona's name
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class AccountView:
+    """The account a customer map is prepared for; its notes and id are internal and not here."""
+
+    name: str
+    start: str  # day 0, as a date the reader reads
+    contacts: tuple[ContactView, ...]  # in the order of the journey's owners that have one
+    personas: tuple[AccountPersonView, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +169,7 @@ class TouchpointView:
     channel: str  # the channel's label ("Video call"), never its id
     mode: str | None  # "with a person" / "automated or self-service" (MODE_WORDS)
     timing: str | None
+    dates: str | None  # for an account: the calendar dates of its timing ("15 January to 28 January 2027")
     owner: OwnerView | None
     personas: tuple[PersonaView, ...]
     internal: TouchpointInternal | None
@@ -181,6 +216,7 @@ class JourneyView:
     summary: str | None
     segment: str | None
     draft: bool  # `status: draft`: every audience sees the mark, so a draft is never sent as final
+    account: AccountView | None  # render --account: whom this map is prepared for
     phases: tuple[PhaseView, ...]
     personas: tuple[PersonaView, ...]
     internal: JourneyInternal | None
@@ -217,13 +253,18 @@ class People:
 
 
 def build_view(
-    journey: Journey, people: People, audience: Audience, channel_labels: dict[str, str] | None = None
+    journey: Journey,
+    people: People,
+    audience: Audience,
+    channel_labels: dict[str, str] | None = None,
+    account: Account | None = None,
 ) -> JourneyView:
-    """`channel_labels`: the configuration's, over the built-in ones (schema/channels.py)."""
+    """`channel_labels`: the configuration's, over the built-in ones (schema/channels.py);
+    `account`: the one customer the map is prepared for (its references checked by the loader)."""
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")
     internal = audience == "internal"
-    words = _Words(people, channel_labels or {})
+    words = _Words(people, channel_labels or {}, account)
     phases = tuple(
         _phase(phase, number, words, internal)
         for number, phase in enumerate(journey.phases, start=1)
@@ -235,8 +276,9 @@ def build_view(
         summary=journey.summary,
         segment=journey.segment,
         draft=journey.status is Status.draft,
+        account=_account(account, people) if account else None,
         phases=phases,
-        personas=_personas_shown(journey, phases, internal),
+        personas=_personas_shown(journey, phases, internal, words),
         internal=_journey_internal(journey, phases, people) if internal else None,
     )
 
@@ -247,6 +289,16 @@ class _Words:
 
     people: People
     channel_labels: dict[str, str]
+    account: Account | None
+
+    def contact(self, owner_id: str) -> ContactView | None:
+        contact = self.account.contacts.get(owner_id) if self.account else None
+        owner = self.people.owners.get(owner_id)
+        return ContactView(owner.name, contact.name, contact.email) if contact and owner else None
+
+    def person(self, persona_id: str) -> str | None:
+        person = self.account.personas.get(persona_id) if self.account else None
+        return person.name if person else None
 
 
 def _phase(phase: Phase, number: int, words: _Words, internal: bool) -> PhaseView:
@@ -295,9 +347,12 @@ def _touchpoint(touchpoint: Touchpoint, phase_number: int, index: int, words: _W
         channel=channel_label(touchpoint.channel, words.channel_labels),
         mode=MODE_WORDS[touchpoint.mode.value] if touchpoint.mode else None,
         timing=touchpoint.timing,
-        owner=_owner(owner, internal) if owner else None,
+        dates=_dates(touchpoint, words.account),
+        owner=_owner(owner, internal, words.contact(touchpoint.owner)) if owner else None,
         personas=tuple(
-            _persona(people.personas[pid], internal) for pid in touchpoint.personas if pid in people.personas
+            _persona(people.personas[pid], internal, words.person(pid))
+            for pid in touchpoint.personas
+            if pid in people.personas
         ),
         internal=TouchpointInternal(
             id=touchpoint.id,
@@ -316,16 +371,38 @@ def _touchpoint(touchpoint: Touchpoint, phase_number: int, index: int, words: _W
     )
 
 
-def _owner(owner: Owner, internal: bool) -> OwnerView:
-    return OwnerView(name=owner.name, internal=OwnerInternal(owner.team, owner.contact) if internal else None)
+def _owner(owner: Owner, internal: bool, contact: ContactView | None = None) -> OwnerView:
+    return OwnerView(
+        name=owner.name, contact=contact, internal=OwnerInternal(owner.team, owner.contact) if internal else None
+    )
 
 
-def _persona(persona: Persona, internal: bool) -> PersonaView:
+def _persona(persona: Persona, internal: bool, person: str | None = None) -> PersonaView:
     return PersonaView(
         name=persona.name,
         role=persona.role,
+        person=person,
         internal=PersonaInternal(tuple(persona.goals), tuple(persona.pain_points), persona.quote) if internal else None,
     )
+
+
+def _dates(touchpoint: Touchpoint, account: Account | None) -> str | None:
+    days = touchpoint_days(touchpoint) if account else None
+    return dates_text(account.start, days) if account and days else None
+
+
+def _account(account: Account, people: People) -> AccountView:
+    contacts = [
+        ContactView(people.owners[owner_id].name, contact.name, contact.email)
+        for owner_id, contact in account.contacts.items()
+        if owner_id in people.owners
+    ]
+    personas = [
+        AccountPersonView(people.personas[persona_id].name, person.name)
+        for persona_id, person in account.personas.items()
+        if persona_id in people.personas
+    ]
+    return AccountView(account.name, long_date(account.start), tuple(contacts), tuple(personas))
 
 
 def _playbook(playbook: Playbook) -> PlaybookView:
@@ -333,7 +410,9 @@ def _playbook(playbook: Playbook) -> PlaybookView:
     return PlaybookView(title=playbook.title, url=playbook.url, link=playbook.link, trigger=trigger)
 
 
-def _personas_shown(journey: Journey, phases: tuple[PhaseView, ...], internal: bool) -> tuple[PersonaView, ...]:
+def _personas_shown(
+    journey: Journey, phases: tuple[PhaseView, ...], internal: bool, words: _Words
+) -> tuple[PersonaView, ...]:
     """Internally the map's own personas, then those its touchpoints involve, each once; for
     customers only those their touchpoints involve.
 
@@ -341,7 +420,7 @@ def _personas_shown(journey: Journey, phases: tuple[PhaseView, ...], internal: b
     only internal touchpoints or phases involve is not shown to customers.
     """
     involved = [persona for phase in phases for touchpoint in phase.touchpoints for persona in touchpoint.personas]
-    own = [_persona(persona, internal) for persona in journey.personas]
+    own = [_persona(persona, internal, words.person(persona.id)) for persona in journey.personas]
     if not internal:
         shown = set(involved)
         own = [persona for persona in own if persona in shown]
