@@ -10,7 +10,18 @@ import typing
 import pytest
 
 from journeyctl.render import view
-from journeyctl.schema import Catalog, Journey, Metric, Owner, Persona, Phase, Touchpoint
+from journeyctl.schema import (
+    Account,
+    AccountPerson,
+    Catalog,
+    Contact,
+    Journey,
+    Metric,
+    Owner,
+    Persona,
+    Phase,
+    Touchpoint,
+)
 from journeyctl.schema.audience import Audience, fields_of
 from tests.test_audience import every_model
 
@@ -21,6 +32,9 @@ VIEWS = {
     Metric: view.MetricView,
     Owner: view.OwnerView,
     Persona: view.PersonaView,
+    Account: view.AccountView,
+    Contact: view.ContactView,
+    AccountPerson: view.AccountPersonView,
 }
 
 # View fields that are no model field, each for a reason the customer may see.
@@ -30,6 +44,12 @@ MADE_BY_THE_VIEW = {
     "draft": "the DRAFT mark of `status: draft` (the status itself is internal; docs/format.md)",
     "anchor": "made from positions, never from ids",
     "number": "the reader's count (2.3), never an id",
+    "account": "the account a map is prepared for (render --account): an AccountView",
+    "contact": "the account's person in the owner's role (Account.contacts)",
+    "person": "the account's own person in the persona's place (Account.personas)",
+    "dates": "the calendar dates of the timing from the account's start (Account.start)",
+    "in_role": "the owner's name, the role a contact fills (Owner.name)",
+    "persona": "the persona's name an account's person stands in for (Persona.name)",
 }
 # Customer-facing model fields that the view shows somewhere else.
 SHOWN_ELSEWHERE = {

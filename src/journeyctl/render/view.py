@@ -58,7 +58,7 @@ class OwnerInternal:
 class ContactView:
     """An account's person in one role: "Your Customer Success Manager: Priya Raman"."""
 
-    role: str  # the owner's name
+    in_role: str  # the owner's name
     name: str
     email: str | None
 
