@@ -49,7 +49,7 @@ def render(paths: list[Path], fmt: str, out: Path, *more: str) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--maps", type=int, default=4)
+    parser.add_argument("--maps", type=int, default=2)
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         corpus = Path(scratch, "corpus")

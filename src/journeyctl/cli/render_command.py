@@ -72,6 +72,9 @@ def render(
         metavar="YYYY-MM-DD",
         help="The render date in the footer (default: SOURCE_DATE_EPOCH, else today), for reproducible output.",
     ),
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", min=1, help="Worker processes for the PDFs of several maps (default: one per core)."
+    ),
     watch: bool = typer.Option(
         False,
         "--watch",
@@ -101,6 +104,7 @@ def render(
         allow_lint_errors=allow_lint_errors,
         date=rendered_on,
         account=account,
+        jobs=jobs,
     )
     if watch or serve or port is not None:
         from journeyctl.render.watch import watch as watch_and_render

@@ -7,6 +7,7 @@ command prints and turns into the exit status.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from collections.abc import Sequence
@@ -50,6 +51,7 @@ class RenderRequest:
     allow_lint_errors: bool = False
     date: date | None = None  # the render date in the footer (None: SOURCE_DATE_EPOCH, else today)
     account: str | None = None  # an account file: the map personalised for that customer
+    jobs: int | None = None  # worker processes for the PDFs (None: one per core)
 
 
 @dataclass
@@ -113,7 +115,7 @@ def run(request: RenderRequest) -> RenderResult:
         branding,
         user_templates,
     )
-    outputs = _render_all(renderer, plan(journeys, formats, with_index))
+    outputs = _render_all(renderer, plan(journeys, formats, with_index), request.jobs)
 
     folder = None if to_stdout else Path(request.out)
     if folder is not None:
@@ -189,7 +191,31 @@ def customer_text_errors(paths: Sequence[str], config: Config, done: str = "rend
     return RenderResult(seconds=result.seconds, problems=errors, files=result.files, stopped=stopped if errors else "")
 
 
-def _render_all(renderer: Renderer, jobs: list[Job]) -> list[Output]:
+# The renderer a forked worker inherits (set just before the pool starts): a job is sent as its
+# index, so no map (with its node tree) is pickled; only the PDF's bytes come back.
+_WORKER_RENDERER: tuple[Renderer, list[Job]] | None = None
+
+
+def _render_in_worker(number: int) -> Output:
+    assert _WORKER_RENDERER is not None
+    renderer, jobs = _WORKER_RENDERER
+    return renderer.render(jobs[number])
+
+
+def _render_all(renderer: Renderer, jobs: list[Job], workers: int | None = None) -> list[Output]:
+    """Every document, in the order of `jobs`. Several PDFs are spread over the cores: WeasyPrint
+    is pure Python, one core per PDF; Markdown and HTML take milliseconds and stay in this process."""
+    pdfs = [number for number, job in enumerate(jobs) if job.format == "pdf"]
+    workers = min(workers or os.cpu_count() or 1, len(pdfs))
+    done: dict[int, Output] = {}
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        global _WORKER_RENDERER
+        _WORKER_RENDERER = (renderer, jobs)
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                done = dict(zip(pdfs, pool.map(_render_in_worker, pdfs, chunksize=1), strict=True))
+        finally:
+            _WORKER_RENDERER = None
     console = Console(stderr=True)
     columns = (
         TextColumn("rendering"),
@@ -201,9 +227,9 @@ def _render_all(renderer: Renderer, jobs: list[Job]) -> list[Output]:
     with Progress(*columns, console=console, transient=True, disable=len(jobs) <= PROGRESS_ABOVE) as progress:
         task = progress.add_task("", total=len(jobs))
         outputs = []
-        for job in jobs:
+        for number, job in enumerate(jobs):
             progress.update(task, description=job.label)
-            outputs.append(renderer.render(job))
+            outputs.append(done[number] if number in done else renderer.render(job))
             progress.advance(task)
     return outputs
 
