@@ -166,3 +166,20 @@ def test_every_example_map_lays_out_well(tmp_path, example_pdfs, name):
                 view = touchpoint.customer_view
                 steps.append((f"{p}.{i}", touchpoint.name, " ".join(view.split()[-3:]) if view else None))
     check_layout(pdf, tmp_path, steps, phases)
+
+
+def test_an_accounts_pdf_lays_out_well(tmp_path):
+    """The account's header (prepared for, contacts) and dates still leave the one-page map whole."""
+    from typer.testing import CliRunner
+
+    from journeyctl.cli.app import app
+
+    account = REPO / "examples" / "accounts" / "acme.yaml"
+    args = [str(MAPS / "enterprise-laer.yaml"), str(MAPS / "catalog.yaml"), "--account", str(account)]
+    result = CliRunner().invoke(app, ["render", *args, "-a", "customer", "-f", "pdf", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    pdf = (tmp_path / "out" / "enterprise-laer.pdf").read_bytes()
+    assert "Prepared for" in pdf_text(pdf)[0]
+    fills = page_fills(pdf, tmp_path)
+    assert all(fill >= MIN_FILL for fill in fills[:-1]), fills
+    assert not any("Your journey on one page" in page for page in pdf_text(pdf)[1:])
