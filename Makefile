@@ -39,6 +39,7 @@ check: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_lint.py
 	$(BIN)/python benchmarks/bench_measure.py
+	$(BIN)/python benchmarks/bench_render_pdf.py
 
 schema: $(VENV)/.installed
 	$(BIN)/journeyctl schema --output schema/journeyctl.schema.json

@@ -11,11 +11,14 @@ OUT=build/screenshots
 MAP=enterprise-laer
 rm -rf "$OUT" && mkdir -p "$OUT" docs/images
 "$JOURNEYCTL" render maps/ --format html --audience internal --out "$OUT/internal" >/dev/null
-"$JOURNEYCTL" render maps/ --format pdf --audience customer --out "$OUT/customer" >/dev/null
+# The customer PDF of the example account (a fixed date: the same images on every run).
+"$JOURNEYCTL" render "maps/$MAP.yaml" maps/catalog.yaml --account examples/accounts/acme.yaml --date 2027-01-10 \
+  --format pdf --audience customer --out "$OUT/customer" >/dev/null
 # The HTML map: the top of the internal page (header, emotion curve, swimlane grid).
 chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
   --disable-component-update --disable-sync --user-data-dir="$OUT/chromium-profile" --hide-scrollbars \
   --window-size=1400,1700 --screenshot="docs/images/html-map.png" "file://$PWD/$OUT/internal/$MAP.html" 2>/dev/null
-# A page of the customer PDF: page 3, the first phase with its touchpoint cards.
-pdftoppm -png -r 70 -f 3 -l 3 -singlefile "$OUT/customer/$MAP.pdf" docs/images/pdf-page
-echo "wrote docs/images/html-map.png and docs/images/pdf-page.png"
+# The customer PDF: page 1, the journey on one page, and page 2, the first phase with its cards.
+pdftoppm -png -r 70 -f 1 -l 1 -singlefile "$OUT/customer/$MAP.pdf" docs/images/pdf-map
+pdftoppm -png -r 70 -f 2 -l 2 -singlefile "$OUT/customer/$MAP.pdf" docs/images/pdf-page
+echo "wrote docs/images/html-map.png, docs/images/pdf-map.png and docs/images/pdf-page.png"

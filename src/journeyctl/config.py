@@ -12,7 +12,7 @@ import stat
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, ValidationInfo, field_validator
 
 from journeyctl.loading.source import DEFAULT_MAX_BYTES, Source, parse, read_text
 from journeyctl.problems import Problem, Severity, UsageError, did_you_mean
@@ -143,6 +143,11 @@ class Config(_Section):
     channels: list[str] = Field(
         default_factory=empty_list, description="Channels this repository adds to the built-in ones."
     )
+    channel_labels: dict[str, str] = Field(
+        default_factory=empty_dict,
+        description="Channel id -> the label customers read, e.g. `{on-site: On-site visit}`; the built-in "
+        "channels have labels already (docs/format.md, Channel labels).",
+    )
     internal_hosts: list[str] = Field(
         default_factory=empty_list,
         description="Host names that must never appear in customer-facing text, e.g. wiki.example.com.",
@@ -191,6 +196,17 @@ class Config(_Section):
             if not channel or not all(c.islower() or c.isdigit() or c == "-" for c in channel):
                 raise ValueError(f"channel {channel!r} may contain only lowercase letters, digits and dashes")
         return channels
+
+    @field_validator("channel_labels")
+    @classmethod
+    def _labels_name_channels(cls, labels: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        known = list(dict.fromkeys((*DEFAULT_CHANNELS, *info.data.get("channels", ()))))
+        for channel, label in labels.items():
+            if channel not in known:
+                raise ValueError(f"{channel!r} is not a channel{did_you_mean(channel, known)}")
+            if not label.strip():
+                raise ValueError(f"the label of {channel!r} is empty")
+        return labels
 
     @property
     def all_channels(self) -> tuple[str, ...]:

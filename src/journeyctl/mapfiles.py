@@ -11,7 +11,7 @@ import stat
 from typing import Literal
 
 MAP_SUFFIXES = (".yaml", ".yml")
-MapKind = Literal["journey", "catalog"]  # the `kind:` of a map file
+MapKind = Literal["journey", "catalog", "account"]  # the `kind:` of a map file
 # A top-level `journeyctl:` key, in block or flow style, as every map file has.
 _MAP_KEY = re.compile(r"""^(?:\{\s*)?["']?journeyctl["']?\s*:""", re.M)
 # A file this large is left to the loader to judge (and refuse) rather than read twice.

@@ -15,3 +15,14 @@ def mid_sentence(text: str) -> str:
     if len(text) >= 2 and text[0].isupper() and text[1].islower():
         return text[0].lower() + text[1:]
     return text
+
+
+def listing(items: list[str] | tuple[str, ...]) -> str:
+    """Names read as a list: "A, B and C"; with semicolons when a name has a comma of its own
+    ("Dana, the champion; Marcus, the executive sponsor; Sam, the admin"), so the names stay apart."""
+    items = list(items)
+    if any("," in item for item in items):
+        return "; ".join(items)
+    if len(items) <= 2:
+        return " and ".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"

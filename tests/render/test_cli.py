@@ -120,7 +120,7 @@ def test_a_user_template_overrides_one_block(tmp_path):
     result = render(RICH, "--templates", tmp_path / "templates", "-a", "customer", "--out", "-")
     assert result.exit_code == 0, result.output
     assert "<footer>Team footer for Onboarding &amp; first value</footer>" in result.stdout
-    assert 'class="grid"' in result.stdout  # the rest of the shipped page is still there
+    assert 'class="journey-map' in result.stdout  # the rest of the shipped page is still there
 
 
 def test_a_template_folder_from_the_configuration(tmp_path):

@@ -46,7 +46,11 @@ def customer_facing_values() -> list[str]:
             "persona-name",
             "persona-role",
         )
-    ] + ["email", "digital", "123 days before renewal"]  # the touchpoint's channel, mode and when
+    ] + [
+        "Email",
+        "automated or self-service",
+        "123 days before renewal",
+    ]  # the touchpoint's channel, mode and when, as a reader reads them
 
 
 def marker_maps(folder):
@@ -278,3 +282,57 @@ def test_customer_text_formats_leak_nothing(maps, fmt):
 def test_customer_pdf_leaks_nothing(maps):
     pages = pdf_text(render_documents([maps], "pdf", "customer")["leak-test"])
     assert_customer_safe("\n".join(pages), "customer pdf")
+
+
+def write_account(folder):
+    """An account for the marker map: its name, contacts and people are customer-facing; its notes
+    and its id are not (docs/format.md, "Audiences of the new fields")."""
+    account = {
+        "journeyctl": 1,
+        "kind": "account",
+        "id": f"{ID}account",
+        "name": "CUSTOMER-account-name",
+        "journey": "leak-test",
+        "start": "2027-01-15",
+        "contacts": {f"{ID}owner": {"name": "CUSTOMER-contact-name", "email": "customer-contact@example.com"}},
+        "personas": {f"{ID}persona": {"name": "CUSTOMER-account-person"}},
+        "notes": f"{INTERNAL}account-notes",
+    }
+    return write_map(folder, "account.yaml", account, dates=("2027-01-15",))
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf"])
+def test_an_accounts_customer_render_leaks_nothing(maps, tmp_path, fmt):
+    from typer.testing import CliRunner
+
+    from journeyctl.cli.app import app
+
+    path = write_account(tmp_path)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app,
+        [
+            "render",
+            str(maps),
+            "--account",
+            str(path),
+            "-a",
+            "customer",
+            "-f",
+            fmt,
+            "--out",
+            str(out),
+            "--allow-lint-errors",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = (out / f"leak-test.{fmt}").read_bytes()
+    text = "\n".join(pdf_text(data)) if fmt == "pdf" else data.decode()
+    assert_customer_safe(text, f"an account's customer {fmt}")
+    for value in (
+        "CUSTOMER-account-name",
+        "CUSTOMER-contact-name",
+        "customer-contact@example.com",
+        "CUSTOMER-account-person",
+    ):
+        assert squeeze(value).upper() in squeeze(text).upper(), f"{value} is missing from the account's {fmt}"

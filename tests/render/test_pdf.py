@@ -23,10 +23,15 @@ PNG_1X1 = bytes.fromhex(
 
 
 def page_sizes(data: bytes) -> set[tuple[int, int]]:
-    return {
+    """The sizes of the detail pages; the first, the journey on one page, is the same size turned."""
+    pages = [
         (round(float(page.mediabox.width)), round(float(page.mediabox.height)))
         for page in PdfReader(io.BytesIO(data)).pages
-    }
+    ]
+    width, height = pages[0]
+    assert width > height, "the first page is the one-page map, landscape"
+    assert all(size == (height, width) for size in pages[1:]), pages
+    return set(pages[1:])
 
 
 @pytest.mark.parametrize("size, expected", [("A4", A4), ("Letter", LETTER)])
@@ -130,8 +135,8 @@ def test_a_draft_map_has_the_draft_mark_on_every_customer_page(tmp_path):
                 {"id": f"t{n}", "name": f"Step {n}", "channel": "email", "owner": "o", "customer_view": "We meet."}
             ],
         }
-        for n in range(3)
-    ]  # a phase starts a page: several pages
+        for n in range(40)
+    ]  # several pages
     map_ = {
         "journeyctl": 1,
         "kind": "journey",

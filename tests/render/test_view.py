@@ -18,16 +18,18 @@ def views():
     return {audience: build_view(journey, people, audience) for audience in ("internal", "customer")}
 
 
-def test_customer_view_drops_internal_phases_and_touchpoints_and_renumbers(views):
+def test_customer_view_drops_internal_phases_and_touchpoints_and_keeps_the_numbers(views):
     internal, customer = views["internal"], views["customer"]
     assert [p.name for p in internal.phases] == ["Land", "Adopt", "Renewal forecast"]
     assert [p.name for p in customer.phases] == ["Land", "Adopt"]
     assert [t.number for t in internal.phases[0].touchpoints] == ["1.1", "1.2", "1.3"]
-    # The handover is internal: the kickoff is step 1.1 for the customer, so no gap hints at it.
+    # The handover (1.1) is internal: it is simply absent, and the kickoff is step 1.2 on both
+    # sides, so "step 1.2" on a call with the customer means the same step to everyone.
     assert [(t.number, t.name) for t in customer.phases[0].touchpoints] == [
-        ("1.1", "Kickoff call"),
-        ("1.2", "SSO setup session"),
+        ("1.2", "Kickoff call"),
+        ("1.3", "SSO setup session"),
     ]
+    assert [t.anchor for t in customer.phases[0].touchpoints] == ["tp-1-2", "tp-1-3"]
     assert [m.name for m in customer.phases[0].metrics] == ["Time to first value"]
 
 

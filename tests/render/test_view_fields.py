@@ -10,7 +10,18 @@ import typing
 import pytest
 
 from journeyctl.render import view
-from journeyctl.schema import Catalog, Journey, Metric, Owner, Persona, Phase, Touchpoint
+from journeyctl.schema import (
+    Account,
+    AccountPerson,
+    Catalog,
+    Contact,
+    Journey,
+    Metric,
+    Owner,
+    Persona,
+    Phase,
+    Touchpoint,
+)
 from journeyctl.schema.audience import Audience, fields_of
 from journeyctl.schema.models import Goal, When
 from tests.test_audience import every_model
@@ -23,6 +34,9 @@ VIEWS = {
     Goal: view.GoalView,
     Owner: view.OwnerView,
     Persona: view.PersonaView,
+    Account: view.AccountView,
+    Contact: view.ContactView,
+    AccountPerson: view.AccountPersonView,
 }
 
 # View fields that are no model field, each for a reason the customer may see.
@@ -33,6 +47,12 @@ MADE_BY_THE_VIEW = {
     "anchor": "made from positions, never from ids",
     "number": "the reader's count (2.3), never an id",
     "actual": "the metric's latest measured value (render --actuals), one number per period, never per account",
+    "account": "the account a map is prepared for (render --account): an AccountView",
+    "contact": "the account's person in the owner's role (Account.contacts)",
+    "person": "the account's own person in the persona's place (Account.personas)",
+    "dates": "the calendar dates of the timing from the account's start (Account.start)",
+    "in_role": "the owner's name, the role a contact fills (Owner.name)",
+    "persona": "the persona's name an account's person stands in for (Persona.name)",
 }
 # View classes of no model, each for a reason the customer may see them.
 VIEWS_OF_NO_MODEL = {

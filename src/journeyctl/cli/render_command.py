@@ -60,6 +60,21 @@ def render(
         "--allow-lint-errors",
         help="Render for the customer even when lint finds errors in customer text (JC212).",
     ),
+    account: str | None = typer.Option(
+        None,
+        "--account",
+        metavar="FILE",
+        help="An account file (kind: account): the map it follows, prepared for that customer, with dates and names.",
+    ),
+    date: str | None = typer.Option(
+        None,
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="The render date in the footer (default: SOURCE_DATE_EPOCH, else today), for reproducible output.",
+    ),
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", min=1, help="Worker processes for the PDFs of several maps (default: one per core)."
+    ),
     watch: bool = typer.Option(
         False,
         "--watch",
@@ -82,6 +97,7 @@ def render(
     """Render journey maps to Markdown, a self-contained HTML page and a PDF, for the internal team or a customer."""
     from journeyctl.render.run import RenderRequest, run
 
+    rendered_on = _date(date) if date is not None else None
     request = RenderRequest(
         paths=paths,
         formats=[fmt.value for fmt in formats],
@@ -92,6 +108,9 @@ def render(
         config_file=config_file,
         allow_lint_errors=allow_lint_errors,
         actuals=_actuals(actuals),
+        date=rendered_on,
+        account=account,
+        jobs=jobs,
     )
     if watch or serve or port is not None:
         from journeyctl.render.watch import watch as watch_and_render
@@ -112,6 +131,15 @@ def _actuals(files: list[str]):
     from journeyctl.measure.on_map import actuals_on_map
 
     return functools.partial(actuals_on_map, files=files)
+
+
+def _date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a date such as 2027-01-15", param_hint="--date") from None
 
 
 def _print(result, audience: str) -> None:

@@ -27,7 +27,7 @@ from journeyctl.diff.classify import (
 from journeyctl.diff.match import content_words, pair, words_of
 from journeyctl.diff.model import Change, Kind
 from journeyctl.diff.sides import Side
-from journeyctl.loading import CatalogFile, JourneyFile, MapFile
+from journeyctl.loading import CatalogFile, JourneyFile
 from journeyctl.schema import Catalog, Journey, Phase, Touchpoint
 
 
@@ -178,7 +178,7 @@ def _moved_between_catalogs(changes: list[Change], old: list[CatalogFile], new: 
 class _Recorder:
     """Collects the Changes of one map, looking up the line of each in the new file."""
 
-    def __init__(self, map_name: str, new_file: MapFile):
+    def __init__(self, map_name: str, new_file: JourneyFile | CatalogFile):
         self.map_name = map_name
         self.new_file = new_file
         self.changes: list[Change] = []

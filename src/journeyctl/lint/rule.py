@@ -15,7 +15,7 @@ from journeyctl.timeline import Contact, Thresholds
 if TYPE_CHECKING:  # the loader imports its checks from the rule modules: they stay light to import
     from journeyctl.loading import MapFile
     from journeyctl.loading.references import FileIndex
-    from journeyctl.schema import Catalog, Journey, Phase, Touchpoint
+    from journeyctl.schema import Account, Catalog, Journey, Phase, Touchpoint
 
 # loader: reported while reading a file; references: needs every file of the run (both reported
 # by journeyctl.loading, which imports the rule module's CHECK); map: one journey at a time
@@ -77,7 +77,7 @@ class MapContext:
     settings: RuleSettings
 
     @property
-    def model(self) -> Journey | Catalog:
+    def model(self) -> Journey | Catalog | Account:
         """The file's model, for a rule whose kinds include "catalog"."""
         return self.map_file.model
 

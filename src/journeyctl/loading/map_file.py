@@ -13,7 +13,7 @@ from journeyctl.loading.locate import locate, semantic_path
 from journeyctl.loading.source import DEFAULT_MAX_BYTES, Source, parse, read_text
 from journeyctl.loading.validate import validate
 from journeyctl.problems import FILE_START, Problem, Span
-from journeyctl.schema import DEFAULT_CHANNELS, Catalog, Journey
+from journeyctl.schema import DEFAULT_CHANNELS, Account, Catalog, Journey
 
 
 @dataclass(slots=True)
@@ -45,13 +45,23 @@ class CatalogFile(_LoadedFile):
     kind: ClassVar[Literal["catalog"]] = "catalog"
 
 
-# A map file of either kind. `kind` tells them apart, and `if map_file.kind == "journey":`
+@dataclass(slots=True)
+class AccountFile(_LoadedFile):
+    model: Account
+    kind: ClassVar[Literal["account"]] = "account"
+
+
+# A map file of any kind. `kind` tells them apart, and `if map_file.kind == "journey":`
 # narrows its type (and its model's) for the type checker too.
-MapFile = JourneyFile | CatalogFile
+MapFile = JourneyFile | CatalogFile | AccountFile
 
 
-def _file_of(source: Source, model: Journey | Catalog) -> MapFile:
-    return JourneyFile(source, model) if isinstance(model, Journey) else CatalogFile(source, model)
+def _file_of(source: Source, model: Journey | Catalog | Account) -> MapFile:
+    if isinstance(model, Journey):
+        return JourneyFile(source, model)
+    if isinstance(model, Account):
+        return AccountFile(source, model)
+    return CatalogFile(source, model)
 
 
 def load_file(

@@ -19,13 +19,13 @@ from journeyctl.loading.source import node_span
 from journeyctl.mapfiles import MAP_SUFFIXES
 from journeyctl.paths import relative_posix
 from journeyctl.problems import Problem, Span, did_you_mean
-from journeyctl.schema import Catalog, Journey
+from journeyctl.schema import Account, Catalog, Journey
 
 
 class Mention(NamedTuple):
     """A definition (`id: csm`) or a reference (`owner: csm`) of an id, where it is written."""
 
-    noun: str  # owner | persona | map | phase | touchpoint
+    noun: str  # owner | persona | map | phase | touchpoint | account
     item_id: str
     span: Span
     semantic_path: str
@@ -61,11 +61,19 @@ def index_file(map_file) -> FileIndex:
     large map is indexed in one pass instead of one tree search per id.
     """
     model = map_file.model
-    index = FileIndex(map_file.path, "catalog" if isinstance(model, Catalog) else "journey")
+    index = FileIndex(map_file.path, map_file.kind)
     root = _fields(map_file.source.root)
 
     def mention(target: list, noun: str, node, semantic: str) -> None:
         target.append(Mention(noun, node.value, node_span(node), semantic))
+
+    if isinstance(model, Account):  # its journey, and the owner and persona ids its keys name
+        mention(index.references, "map", root["journey"], "journey")
+        for key, noun in (("contacts", "owner"), ("personas", "persona")):
+            node = root.get(key)
+            for key_node, _ in node.value if node is not None and isinstance(node.value, list) else []:
+                mention(index.references, noun, key_node, f"{key}.{key_node.value}")
+        return index
 
     if isinstance(model, Journey):
         mention(index.definitions, "map", root["id"], "id")
@@ -146,6 +154,7 @@ def resolve(indexes: Sequence[FileIndex]) -> tuple[list[Problem], dict[tuple[str
     problems: list[Problem] = []
     uses: dict[tuple[str, str, str], int] = {}
     catalogs, maps = _Scope(), _Scope()
+    journey_scopes: dict[str, _Scope] = {}  # map id -> its owners and personas, for the accounts
     catalog_read = any(index.kind == "catalog" for index in indexes)
     told_about_catalogs = False
     for index in indexes:
@@ -162,6 +171,7 @@ def resolve(indexes: Sequence[FileIndex]) -> tuple[list[Problem], dict[tuple[str
         for mention in index.definitions:
             if mention.noun == "map":
                 _define(maps, index.path, mention, problems)
+                journey_scopes.setdefault(mention.item_id, local)
             elif mention.noun in ("phase", "touchpoint"):
                 _define(within_map, index.path, mention, problems)
             elif _define(local, index.path, mention, problems):
@@ -188,7 +198,36 @@ def resolve(indexes: Sequence[FileIndex]) -> tuple[list[Problem], dict[tuple[str
                     mention.semantic_path,
                 )
             )
+    problems.extend(_account_problems(indexes, journey_scopes))
     return problems, uses
+
+
+def _account_problems(indexes: Sequence[FileIndex], journeys: dict[str, _Scope]) -> list[Problem]:
+    """An account's owner and persona ids must be its journey's. Checked when the journey is read
+    in the same run (pre-commit may lint the account alone); render always reads it."""
+    problems = []
+    for index in indexes:
+        if index.kind != "account":
+            continue
+        journey_id = next(m.item_id for m in index.references if m.noun == "map")
+        scope = journeys.get(journey_id)
+        if scope is None:
+            continue
+        for mention in index.references:
+            if mention.noun == "map" or scope.lookup(mention.noun, mention.item_id) is not None:
+                continue
+            hint = did_you_mean(mention.item_id, scope.ids(mention.noun))
+            problems.append(
+                Problem(
+                    index.path,
+                    mention.span,
+                    UNKNOWN_REFERENCE,
+                    f"unknown {mention.noun} {mention.item_id!r}: journey {journey_id!r} has no such "
+                    f"{mention.noun}{hint}",
+                    mention.semantic_path,
+                )
+            )
+    return problems
 
 
 # The hint must not read a whole data folder: this many files per folder, of this size at most.

@@ -20,7 +20,7 @@ from journeyctl.lint.rules.jc012_invalid_value import CHECK as INVALID_VALUE
 from journeyctl.loading.locate import locate, semantic_path
 from journeyctl.loading.source import Source
 from journeyctl.problems import FILE_START, Problem, did_you_mean
-from journeyctl.schema import DEFAULT_CHANNELS, FORMAT_VERSION, MODEL_BY_KIND, Catalog, Journey
+from journeyctl.schema import DEFAULT_CHANNELS, FORMAT_VERSION, MODEL_BY_KIND, Account, Catalog, Journey
 from journeyctl.schema.models import EMOTION_FORMS, MAX_ID_LENGTH
 
 _EXPECTED = {
@@ -61,7 +61,7 @@ def describe(value: Any) -> str:
 
 def validate(
     source: Source, channels: Sequence[str] = DEFAULT_CHANNELS
-) -> tuple[Journey | Catalog | None, list[Problem]]:
+) -> tuple[Journey | Catalog | Account | None, list[Problem]]:
     """Return (model or None, problems). A file without a `journeyctl:` key gives no model and one problem."""
     path, data = source.path, source.data
 

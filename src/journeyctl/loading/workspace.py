@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from journeyctl.loading.map_file import CatalogFile, JourneyFile, MapFile, load_file
+from journeyctl.loading.map_file import AccountFile, CatalogFile, JourneyFile, MapFile, load_file
 from journeyctl.loading.references import check_references
 from journeyctl.loading.source import DEFAULT_MAX_BYTES
 from journeyctl.mapfiles import MAP_SUFFIXES, could_be_map
@@ -31,6 +31,10 @@ class Workspace:
     @property
     def catalogs(self) -> list[CatalogFile]:
         return [item for item in self.maps if item.kind == "catalog"]
+
+    @property
+    def accounts(self) -> list[AccountFile]:
+        return [item for item in self.maps if item.kind == "account"]
 
 
 def discover(paths: Iterable[str]) -> list[tuple[str, bool]]:

@@ -15,6 +15,7 @@ from journeyctl.loading import JourneyFile, MapFile
 from journeyctl.render.environment import make_environment, render_template, search_path
 from journeyctl.render.html import BrandingView, render_journey_html
 from journeyctl.render.view import Actuals, Audience, JourneyView, People, build_view
+from journeyctl.schema import Account
 from journeyctl.timeline import DEFAULT_THRESHOLDS, Thresholds
 
 Format = Literal["md", "html", "pdf"]
@@ -53,9 +54,12 @@ def journey_views(
     audience: Audience,
     cadence: Thresholds = DEFAULT_THRESHOLDS,
     actuals: Mapping[str, Actuals] | None = None,
+    channel_labels: dict[str, str] | None = None,
+    account: Account | None = None,
 ) -> dict[str, JourneyView]:
     """Views by map file path. Catalogs found in the same run are shared by every journey.
-    `actuals`: by map id, the latest values of its metrics (render --actuals)."""
+    `actuals`: by map id, the latest values of its metrics (render --actuals); an account
+    personalises the journey it follows."""
     catalogs = [item.model for item in maps if item.kind == "catalog"]
     return {
         item.path: build_view(
@@ -64,6 +68,8 @@ def journey_views(
             audience,
             cadence,
             (actuals or {}).get(item.model.id),
+            channel_labels,
+            account if account and account.journey == item.model.id else None,
         )
         for item in maps
         if item.kind == "journey"

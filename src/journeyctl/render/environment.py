@@ -23,7 +23,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from journeyctl.markdown import escape_markdown, markdown_link, mermaid_text
 from journeyctl.problems import UsageError
 from journeyctl.resources import templates_dir
-from journeyctl.wording import plural
+from journeyctl.wording import listing, plural
 
 Kind = Literal["html", "md"]
 
@@ -114,6 +114,7 @@ def make_environment(kind: Kind, user_templates: Path | None = None) -> jinja2.E
     environment.filters["md_link"] = markdown_link
     environment.filters["mermaid"] = mermaid_text
     environment.filters["plural"] = plural
+    environment.filters["listing"] = listing
     return environment
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import os
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -15,6 +16,7 @@ import jinja2
 
 from journeyctl.config import Branding
 from journeyctl.problems import UsageError
+from journeyctl.render.calendar import long_date
 from journeyctl.render.environment import render_template
 from journeyctl.render.view import JourneyView
 
@@ -29,15 +31,32 @@ class BrandingView:
     logo: str | None  # a data: URI, so the HTML stays one file and the PDF fetches nothing
     accent_color: str  # validated #rrggbb by the configuration
     page_size: PageSize
+    rendered: str | None = None  # the render date as the footer reads it ("2 December 2026"); None: not shown
 
 
-def branding_view(branding: Branding, logo_path: Path | None, page_size: PageSize | None = None) -> BrandingView:
+def branding_view(
+    branding: Branding, logo_path: Path | None, page_size: PageSize | None = None, rendered: date | None = None
+) -> BrandingView:
     return BrandingView(
         company=branding.company,
         logo=_logo_data_uri(logo_path) if logo_path else None,
         accent_color=branding.accent_color,
         page_size=page_size or branding.page_size,
+        rendered=long_date(rendered) if rendered else None,
     )
+
+
+def render_date(given: date | None) -> date:
+    """--date, else SOURCE_DATE_EPOCH (reproducible builds: the same input, the same bytes), else today (UTC)."""
+    if given is not None:
+        return given
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+        except (ValueError, OverflowError, OSError):
+            raise UsageError(f"SOURCE_DATE_EPOCH={epoch[:40]!r}: not a number of seconds since 1970") from None
+    return datetime.now(tz=UTC).date()
 
 
 def _logo_data_uri(path: Path) -> str:

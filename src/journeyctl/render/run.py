@@ -7,10 +7,12 @@ command prints and turns into the exit status.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from rich.console import Console
@@ -18,13 +20,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from journeyctl.config import Config, load_config
 from journeyctl.fileio import write_output
+from journeyctl.lint.rules.jc101_unknown_reference import CHECK as UNKNOWN_REFERENCE
 from journeyctl.loading import JourneyFile, MapFile, discover_with_catalogs, load_workspace
 from journeyctl.paths import printable
-from journeyctl.problems import Problem, Severity, UsageError
+from journeyctl.problems import Problem, Severity, UsageError, did_you_mean
 from journeyctl.render.documents import INDEX_STEM, Format, Job, Output, Renderer, journey_views, plan
-from journeyctl.render.html import PageSize, branding_view
+from journeyctl.render.html import PageSize, branding_view, render_date
 from journeyctl.render.limits import check_limits
 from journeyctl.render.view import Actuals, Audience
+from journeyctl.schema import Account
 
 STDOUT = "-"
 PROGRESS_ABOVE = 3  # a progress bar only when there is something to wait for
@@ -48,6 +52,9 @@ class RenderRequest:
     # render --actuals: by map id, each metric's latest value (journeyctl.measure.on_map, given by the
     # command line, so that render never imports measure)
     actuals: Callable[[Sequence[JourneyFile], Config], Mapping[str, Actuals]] | None = None
+    date: date | None = None  # the render date in the footer (None: SOURCE_DATE_EPOCH, else today)
+    account: str | None = None  # an account file: the map personalised for that customer
+    jobs: int | None = None  # worker processes for the PDFs (None: one per core)
 
 
 @dataclass
@@ -78,9 +85,17 @@ def run(request: RenderRequest) -> RenderResult:
         raise UsageError("--out - writes one Markdown or HTML document; use --out DIR for PDF or several formats")
 
     config = load_config(request.config_file)
-    journeys, maps, loaded = load_maps(request.paths, config)
+    paths = [*request.paths, request.account] if request.account else list(request.paths)
+    journeys, maps, loaded = load_maps(paths, config)
     if loaded.stopped:
         return loaded
+    account = None
+    if request.account:
+        account, journeys, refused = _for_account(request.account, journeys, maps)
+        if refused is not None:
+            refused.problems[:0] = loaded.problems
+            refused.files = loaded.files
+            return refused
     check_limits(journeys, formats)
     if request.audience == "customer" and not request.allow_lint_errors:
         refused = customer_text_errors(request.paths, config)
@@ -95,11 +110,11 @@ def run(request: RenderRequest) -> RenderResult:
 
     user_templates = request.templates or (config.resolve(config.templates) if config.templates else None)
     logo = config.resolve(config.branding.logo) if config.branding.logo else None
-    branding = branding_view(config.branding, logo, request.page_size)
+    branding = branding_view(config.branding, logo, request.page_size, render_date(request.date))
     actuals = request.actuals(journeys, config) if request.actuals else None
-    views = journey_views(maps, request.audience, config.cadence.thresholds(), actuals)
+    views = journey_views(maps, request.audience, config.cadence.thresholds(), actuals, config.channel_labels, account)
     renderer = Renderer(request.audience, views, journeys, branding, user_templates)
-    outputs = _render_all(renderer, plan(journeys, formats, with_index))
+    outputs = _render_all(renderer, plan(journeys, formats, with_index), request.jobs)
 
     folder = None if to_stdout else Path(request.out)
     if folder is not None:
@@ -130,6 +145,32 @@ def load_maps(
     return journeys, workspace.maps, loaded
 
 
+def _for_account(
+    path: str, journeys: list[JourneyFile], maps: list[MapFile]
+) -> tuple[Account | None, list[JourneyFile], RenderResult | None]:
+    """The account named by --account and the one journey it follows among those named; or why not
+    (a located problem, exit 1), with nothing rendered."""
+    real = os.path.realpath(path)
+    found = next((item for item in maps if os.path.realpath(item.path) == real), None)
+    if found is None or found.kind != "account":
+        raise UsageError(f"--account {printable(path)}: not an account file (one with 'kind: account')")
+    account = found.model
+    followed = [item for item in journeys if item.model.id == account.journey]
+    if followed:
+        return account, followed, None
+    named = ", ".join(sorted(repr(item.model.id) for item in journeys))
+    problem = Problem(
+        found.path,
+        found.locate(("journey",)),
+        UNKNOWN_REFERENCE,
+        f"this account follows journey {account.journey!r}, which is not among the maps rendered ({named})"
+        + did_you_mean(account.journey, [item.model.id for item in journeys]),
+        "journey",
+    )
+    stopped = RenderResult(problems=[problem], stopped="nothing rendered: the account is for another journey")
+    return None, [], stopped
+
+
 def customer_text_errors(paths: Sequence[str], config: Config, done: str = "rendered") -> RenderResult:
     """Stopped, with the findings as lint prints them, when lint finds errors in customer text.
 
@@ -149,7 +190,31 @@ def customer_text_errors(paths: Sequence[str], config: Config, done: str = "rend
     return RenderResult(seconds=result.seconds, problems=errors, files=result.files, stopped=stopped if errors else "")
 
 
-def _render_all(renderer: Renderer, jobs: list[Job]) -> list[Output]:
+# The renderer a forked worker inherits (set just before the pool starts): a job is sent as its
+# index, so no map (with its node tree) is pickled; only the PDF's bytes come back.
+_WORKER_RENDERER: tuple[Renderer, list[Job]] | None = None
+
+
+def _render_in_worker(number: int) -> Output:
+    assert _WORKER_RENDERER is not None
+    renderer, jobs = _WORKER_RENDERER
+    return renderer.render(jobs[number])
+
+
+def _render_all(renderer: Renderer, jobs: list[Job], workers: int | None = None) -> list[Output]:
+    """Every document, in the order of `jobs`. Several PDFs are spread over the cores: WeasyPrint
+    is pure Python, one core per PDF; Markdown and HTML take milliseconds and stay in this process."""
+    pdfs = [number for number, job in enumerate(jobs) if job.format == "pdf"]
+    workers = min(workers or os.cpu_count() or 1, len(pdfs))
+    done: dict[int, Output] = {}
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        global _WORKER_RENDERER
+        _WORKER_RENDERER = (renderer, jobs)
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                done = dict(zip(pdfs, pool.map(_render_in_worker, pdfs, chunksize=1), strict=True))
+        finally:
+            _WORKER_RENDERER = None
     console = Console(stderr=True)
     columns = (
         TextColumn("rendering"),
@@ -161,9 +226,9 @@ def _render_all(renderer: Renderer, jobs: list[Job]) -> list[Output]:
     with Progress(*columns, console=console, transient=True, disable=len(jobs) <= PROGRESS_ABOVE) as progress:
         task = progress.add_task("", total=len(jobs))
         outputs = []
-        for job in jobs:
+        for number, job in enumerate(jobs):
             progress.update(task, description=job.label)
-            outputs.append(renderer.render(job))
+            outputs.append(done[number] if number in done else renderer.render(job))
             progress.advance(task)
     return outputs
 

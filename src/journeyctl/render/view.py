@@ -8,7 +8,9 @@ sub-objects, which stay None for the customer audience, so a customer template c
 reach an internal field even by mistake: the data is not there.
 
 Ids (of phases, touchpoints, owners, personas) are not customer-facing, so anchors in the
-output are made from positions (`phase-2`, `tp-2-3`), never from ids.
+output are made from positions (`phase-2`, `tp-2-3`), never from ids. Positions are counted in
+the whole map, so step 1.3 is step 1.3 in every audience: a step hidden from customers is simply
+absent from their version, and "step 1.3" on a call means the same step to both sides.
 """
 
 from __future__ import annotations
@@ -19,8 +21,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from journeyctl.render.calendar import dates_text, long_date, touchpoint_days
 from journeyctl.render.curve import EMOTION_LABELS, Curve, emotion_curve
+from journeyctl.schema.channels import channel_label
 from journeyctl.schema.models import (
+    Account,
     Catalog,
     Journey,
     Metric,
@@ -38,6 +43,9 @@ from journeyctl.views.cadence import Chart, TooManyContacts, chart, timelines
 from journeyctl.views.coverage import map_coverage
 from journeyctl.wording import mid_sentence
 
+# How a reader understands `mode`: the words, not the ids "human" and "digital".
+MODE_WORDS = {"human": "with a person", "digital": "automated or self-service"}
+
 Audience = Literal["internal", "customer"]
 Actuals = Mapping[str, "ActualView"]  # metric id -> its latest value
 AUDIENCES: tuple[Audience, ...] = ("internal", "customer")
@@ -53,8 +61,18 @@ class OwnerInternal:
 
 
 @dataclass(frozen=True, slots=True)
+class ContactView:
+    """An account's person in one role: "Your Customer Success Manager: Priya Raman"."""
+
+    in_role: str  # the owner's name
+    name: str
+    email: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class OwnerView:
     name: str
+    contact: ContactView | None  # the account's person in this role (render --account)
     internal: OwnerInternal | None
 
 
@@ -69,7 +87,29 @@ class PersonaInternal:
 class PersonaView:
     name: str
     role: str | None
+    person: str | None  # the account's own person in this place (render --account)
     internal: PersonaInternal | None
+
+    @property
+    def label(self) -> str:
+        """The persona as a reader of this map knows it: "Dana, the champion (Jordan Lee)"."""
+        return f"{self.name} ({self.person})" if self.person else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class AccountPersonView:
+    persona: str  # the persona's name
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class AccountView:
+    """The account a customer map is prepared for; its notes and id are internal and not here."""
+
+    name: str
+    start: str  # day 0, as a date the reader reads
+    contacts: tuple[ContactView, ...]  # in the order of the journey's owners that have one
+    personas: tuple[AccountPersonView, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,13 +222,14 @@ class TouchpointInternal:
 @dataclass(frozen=True, slots=True)
 class TouchpointView:
     anchor: str
-    number: str  # "2.3": phase 2, touchpoint 3, as the reader counts them
+    number: str  # "2.3": phase 2, touchpoint 3 of the whole map, in every audience
     name: str
     customer_view: str | None
-    channel: str
-    mode: str | None
+    channel: str  # the channel's label ("Video call"), never its id
+    mode: str | None  # "with a person" / "automated or self-service" (MODE_WORDS)
     timing: str | None
     when: str | None  # `when` in words ("day 5", "days 14–42"), beside the timing text
+    dates: str | None  # for an account: the calendar dates of its timing ("15 January to 28 January 2027")
     owner: OwnerView | None
     personas: tuple[PersonaView, ...]
     metrics: tuple[MetricView, ...]
@@ -248,6 +289,7 @@ class JourneyView:
     summary: str | None
     segment: str | None
     draft: bool  # `status: draft`: every audience sees the mark, so a draft is never sent as final
+    account: AccountView | None  # render --account: whom this map is prepared for
     phases: tuple[PhaseView, ...]
     personas: tuple[PersonaView, ...]
     internal: JourneyInternal | None
@@ -255,6 +297,11 @@ class JourneyView:
     @property
     def touchpoint_count(self) -> int:
         return sum(len(phase.touchpoints) for phase in self.phases)
+
+    @property
+    def steps(self) -> tuple[TouchpointView, ...]:
+        """Every touchpoint shown, in map order."""
+        return tuple(touchpoint for phase in self.phases for touchpoint in phase.touchpoints)
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,19 +331,25 @@ def build_view(
     audience: Audience,
     cadence: Thresholds = DEFAULT_THRESHOLDS,
     actuals: Actuals | None = None,
+    channel_labels: dict[str, str] | None = None,
+    account: Account | None = None,
 ) -> JourneyView:
     """The view of `journey` for `audience`; `cadence` marks crowded and silent days in the internal
     contact timeline (the configuration's `cadence:`); `actuals`: the latest value of each of this
-    map's metrics by metric id (render --actuals)."""
+    map's metrics by metric id (render --actuals); `channel_labels`: the configuration's, over the
+    built-in ones (schema/channels.py); `account`: the one customer the map is prepared for (its
+    references checked by the loader)."""
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")
     internal = audience == "internal"
     # The term is internal: customers read "120 days before renewal", the team also its day.
     term = journey.term_days if internal else None
-    actuals = actuals or {}
+    words = _Words(people, channel_labels or {}, account, journey.term_days)
+    # Numbered over the whole map, so a step has one number in every audience.
     phases = tuple(
-        _phase(phase, number, people, internal, term, actuals)
-        for number, phase in enumerate(_visible(journey.phases, internal), start=1)
+        _phase(phase, number, words, internal, term, actuals or {})
+        for number, phase in enumerate(journey.phases, start=1)
+        if internal or phase.visibility is Visibility.customer
     )
     return JourneyView(
         audience=audience,
@@ -304,18 +357,33 @@ def build_view(
         summary=journey.summary,
         segment=journey.segment,
         draft=journey.status is Status.draft,
+        account=_account(account, people) if account else None,
         phases=phases,
-        personas=_personas_shown(journey, phases, internal),
+        personas=_personas_shown(journey, phases, internal, words),
         internal=_journey_internal(journey, phases, people, cadence) if internal else None,
     )
 
 
-def _visible(items, internal: bool):
-    return [item for item in items if internal or item.visibility is Visibility.customer]
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """What a touchpoint's references read as: people by id, channels by label."""
+
+    people: People
+    channel_labels: dict[str, str]
+    account: Account | None
+    term_days: int  # the journey's term: an account's dates of `before_renewal`
+
+    def contact(self, owner_id: str) -> ContactView | None:
+        contact = self.account.contacts.get(owner_id) if self.account else None
+        owner = self.people.owners.get(owner_id)
+        return ContactView(owner.name, contact.name, contact.email) if contact and owner else None
+
+    def person(self, persona_id: str) -> str | None:
+        person = self.account.personas.get(persona_id) if self.account else None
+        return person.name if person else None
 
 
-def _phase(phase: Phase, number: int, people: People, internal: bool, term: int | None, actuals: Actuals) -> PhaseView:
-    touchpoints = _visible(phase.touchpoints, internal)
+def _phase(phase: Phase, number: int, words: _Words, internal: bool, term: int | None, actuals: Actuals) -> PhaseView:
     return PhaseView(
         anchor=f"phase-{number}",
         number=number,
@@ -325,8 +393,9 @@ def _phase(phase: Phase, number: int, people: People, internal: bool, term: int 
         exit_criteria=tuple(phase.exit_criteria),
         metrics=_metrics(phase.metrics, internal, actuals),
         touchpoints=tuple(
-            _touchpoint(touchpoint, number, index, people, internal, term, actuals)
-            for index, touchpoint in enumerate(touchpoints, start=1)
+            _touchpoint(touchpoint, number, index, words, internal, term, actuals)
+            for index, touchpoint in enumerate(phase.touchpoints, start=1)
+            if internal or touchpoint.visibility is Visibility.customer
         ),
         internal=PhaseInternal(
             id=phase.id,
@@ -364,24 +433,28 @@ def _touchpoint(
     touchpoint: Touchpoint,
     phase_number: int,
     index: int,
-    people: People,
+    words: _Words,
     internal: bool,
     term: int | None,
     actuals: Actuals,
 ) -> TouchpointView:
+    people = words.people
     owner = people.owners.get(touchpoint.owner)
     return TouchpointView(
         anchor=f"tp-{phase_number}-{index}",
         number=f"{phase_number}.{index}",
         name=touchpoint.name,
         customer_view=touchpoint.customer_view,
-        channel=touchpoint.channel,
-        mode=touchpoint.mode.value if touchpoint.mode else None,
+        channel=channel_label(touchpoint.channel, words.channel_labels),
+        mode=MODE_WORDS[touchpoint.mode.value] if touchpoint.mode else None,
         timing=touchpoint.timing,
         when=when_label(touchpoint.when, term) if touchpoint.when is not None else None,
-        owner=_owner(owner, internal) if owner else None,
+        dates=_dates(touchpoint, words),
+        owner=_owner(owner, internal, words.contact(touchpoint.owner)) if owner else None,
         personas=tuple(
-            _persona(people.personas[pid], internal) for pid in touchpoint.personas if pid in people.personas
+            _persona(people.personas[pid], internal, words.person(pid))
+            for pid in touchpoint.personas
+            if pid in people.personas
         ),
         metrics=_metrics(touchpoint.metrics, internal, actuals),
         internal=TouchpointInternal(
@@ -415,16 +488,39 @@ def _persona_emotions(touchpoint: Touchpoint, people: People) -> tuple[PersonaEm
     )
 
 
-def _owner(owner: Owner, internal: bool) -> OwnerView:
-    return OwnerView(name=owner.name, internal=OwnerInternal(owner.team, owner.contact) if internal else None)
+def _owner(owner: Owner, internal: bool, contact: ContactView | None = None) -> OwnerView:
+    return OwnerView(
+        name=owner.name, contact=contact, internal=OwnerInternal(owner.team, owner.contact) if internal else None
+    )
 
 
-def _persona(persona: Persona, internal: bool) -> PersonaView:
+def _persona(persona: Persona, internal: bool, person: str | None = None) -> PersonaView:
     return PersonaView(
         name=persona.name,
         role=persona.role,
+        person=person,
         internal=PersonaInternal(tuple(persona.goals), tuple(persona.pain_points), persona.quote) if internal else None,
     )
+
+
+def _dates(touchpoint: Touchpoint, words: _Words) -> str | None:
+    account = words.account
+    days = touchpoint_days(touchpoint, words.term_days) if account else None
+    return dates_text(account.start, days) if account and days else None
+
+
+def _account(account: Account, people: People) -> AccountView:
+    contacts = [
+        ContactView(people.owners[owner_id].name, contact.name, contact.email)
+        for owner_id, contact in account.contacts.items()
+        if owner_id in people.owners
+    ]
+    personas = [
+        AccountPersonView(people.personas[persona_id].name, person.name)
+        for persona_id, person in account.personas.items()
+        if persona_id in people.personas
+    ]
+    return AccountView(account.name, long_date(account.start), tuple(contacts), tuple(personas))
 
 
 def _playbook(playbook: Playbook) -> PlaybookView:
@@ -432,7 +528,9 @@ def _playbook(playbook: Playbook) -> PlaybookView:
     return PlaybookView(title=playbook.title, url=playbook.url, link=playbook.link, trigger=trigger)
 
 
-def _personas_shown(journey: Journey, phases: tuple[PhaseView, ...], internal: bool) -> tuple[PersonaView, ...]:
+def _personas_shown(
+    journey: Journey, phases: tuple[PhaseView, ...], internal: bool, words: _Words
+) -> tuple[PersonaView, ...]:
     """Internally the map's own personas, then those its touchpoints involve, each once; for
     customers only those their touchpoints involve.
 
@@ -440,7 +538,7 @@ def _personas_shown(journey: Journey, phases: tuple[PhaseView, ...], internal: b
     only internal touchpoints or phases involve is not shown to customers.
     """
     involved = [persona for phase in phases for touchpoint in phase.touchpoints for persona in touchpoint.personas]
-    own = [_persona(persona, internal) for persona in journey.personas]
+    own = [_persona(persona, internal, words.person(persona.id)) for persona in journey.personas]
     if not internal:
         shown = set(involved)
         own = [persona for persona in own if persona in shown]

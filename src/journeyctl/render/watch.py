@@ -14,6 +14,7 @@ is closed, and fileio removes a temporary file being written.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import stat
 import time
@@ -45,6 +46,8 @@ def watch(
     if request.out == STDOUT:
         raise UsageError("--watch and --serve write to a folder: use --out DIR, not --out -")
     out = os.path.realpath(request.out)
+    # No worker processes: --serve runs a server thread, and forking a process with threads can hang.
+    request = dataclasses.replace(request, jobs=1)
     watched = _watched(request, [])
     stamps = snapshot(watched, out)
     result = run(request)

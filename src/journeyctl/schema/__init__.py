@@ -2,7 +2,10 @@
 
 from journeyctl.schema.channels import DEFAULT_CHANNELS
 from journeyctl.schema.models import (
+    Account,
+    AccountPerson,
     Catalog,
+    Contact,
     Engagement,
     Journey,
     Metric,
@@ -18,11 +21,18 @@ from journeyctl.schema.models import (
     Visibility,
 )
 
-MODEL_BY_KIND: dict[str, type[Journey] | type[Catalog]] = {"journey": Journey, "catalog": Catalog}
+MODEL_BY_KIND: dict[str, type[Journey] | type[Catalog] | type[Account]] = {
+    "journey": Journey,
+    "catalog": Catalog,
+    "account": Account,
+}
 FORMAT_VERSION = 1
 
 __all__ = [
+    "Account",
+    "AccountPerson",
     "Catalog",
+    "Contact",
     "DEFAULT_CHANNELS",
     "Engagement",
     "FORMAT_VERSION",

@@ -1,4 +1,4 @@
-"""The JSON Schema of both file kinds, for editors and other tools; generated from the models."""
+"""The JSON Schema of every file kind, for editors and other tools; generated from the models."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ from pydantic.json_schema import models_json_schema
 
 from journeyctl.schema.audience import AUDIENCE_KEY, Audience
 from journeyctl.schema.channels import DEFAULT_CHANNELS
-from journeyctl.schema.models import Catalog, Journey
+from journeyctl.schema.models import Account, Catalog, Journey
 
 
 def build_json_schema(channels: Sequence[str] = DEFAULT_CHANNELS) -> dict:
-    _, top = models_json_schema([(Journey, "validation"), (Catalog, "validation")], ref_template="#/$defs/{model}")
+    _, top = models_json_schema(
+        [(Journey, "validation"), (Catalog, "validation"), (Account, "validation")], ref_template="#/$defs/{model}"
+    )
     definitions = top["$defs"]
     definitions["Touchpoint"]["properties"]["channel"]["enum"] = list(channels)
     enums = {name for name, definition in definitions.items() if "enum" in definition}
@@ -32,14 +34,15 @@ def build_json_schema(channels: Sequence[str] = DEFAULT_CHANNELS) -> dict:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "journeyctl map file (format version 1)",
-        "description": "A customer journey map (kind: journey) or shared owners and personas (kind: catalog).",
+        "description": "A customer journey map (kind: journey), shared owners and personas (kind: catalog) "
+        "or one customer's account (kind: account).",
         "type": "object",
         "required": ["journeyctl", "kind"],
-        "properties": {"kind": {"enum": ["journey", "catalog"]}},
+        "properties": {"kind": {"enum": ["journey", "catalog", "account"]}},
         # if/then rather than oneOf: editors then report the errors of the one kind the file says it is.
         "allOf": [
             {"if": {"properties": {"kind": {"const": kind}}}, "then": {"$ref": f"#/$defs/{name}"}}
-            for kind, name in (("journey", "Journey"), ("catalog", "Catalog"))
+            for kind, name in (("journey", "Journey"), ("catalog", "Catalog"), ("account", "Account"))
         ],
         "$defs": definitions,
     }

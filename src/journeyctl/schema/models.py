@@ -589,3 +589,52 @@ class Journey(_File):
         for phase in self.phases:
             for touchpoint in phase.touchpoints:
                 yield phase, touchpoint
+
+
+class Contact(_Model):
+    """The person at the supplier who fills one role for this account (docs/format.md, accounts)."""
+
+    name: Text = customer_facing(description="The person's name.", examples=["Priya Raman"])
+    email: str | None = customer_facing(
+        None, description="How the customer reaches them.", examples=["priya.raman@example.com"]
+    )
+
+
+class AccountPerson(_Model):
+    """One of the customer's own people, in the place of a persona."""
+
+    name: Text = customer_facing(description="The person's name.", examples=["Jordan Lee"])
+
+
+class Account(_File):
+    """One customer following a journey: what the standard map leaves open for them
+    (docs/format.md, "Personalising a customer map for one account")."""
+
+    kind: Literal["account"] = internal(description="`account` for one customer's account.", examples=["account"])
+    id: Id = internal(
+        pattern=ID_PATTERN,
+        description="Identifier of the account: lowercase letters, digits and dashes, at most 64 characters.",
+        examples=["acme"],
+    )
+    name: Text = customer_facing(
+        description='The customer\'s name: "Prepared for Acme Corporation".', examples=["Acme Corporation"]
+    )
+    journey: Id = internal(description="The id of the journey this account follows.", examples=["enterprise-laer"])
+    # customers read the calendar dates made from it
+    start: IsoDate = customer_facing(
+        description="Day 0 of the journey for this account: the days of `when` become calendar dates from it.",
+        examples=["2027-01-15"],
+    )
+    contacts: dict[Id, Contact] = customer_facing(
+        default_factory=dict,
+        description="Owner id -> the person who fills that role for this account.",
+        examples=[{"csm": {"name": "Priya Raman", "email": "priya.raman@example.com"}}],
+    )
+    personas: dict[Id, AccountPerson] = customer_facing(
+        default_factory=dict,
+        description="Persona id -> the customer's own person in that place.",
+        examples=[{"champion": {"name": "Jordan Lee"}}],
+    )
+    notes: str | None = internal(
+        None, description="Free notes for the team about this account.", examples=["Signed after a 3-month pilot."]
+    )
