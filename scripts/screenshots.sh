@@ -10,7 +10,7 @@ done
 OUT=build/screenshots
 MAP=enterprise-laer
 rm -rf "$OUT" && mkdir -p "$OUT" docs/images
-"$JOURNEYCTL" render maps/ --format html --audience internal --out "$OUT/internal" >/dev/null
+"$JOURNEYCTL" render maps/ --format html --audience internal --date 2027-01-10 --out "$OUT/internal" >/dev/null
 # The customer PDF of the example account (a fixed date: the same images on every run).
 "$JOURNEYCTL" render "maps/$MAP.yaml" maps/catalog.yaml --account examples/accounts/acme.yaml --date 2027-01-10 \
   --format pdf --audience customer --out "$OUT/customer" >/dev/null

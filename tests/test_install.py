@@ -125,7 +125,9 @@ def test_the_installed_wheel_renders_md_html_and_pdf(installed_wheel, tmp_path):
     )
     assert "Wrote 5 files" in result.stdout
     assert (tmp_path / "out" / "rich-onboarding.md").read_text().startswith("# Onboarding")
-    assert 'class="grid"' in (tmp_path / "out" / "rich-onboarding.html").read_text()
+    assert (
+        'class="journey-map' in (tmp_path / "out" / "rich-onboarding.html").read_text()
+    )  # the customer's one-page map
     assert "Kickoff call" in pdf_text(tmp_path / "out" / "rich-onboarding.pdf")
 
 

@@ -37,7 +37,7 @@ from pydantic_core import PydanticCustomError
 
 from journeyctl.schema.audience import Visibility, customer_facing, decides_visibility, internal
 from journeyctl.schema.channels import DEFAULT_CHANNELS
-from journeyctl.schema.defaults import empty_list
+from journeyctl.schema.defaults import empty_dict, empty_list
 
 ID_PATTERN = r"^[a-z0-9-]+$"
 # Ids become file names (render), anchors and keys in every output: 64 characters fit them all.
@@ -626,12 +626,12 @@ class Account(_File):
         examples=["2027-01-15"],
     )
     contacts: dict[Id, Contact] = customer_facing(
-        default_factory=dict,
+        default_factory=empty_dict,
         description="Owner id -> the person who fills that role for this account.",
         examples=[{"csm": {"name": "Priya Raman", "email": "priya.raman@example.com"}}],
     )
     personas: dict[Id, AccountPerson] = customer_facing(
-        default_factory=dict,
+        default_factory=empty_dict,
         description="Persona id -> the customer's own person in that place.",
         examples=[{"champion": {"name": "Jordan Lee"}}],
     )
