@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,40 @@ HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
 GOLDEN = HERE / "golden"
 ARTIFACTS = HERE.parent / "artifacts"
+
+# Headless Debian Chromium as root on a machine with no network: without the background-networking
+# flags it keeps opening connections that the machine refuses.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@contextlib.contextmanager
+def chromium(profile: Path, **options):
+    """A fresh headless Chromium context (Debian's `chromium`, driven by Playwright) with its own
+    --user-data-dir `profile`; `options` go to launch_persistent_context (viewport, offline).
+    Skips where Chromium is not installed, and fails in CI, where .ci/run installs it."""
+    executable = shutil.which("chromium")
+    if executable is None:
+        message = "Debian's chromium is not installed (apt-get install chromium; .ci/run does it)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(profile), executable_path=executable, headless=True, args=CHROMIUM_FLAGS, **options
+        )
+        try:
+            yield context
+        finally:
+            context.close()
 
 
 def pytest_addoption(parser):

@@ -8,26 +8,16 @@ the emotion curve and the grid. Screenshots go to tests/artifacts/.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ARTIFACTS, render_documents, write_map
+from conftest import ARTIFACTS, chromium, render_documents, write_map
 
 pytestmark = pytest.mark.slow  # a real browser
 
 ROOT = Path(__file__).resolve().parents[2]
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PAYLOAD = (
     '<script>window.__pwned=1</script>"><img src=x onerror="window.__pwned=1">'
     "'><svg onload=window.__pwned=1></td></table></svg>[x](javascript:window.__pwned=1) | a | b |"
@@ -124,25 +114,10 @@ def pages(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    executable = shutil.which("chromium")
-    if executable is None:
-        message = "Debian's chromium is not installed (apt-get install chromium; .ci/run does it)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),  # a fresh --user-data-dir
-            executable_path=executable,
-            headless=True,
-            args=CHROMIUM_FLAGS,
-            viewport={"width": 1400, "height": 1000},
-            offline=True,
-        )
+    with chromium(
+        tmp_path_factory.mktemp("chromium-profile"), viewport={"width": 1400, "height": 1000}, offline=True
+    ) as context:
         yield context
-        context.close()
 
 
 def visit(browser, path):

@@ -4,7 +4,6 @@ the report (`journeyctl report cadence --format html`) and in the internal map r
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ARTIFACTS
+from conftest import ARTIFACTS, chromium
 
 from journeyctl.render.view import People
 from journeyctl.timeline import contacts
@@ -20,7 +19,6 @@ from journeyctl.timeline import contacts
 pytestmark = pytest.mark.slow  # a real browser
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
 # Every text of a lane, and the lane's background, in page coordinates.
 LANES = """() => [...document.querySelectorAll('svg.cadence-chart g.lane')].map(lane => {
@@ -38,25 +36,10 @@ LANES = """() => [...document.querySelectorAll('svg.cadence-chart g.lane')].map(
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    executable = shutil.which("chromium")
-    if executable is None:
-        message = "Debian's chromium is not installed (apt-get install chromium; .ci/run does it)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=executable,
-            headless=True,
-            args=CHROMIUM_FLAGS,
-            viewport={"width": 1200, "height": 900},
-            offline=True,
-        )
+    with chromium(
+        tmp_path_factory.mktemp("chromium-profile"), viewport={"width": 1200, "height": 900}, offline=True
+    ) as context:
         yield context
-        context.close()
 
 
 def journeyctl(*args: str, cwd: Path) -> None:

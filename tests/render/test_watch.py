@@ -20,6 +20,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import chromium
 
 pytestmark = pytest.mark.slow  # a server process, watched saves, a browser
 
@@ -231,35 +232,17 @@ def test_usage_errors(folder, options, message):
 
 
 def test_the_page_reloads_itself_in_chromium_after_a_save(served, folder, tmp_path_factory):
-    executable = shutil.which("chromium")
-    if executable is None:
-        message = "Debian's chromium is not installed (apt-get install chromium; .ci/run does it)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-    from test_browser import CHROMIUM_FLAGS
-
-    watching, url = served
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=executable,
-            headless=True,
-            args=CHROMIUM_FLAGS,
-        )
-        try:
-            page = context.new_page()
-            errors: list[str] = []
-            page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.goto(url + "smb-digital.html", wait_until="load")
-            page.evaluate("window.__before_reload = true")
-            map_file = folder / "maps" / "smb-digital.yaml"
-            save(map_file, map_file.read_text(encoding="utf-8").replace(OLD_TITLE, "title: Reloaded by itself"))
-            # A locator, not wait_for_function: that one evals a string, which the page's policy forbids.
-            page.get_by_text("Reloaded by itself").first.wait_for(timeout=WAIT_SECONDS * 1000)
-            assert page.evaluate("typeof window.__before_reload") == "undefined"  # a new page: it reloaded
-            assert errors == []  # the policy let the one script run, and nothing complained
-        finally:
-            context.close()
+    _watching, url = served
+    with chromium(tmp_path_factory.mktemp("chromium-profile")) as context:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(url + "smb-digital.html", wait_until="load")
+        page.evaluate("window.__before_reload = true")
+        map_file = folder / "maps" / "smb-digital.yaml"
+        save(map_file, map_file.read_text(encoding="utf-8").replace(OLD_TITLE, "title: Reloaded by itself"))
+        # A locator, not wait_for_function: that one evals a string, which the page's policy forbids.
+        page.get_by_text("Reloaded by itself").first.wait_for(timeout=WAIT_SECONDS * 1000)
+        assert page.evaluate("typeof window.__before_reload") == "undefined"  # a new page: it reloaded
+        assert errors == []  # the policy let the one script run, and nothing complained
