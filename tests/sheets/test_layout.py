@@ -23,9 +23,6 @@ from journeyctl.sheets.layout import (
 STRUCTURE = {
     Journey: {"journeyctl", "kind", "owners", "personas", "phases"},
     Phase: {"touchpoints"},
-    # KNOWN GAP (issue 11): a touchpoint's metrics have no column yet; a "Touchpoint metrics"
-    # column collides with the phase's "Metrics" through the field-name alias of header_index.
-    Touchpoint: {"metrics"},
 }
 TABLES = [
     (Journey, MAP_COLUMNS),

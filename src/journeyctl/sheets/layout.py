@@ -16,9 +16,9 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from journeyctl.render.view import EMOTION_LABELS, OwnerView, PersonaView
+from journeyctl.render.view import EMOTION_LABELS, GoalView, OwnerView, PersonaView
 from journeyctl.schema.audience import Audience, audience_of
-from journeyctl.schema.models import Journey, Metric, Owner, Persona, Phase, Playbook, Touchpoint
+from journeyctl.schema.models import Goal, Journey, Metric, Owner, Persona, Phase, Playbook, Touchpoint
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +100,7 @@ TOUCHPOINT_COLUMNS = _table(
     Column("Pain points", "pain_points", "lines", synonyms=("pains", "pain point")),
     Column("Opportunities", "opportunities", "lines", synonyms=("opportunity", "ideas")),
     Column("Playbooks", "playbooks", "items", synonyms=("playbook",)),
+    Column("Touchpoint metrics", "metrics", "items", synonyms=("touchpoint kpis",)),
     Column("Backstage", "backstage", "lines", synonyms=("backstage actions",)),
     Column("Notes", "notes", synonyms=("note", "comments")),
     Column("Visibility", "visibility", synonyms=("touchpoint visibility",), default="customer"),
@@ -152,9 +153,13 @@ def normalized(header: str) -> str:
 def header_index(columns: tuple[Column, ...], extra: dict[str, str] | None = None) -> dict[str, Column]:
     """Normalized header -> column, for every header, synonym and configured name of `columns`."""
     index: dict[str, Column] = {}
+    # Headers and synonyms before the field names, so that a field name one table shares with
+    # another ("metrics" of a phase and of a touchpoint) never takes the other's header.
     for column in columns:
-        for name in (column.header, column.field.split(".")[-1], *column.synonyms):
+        for name in (column.header, *column.synonyms):
             index.setdefault(normalized(name), column)
+    for column in columns:
+        index.setdefault(normalized(column.field.split(".")[-1]), column)
     by_header = {normalized(column.header): column for column in columns}
     for name, header in (extra or {}).items():
         if normalized(header) in by_header:
@@ -343,9 +348,23 @@ def _date(value: Any) -> date:
 def _part_text(part: Part, value: Any) -> str:
     if value is None:
         return ""
-    if part.kind == "goal":  # `max 45; at_risk 55; unit days; aggregate median`
-        return "; ".join(f"{key} {plain(v)}" for key, v in value.model_dump(mode="json", exclude_defaults=True).items())
+    if part.kind == "goal":
+        return _goal_text(value)
     return str(plain(value))
+
+
+_DEFAULT_AGGREGATE = Goal.model_fields["aggregate"].default.value
+
+
+def _goal_text(goal: Goal | GoalView) -> str:
+    """`max 45; at_risk 55; unit days; aggregate median`, from the map's Goal (internal export) or
+    the render view's GoalView (customer export): the keys given, the default aggregate left out."""
+    parts = []
+    for key in ("min", "max", "at_risk", "unit", "aggregate"):
+        value = plain(getattr(goal, key))
+        if value is not None and not (key == "aggregate" and value == _DEFAULT_AGGREGATE):
+            parts.append(f"{key} {value}")
+    return "; ".join(parts)
 
 
 def _goal(text: str) -> dict:
