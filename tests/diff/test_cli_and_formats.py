@@ -250,3 +250,14 @@ def test_the_comment_stays_under_githubs_limit_with_huge_problem_messages():
     ]
     comment = render_markdown([], problems=problems)
     assert len(comment) < 10_000 and "… and 2 more" in comment
+
+
+def test_a_changed_account_is_said_to_be_not_compared_and_fails(tmp_path):
+    """diff compares journeys and catalogs; an account's change must not read as "No changes"."""
+    account = ROOT / "examples" / "accounts" / "acme.yaml"
+    changed = tmp_path / "acme.yaml"
+    changed.write_text(account.read_text(encoding="utf-8").replace("Priya Raman", "Priya R."), encoding="utf-8")
+    result = runner.invoke(app, ["diff", str(account), str(changed)])
+    assert result.exit_code == 1, result.output
+    assert "an account file (kind: account)" in result.output and "[JC006 skipped-file]" in result.output
+    assert "No changes to journey maps." not in result.output

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from journeyctl.lint.rules.jc006_skipped_file import CHECK as SKIPPED_FILE
 from journeyctl.lint.rules.jc101_unknown_reference import CHECK as UNKNOWN_REFERENCE
 from journeyctl.loading import MapFile, check_references, load_text
-from journeyctl.problems import Problem, Severity
+from journeyctl.problems import FILE_START, Problem, Severity
 from journeyctl.schema import DEFAULT_CHANNELS
 
 
@@ -54,6 +55,18 @@ def load_side(texts: Sequence[FileText], *, channels: Sequence[str] = DEFAULT_CH
         map_file, problems = load_text(item.display, item.text, item.named_directly, channels=channels)
         side.problems.extend(problem for problem in problems if _blocks(problem))
         if map_file is None or any(_blocks(problem) for problem in problems):
+            side.blocked.add(item.key)
+        elif map_file.kind == "account":
+            # Not compared: said, so that a changed account never reads as "No changes".
+            side.problems.append(
+                Problem(
+                    item.display,
+                    FILE_START,
+                    SKIPPED_FILE,
+                    "an account file (kind: account): diff compares journeys and catalogs, so its changes are not shown",
+                    severity=Severity.WARNING,
+                )
+            )
             side.blocked.add(item.key)
         else:
             side.files.append((item.key, map_file))
