@@ -26,3 +26,14 @@ def listing(items: list[str] | tuple[str, ...]) -> str:
     if len(items) <= 2:
         return " and ".join(items)
     return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def number(value: float | None) -> str:
+    """A measured value as a reader reads it: `45`, `87.5`, `1,234.56` (two decimals at most);
+    empty for no value."""
+    return "" if value is None else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def quantity(value: float | None, unit: str | None) -> str:
+    """A number with its unit: `45 days`, `87.5%` (a percent sign stands against the number)."""
+    return number(value) + ("%" if unit == "%" else f" {unit}" if unit else "")

@@ -15,24 +15,18 @@ from journeyctl.markdown import escape_markdown
 from journeyctl.measure.scorecard import Result, Scorecard
 from journeyctl.paths import printable
 from journeyctl.schema.models import Goal
+from journeyctl.wording import number, quantity
 
 SYMBOL = {"met": "✔", "at-risk": "!", "missed": "✘", "no-data": "·", "no-goal": "·"}
 COLOUR = {"met": "green", "at-risk": "yellow", "missed": "red", "no-data": "dim", "no-goal": "dim"}
-
-
-def number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
 
 
 def goal_text(goal: Goal | None) -> str:
     if goal is None:
         return ""
     sign = "<=" if goal.max is not None else ">="
-    unit = "%" if goal.unit == "%" else f" {goal.unit}" if goal.unit else ""
     risk = f" (at risk to {number(goal.at_risk)})" if goal.at_risk is not None else ""
-    return f"{sign} {number(goal.bound)}{unit}{risk}"
+    return f"{sign} {quantity(goal.bound, goal.unit)}{risk}"
 
 
 def value_text(result: Result) -> str:
@@ -41,7 +35,7 @@ def value_text(result: Result) -> str:
     goal = result.goal
     if goal is not None and goal.aggregate.value == "share" and goal.unit is None:
         return f"{number(result.value)}%"
-    return number(result.value) + ("%" if goal and goal.unit == "%" else f" {goal.unit}" if goal and goal.unit else "")
+    return quantity(result.value, goal.unit if goal else None)
 
 
 def trend_text(result: Result) -> str:

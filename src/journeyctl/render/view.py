@@ -41,7 +41,8 @@ from journeyctl.timeline import DEFAULT_THRESHOLDS, Thresholds
 from journeyctl.timeline import label as when_label
 from journeyctl.views.cadence import Chart, TooManyContacts, chart, timelines
 from journeyctl.views.coverage import map_coverage
-from journeyctl.wording import mid_sentence
+from journeyctl.wording import mid_sentence, quantity
+from journeyctl.wording import number as number_text
 
 # How a reader understands `mode`: the words, not the ids "human" and "digital".
 MODE_WORDS = {"human": "with a person", "digital": "automated or self-service"}
@@ -129,7 +130,7 @@ class GoalView:
     def text(self) -> str:
         """`<= 45 days`, `>= 70 %`: the goal as a reader writes it."""
         sign, bound = ("<=", self.max) if self.max is not None else (">=", self.min)
-        return f"{sign} {_number(bound)}" + ("%" if self.unit == "%" else f" {self.unit}" if self.unit else "")
+        return f"{sign} {quantity(bound, self.unit)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,11 +146,11 @@ class ActualView:
 
     @property
     def text(self) -> str:
-        return _number(self.value) + ("%" if self.unit == "%" else f" {self.unit}" if self.unit else "")
+        return quantity(self.value, self.unit)
 
     @property
     def trend_text(self) -> str:
-        return " → ".join(_number(value) for value in self.trend)
+        return " → ".join(number_text(value) for value in self.trend)
 
     @property
     def trend_points(self) -> str:
@@ -423,10 +424,6 @@ def _metric(metric: Metric, internal: bool, actuals: Actuals) -> MetricView:
         actual=actuals.get(metric.id) if metric.id else None,
         internal=MetricInternal(metric.visibility is Visibility.customer) if internal else None,
     )
-
-
-def _number(value: float | None) -> str:
-    return "" if value is None else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def _touchpoint(
