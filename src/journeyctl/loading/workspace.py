@@ -107,3 +107,19 @@ def load_workspace(
             workspace.maps.append(map_file)
     workspace.problems.extend(check_references(workspace.maps))
     return workspace
+
+
+def load_named(
+    paths: Sequence[str],
+    catalog_paths: Iterable[str],
+    *,
+    channels: Sequence[str] = DEFAULT_CHANNELS,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[Workspace, list[JourneyFile]]:
+    """The workspace of `paths` and the configured catalogs, its problems in order, and the
+    journeys among the files `paths` name (a configured catalog is read, never the subject)."""
+    named_files, catalogs = discover_with_catalogs(paths, catalog_paths)
+    named = {os.path.realpath(path) for path, _ in named_files}
+    workspace = load_workspace([*paths, *catalogs], channels=channels, max_bytes=max_bytes)
+    workspace.problems.sort(key=lambda problem: problem.sort_key())
+    return workspace, [item for item in workspace.journeys if os.path.realpath(item.path) in named]

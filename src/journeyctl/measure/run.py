@@ -5,14 +5,13 @@ Kept apart from the command line (cli/measure_command.py) so that the core runs 
 
 from __future__ import annotations
 
-import os
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from journeyctl.config import Config
-from journeyctl.loading import JourneyFile, discover_with_catalogs, load_workspace
+from journeyctl.loading import JourneyFile, load_named
 from journeyctl.measure.actuals import open_actuals, remove_scratch
 from journeyctl.measure.scorecard import STATUSES, Scorecard, map_metrics, score
 from journeyctl.problems import Problem, Severity, UsageError
@@ -31,14 +30,12 @@ class Measured:
 
 def load_journeys(paths: Sequence[str], config: Config) -> tuple[list[JourneyFile], list[Problem], int]:
     """The journeys named by `paths` and the map problems; a UsageError when none were found."""
-    named_files, catalogs = discover_with_catalogs(paths, config.catalog_paths)
-    named = {os.path.realpath(path) for path, _ in named_files}
-    workspace = load_workspace([*paths, *catalogs], channels=config.all_channels, max_bytes=config.max_file_bytes)
-    problems = sorted(workspace.problems, key=lambda problem: problem.sort_key())
-    journeys = [item for item in workspace.journeys if os.path.realpath(item.path) in named]
-    if not journeys and not any(p.severity is Severity.ERROR for p in problems):
+    workspace, journeys = load_named(
+        paths, config.catalog_paths, channels=config.all_channels, max_bytes=config.max_file_bytes
+    )
+    if not journeys and not any(p.severity is Severity.ERROR for p in workspace.problems):
         raise UsageError(f"no journey maps found in {' '.join(paths)} (catalogs alone have no metrics)")
-    return journeys, problems, workspace.files_read
+    return journeys, workspace.problems, workspace.files_read
 
 
 def measure(

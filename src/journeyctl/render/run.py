@@ -21,7 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from journeyctl.config import Config, load_config
 from journeyctl.fileio import write_output
 from journeyctl.lint.rules.jc101_unknown_reference import CHECK as UNKNOWN_REFERENCE
-from journeyctl.loading import JourneyFile, MapFile, discover_with_catalogs, load_workspace
+from journeyctl.loading import JourneyFile, MapFile, load_named
 from journeyctl.paths import printable
 from journeyctl.problems import Problem, Severity, UsageError, did_you_mean
 from journeyctl.render.documents import INDEX_STEM, Format, Job, Output, Renderer, journey_views, plan
@@ -131,15 +131,14 @@ def load_maps(
     """The journeys to render (or export: `done` names what is not done), every map loaded (with
     the config's catalogs for owners and personas), and the problems found: stopped when one is an error."""
     started = time.perf_counter()
-    named_files, catalogs = discover_with_catalogs(paths, config.catalog_paths)
-    named = {os.path.realpath(path) for path, _ in named_files}
-    workspace = load_workspace([*paths, *catalogs], channels=config.all_channels, max_bytes=config.max_file_bytes)
-    problems = sorted(workspace.problems, key=lambda problem: problem.sort_key())
+    workspace, journeys = load_named(
+        paths, config.catalog_paths, channels=config.all_channels, max_bytes=config.max_file_bytes
+    )
+    problems = workspace.problems
     loaded = RenderResult(seconds=time.perf_counter() - started, problems=problems, files=workspace.files_read)
     if any(problem.severity is Severity.ERROR for problem in problems):
         loaded.stopped = f"nothing {done}: fix the errors above first"
         return [], workspace.maps, loaded
-    journeys = [item for item in workspace.journeys if os.path.realpath(item.path) in named]
     if not journeys:
         raise UsageError(f"no journey maps found in {' '.join(paths)} (catalogs alone are not {done})")
     return journeys, workspace.maps, loaded
